@@ -1,0 +1,26 @@
+"""One frozen settings model with documented defaults."""
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+MEGABYTE = 1024 * 1024
+
+
+class Settings(BaseModel):
+    """How docextract reads and extracts.  Every field has a default that suits a batch run."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reference_date: date | None = Field(
+        None, title="Reference date",
+        description="the date that resolves year-less deadlines (9月底前); default: the notice's own "
+                    "signing date, else its 文号 year, else its publication date")
+    encoding: str | None = Field(None, title="Encoding override", description="decode text and HTML with this")
+    password: str | None = Field(None, title="PDF password")
+    max_bytes: int = Field(50 * MEGABYTE, title="Size cap", gt=0,
+                           description="larger files get status too_large (a 公文 PDF is rarely over 20 MB)")
+    max_pages: int = Field(500, title="Page cap", gt=0, description="PDF pages read at most")
+    timeout: float = Field(60.0, title="Per-file timeout (s)", gt=0)
+    memory_mb: int = Field(2048, title="Per-file memory cap (MiB)", gt=0)

@@ -1,0 +1,208 @@
+"""Stage 1, load: a file's bytes → text.
+
+Plain text is decoded by ``decode_text``; other formats register a loader in ``LOADERS``
+keyed by file suffix.  Heavy libraries (pdfplumber, python-docx, lxml) are imported inside
+the loader that needs them, so importing this module stays cheap.
+"""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .config import Settings
+from .errors import EmptyDocument, LoadError, TooLarge, UnsupportedFormat
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """What the load stage hands on: text plus what the container said about itself."""
+
+    name: str
+    text: str
+    format: str
+    encoding: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+
+# Labels that name a subset of GB18030 are read as GB18030: a page declaring gb2312 routinely
+# holds GBK-only characters (王喆), and GB18030 decodes every GB2312/GBK byte the same way.
+ENCODING_ALIASES = {
+    "gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030", "euc-cn": "gb18030", "big5-hkscs": "big5hkscs", "cp950": "big5",
+    "utf8": "utf-8", "utf-8-sig": "utf-8-sig",
+}
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Strict candidates, scored by plausibility: Big5 bytes also decode as GB18030 without error,
+# so the first encoding that decodes is not necessarily the right one.
+STRICT_CANDIDATES = ("utf-8", "gb18030", "big5")
+# Lenient GB18030 is accepted when at most this share of characters had to be replaced.
+LENIENT_MAX_BAD_SHARE = 0.001
+# The most common simplified and traditional characters of government notices; a decoding
+# that produces many of them is plausible.
+COMMON_CHARS = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说"
+    "产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点"
+    "从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原"
+    "又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革"
+    "位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强"
+    "放决西被干做必战先回则任取据处府研队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术"
+    "极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完"
+    "类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众"
+    "书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太"
+    "准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县"
+    "局照参红细引听该铁价严龙飞贫困扶攻坚脱疫情防控"
+    "們國會這個來時說對發後過當學實現動種麼經進與關開內數機錢體點從業們義還無實題黨程戰問員辦區級組書際"
+    "強務紀報將設產專務應縣貧堅脫際"
+)
+
+
+def normalize_label(label: str | None) -> str | None:
+    """Map a declared charset label to the codec we decode with.
+
+    >>> normalize_label("GB2312"), normalize_label("UTF8"), normalize_label(None)
+    ('gb18030', 'utf-8', None)
+    """
+    if not label:
+        return None
+    label = label.strip().strip("'\"").lower()
+    label = ENCODING_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name if label not in ("utf-8-sig",) else label
+    except LookupError:
+        return None
+
+
+def _plausibility(text: str) -> float:
+    """Share of CJK characters that are common ones; replacement and control characters count against."""
+    cjk = common = bad = 0
+    for ch in text[:20000]:
+        if "\u4e00" <= ch <= "\u9fff":
+            cjk += 1
+            if ch in COMMON_CHARS:
+                common += 1
+        elif ch == "\ufffd" or ("\x00" <= ch < "\x09") or ("\ue000" <= ch <= "\uf8ff"):
+            bad += 1
+    if not cjk:
+        return 0.5 - bad
+    return common / cjk - 5 * bad / max(cjk, 1)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as NUL in every other byte of ASCII-heavy text."""
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd_nuls > half * 0.2 and even_nuls < half * 0.05:
+        return "utf-16-le"
+    if even_nuls > half * 0.2 and odd_nuls < half * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode bytes of a Chinese text, returning ``(text, encoding used)``.
+
+    Order: BOM → UTF-16 without BOM → the declared encoding when it decodes strictly →
+    strict UTF-8 / GB18030 / Big5 scored by plausibility → lenient GB18030 when only a few
+    bytes are bad → charset-normalizer.  Never raises.
+
+    >>> decode_text("通知".encode("big5"))
+    ('通知', 'big5')
+    >>> decode_text("通知".encode("gb18030"))
+    ('通知', 'gb18030')
+    """
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace"), codec.replace("-sig", "")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
+    declared = normalize_label(declared)
+    if declared:
+        try:
+            text = data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            if declared not in ("gb18030", "big5") or _plausibility(text) > 0.3:
+                return text, declared
+    decoded = []
+    for codec in STRICT_CANDIDATES:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if codec == "utf-8":
+            return text, codec  # valid UTF-8 of any length is almost never an accident
+        decoded.append((_plausibility(text), codec, text))
+    if decoded:
+        score, codec, text = max(decoded)
+        return text, codec
+    text = data.decode("gb18030", errors="replace")
+    if text.count("\ufffd") <= max(1, len(text) * LENIENT_MAX_BAD_SHARE):
+        return text, "gb18030"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+    except Exception:  # noqa: BLE001 - a detector failure must not stop the batch
+        best = None
+    if best is not None and best.encoding:
+        return str(best), best.encoding
+    return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+def load_text_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocument:
+    text, encoding = decode_text(data, settings.encoding)
+    warnings = ()
+    bad = text.count("\ufffd")
+    if bad:
+        warnings = (f"{bad} undecodable byte sequences replaced by U+FFFD",)
+    return LoadedDocument(name=name, text=text, format="txt", encoding=encoding, warnings=warnings)
+
+
+Loader = Callable[[bytes, str, Settings], LoadedDocument]
+LOADERS: dict[str, Loader] = {
+    ".txt": load_text_bytes,
+    ".text": load_text_bytes,
+    "": load_text_bytes,
+}
+
+
+def load_bytes(data: bytes, name: str, settings: Settings | None = None) -> LoadedDocument:
+    """Turn a file's bytes into a LoadedDocument; raise a LoadError subclass when it cannot."""
+    settings = settings or Settings()
+    if len(data) > settings.max_bytes:
+        raise TooLarge(name, f"{len(data)} bytes is over the {settings.max_bytes}-byte cap", "raise --max-bytes")
+    if not data.strip():
+        raise EmptyDocument(name, "the file is empty")
+    suffix = Path(name).suffix.lower()
+    loader = LOADERS.get(suffix)
+    if loader is None:
+        raise UnsupportedFormat(name, f"no loader for {suffix!r} files",
+                                "save it as .txt, .html, .pdf or .docx")
+    return loader(data, name, settings)
+
+
+def load_file(path: str | Path, settings: Settings | None = None) -> LoadedDocument:
+    """Read and load one file."""
+    path = Path(path)
+    settings = settings or Settings()
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise TooLarge(str(path), f"{size} bytes is over the {settings.max_bytes}-byte cap",
+                           "raise --max-bytes")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(str(path), exc.strerror or str(exc)) from exc
+    return load_bytes(data, str(path), settings)

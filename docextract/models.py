@@ -1,0 +1,117 @@
+"""Pydantic models of docextract's output.
+
+Every extracted value carries its evidence: the text as written and its offsets into
+``Notice.body`` (``body[start:end] == text``), so a reviewer can check it.  The JSON Schema
+under ``schemas/`` is generated from these models (``python -m docextract.schema``).
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal[
+    "ok", "partial", "empty", "needs_ocr", "encrypted", "unsupported",
+    "too_large", "timeout", "crashed", "error",
+]
+DeadlineKind = Literal["by", "relative", "recurring", "open"]
+UnitRole = Literal["lead", "responsible", "cooperating"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(_Model):
+    """Where a value was found: the text as written and its offsets into the body."""
+
+    text: str = Field(title="Text", description="the text as written in the body")
+    start: int = Field(title="Start", ge=0, description="offset of the first character in Notice.body")
+    end: int = Field(title="End", ge=0, description="offset after the last character in Notice.body")
+
+
+class Unit(_Model):
+    """A unit (body, department) named in an assignment or a recipients line."""
+
+    name: str = Field(title="Name", description="the unit as written, trailing punctuation dropped")
+    start: int = Field(title="Start", ge=0, description="offset of the name in Notice.body")
+    end: int = Field(title="End", ge=0, description="offset after the name in Notice.body")
+    source: str = Field("", title="Source", description="the assignment phrase it came from, e.g. 牵头单位")
+
+
+class Deadline(_Model):
+    """A time limit: by a date, relative to an event, recurring, or open-ended."""
+
+    text: str = Field(title="Text", description="the deadline expression as written")
+    kind: DeadlineKind = Field(title="Kind", description="by | relative | recurring | open")
+    date: str | None = Field(None, title="Date", description="ISO date of the last day still on time (kind 'by')")
+    start: int = Field(title="Start", ge=0, description="offset of the text in Notice.body")
+    end: int = Field(title="End", ge=0, description="offset after the text in Notice.body")
+
+
+class Amount(_Model):
+    """A money amount or range, bounds per Civil Code art. 1259."""
+
+    text: str = Field(title="Text", description="the amount expression as written")
+    min: float | None = Field(None, title="Minimum", description="lower bound in currency units")
+    max: float | None = Field(None, title="Maximum", description="upper bound in currency units")
+    min_inclusive: bool | None = Field(None, title="Minimum inclusive")
+    max_inclusive: bool | None = Field(None, title="Maximum inclusive")
+    currency: str = Field("CNY", title="Currency", description="ISO 4217 code")
+    per: str | None = Field(None, title="Per", description="the unit of a unit price, e.g. 千瓦时 in 0.5元/千瓦时")
+    subject: str | None = Field(None, title="Subject", description="what the amount is for, when stated nearby")
+    start: int = Field(title="Start", ge=0, description="offset of the text in Notice.body")
+    end: int = Field(title="End", ge=0, description="offset after the text in Notice.body")
+
+
+class Part(_Model):
+    """A document within the file: the notice itself (part 0) or a document it issues."""
+
+    title: str | None = Field(None, title="Title")
+    start: int = Field(title="Start", ge=0)
+    end: int = Field(title="End", ge=0)
+
+
+class Item(_Model):
+    """A numbered unit of the document hierarchy (一、 / （一） / 1. / （1） / 第X条 …)."""
+
+    part: int = Field(title="Part", ge=0, description="index into Notice.parts")
+    path: list[int] = Field(title="Path", description="numbers of the item's ancestors' labels and its own")
+    label: str = Field(title="Label", description="the label as written, e.g. （一）")
+    heading: str | None = Field(None, title="Heading", description="the item's lead phrase, if it has one")
+    text: str = Field(title="Text", description="the item's own text after its label, children excluded")
+    start: int = Field(title="Start", ge=0, description="offset of the label in Notice.body")
+    end: int = Field(title="End", ge=0, description="offset after the item's own text in Notice.body")
+    lead_units: list[Unit] = Field(default_factory=list, title="Lead units (牵头单位)")
+    responsible_units: list[Unit] = Field(default_factory=list, title="Responsible units (责任单位)")
+    cooperating_units: list[Unit] = Field(default_factory=list, title="Cooperating units (配合/协办/参与单位)")
+    deadlines: list[Deadline] = Field(default_factory=list, title="Deadlines")
+    amounts: list[Amount] = Field(default_factory=list, title="Amounts")
+
+
+class Notice(_Model):
+    """One input file, extracted."""
+
+    file: str = Field(title="File", description="the input's file name")
+    status: Status = Field("ok", title="Status")
+    error: str | None = Field(None, title="Error", description="'<stage>: <reason>' when the status is not ok")
+    format: str | None = Field(None, title="Format", description="txt, html, pdf or docx")
+    encoding: str | None = Field(None, title="Encoding", description="the text encoding used to decode the input")
+    title: str | None = Field(None, title="Title")
+    issuer: str | None = Field(None, title="Issuer (发文机关)")
+    doc_number: str | None = Field(None, title="Document number (发文字号)")
+    date: str | None = Field(None, title="Signing date (成文日期)", description="ISO date")
+    published: str | None = Field(None, title="Publication date", description="ISO date")
+    evidence: dict[str, Evidence] = Field(
+        default_factory=dict, title="Metadata evidence",
+        description="where title, issuer, doc_number, date and published were read in the body")
+    recipients: list[Unit] = Field(default_factory=list, title="Recipients (主送机关)")
+    parts: list[Part] = Field(default_factory=list, title="Parts")
+    items: list[Item] = Field(default_factory=list, title="Items")
+    deadlines: list[Deadline] = Field(default_factory=list, title="Deadlines outside every item")
+    amounts: list[Amount] = Field(default_factory=list, title="Amounts outside every item")
+    body: str = Field("", title="Body", description="the cleaned, normalized text all offsets refer to")
+    metadata: dict[str, str] = Field(
+        default_factory=dict, title="Page metadata",
+        description="what the page or file said about itself (source site, publication time, …)")
+    warnings: list[str] = Field(default_factory=list, title="Warnings")
