@@ -1,0 +1,227 @@
+"""Stage 3, clean: web boilerplate out, every sentence of the body kept, page metadata aside.
+
+Works line by line on the normalized text (rules in ``rules/boilerplate.toml``):
+metadata lines (发布时间/来源/阅读次数) are parsed, then dropped; breadcrumbs, share/print
+links, related lists, copyright/ICP blocks, image names and spam lines are dropped; a page
+title that repeats the notice title with a site suffix is dropped; after the last real
+sentence, short unpunctuated page furniture is dropped while the signature (issuer, date)
+stays.  The body keeps one line per paragraph, without indentation or blank lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .rules import compile_pattern, load_rules, require
+from .textmap import TrackedText
+
+RULES = "boilerplate"
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The body (offset-tracked) and what the page said about itself."""
+
+    text: TrackedText
+    metadata: dict[str, str] = field(default_factory=dict)
+    removed: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return self.text.text
+
+
+@dataclass(frozen=True)
+class _Rules:
+    metadata_lines: tuple[re.Pattern, ...]
+    attachment_lines: tuple[re.Pattern, ...]
+    drop_lines: tuple[re.Pattern, ...]
+    repeated_phrase: re.Pattern
+    page_title_separators: tuple[str, ...]
+    tail_furniture_max_chars: int
+    sentence_final: str
+
+
+def _load() -> _Rules:
+    rules = load_rules(RULES)
+
+    def patterns(key: str) -> tuple[re.Pattern, ...]:
+        return tuple(compile_pattern(RULES, key, p) for p in require(rules, RULES, key, list))
+
+    return _Rules(
+        metadata_lines=patterns("metadata_lines"),
+        attachment_lines=patterns("attachment_lines"),
+        drop_lines=patterns("drop_lines"),
+        repeated_phrase=compile_pattern(RULES, "repeated_phrase", require(rules, RULES, "repeated_phrase", str)),
+        page_title_separators=tuple(require(rules, RULES, "page_title_separators", list)),
+        tail_furniture_max_chars=require(rules, RULES, "tail_furniture_max_chars", int),
+        sentence_final=require(rules, RULES, "sentence_final", str),
+    )
+
+
+_RULES: _Rules | None = None
+
+
+def rules() -> _Rules:
+    global _RULES
+    if _RULES is None:
+        _RULES = _load()
+    return _RULES
+
+
+DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九Ｏ０Ｏ]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日\s*[）)]?$")
+ORG_LINE = re.compile(
+    r"^[\u4e00-\u9fff（）()、\s]{2,40}(?:领导小组|人民政府|政府|办公室|办公厅|委员会|局|厅|部|委|中心|院|会|公司|党委|小组|指挥部|办|署|所|社|联)$")
+ISO_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+
+
+def _iso(value: str) -> str | None:
+    m = ISO_DATE.search(value)
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int  # offset of the first character of the line
+    end: int    # offset of the newline (or the text end)
+    text: str   # stripped
+
+
+def _lines(text: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        out.append(_Line(pos, pos + len(raw), raw.strip()))
+        pos += len(raw) + 1
+    return out
+
+
+def _metadata_of(line: str, r: _Rules) -> dict[str, str] | None:
+    """Page metadata a line carries, or None when it is not a metadata line."""
+    for pattern in r.metadata_lines:
+        m = pattern.match(line)
+        if m and any(m.groupdict().values()) or (m and re.search(r"(?:阅读|点击|浏览)(?:次数|量)", line)):
+            found = {}
+            published = m.group("published")
+            if published and _iso(published):
+                found["published"] = _iso(published)
+            source = (m.groupdict().get("source") or m.groupdict().get("source2") or "").strip()
+            if source:
+                found["source"] = source
+            return found
+    return None
+
+
+def _attachment_of(line: str, r: _Rules) -> dict[str, str] | None:
+    for pattern in r.attachment_lines:
+        m = pattern.match(line)
+        if m:
+            return {"doc_number": m.group("doc_number")} if m.group("doc_number") else {}
+    return None
+
+
+def _is_dropped(line: str, r: _Rules) -> bool:
+    return any(p.search(line) for p in r.drop_lines) or bool(r.repeated_phrase.match(line))
+
+
+def _page_title(line: str, others: set[str], r: _Rules) -> tuple[str, str] | None:
+    """``(title, suffix)`` when the line is "<a line of the body> - 栏目 - 站点"."""
+    for sep in r.page_title_separators:
+        if sep in line:
+            head, _, tail = line.partition(sep)
+            head = head.strip()
+            if head in others and tail.strip():
+                return head, tail.strip()
+    return None
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _is_prose(line: str, r: _Rules) -> bool:
+    return line.endswith(tuple(r.sentence_final)) and bool(CJK.search(line))
+
+
+def _is_signature(line: str) -> bool:
+    return bool(DATE_LINE.match(line) or ORG_LINE.match(line))
+
+
+def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = None) -> Cleaned:
+    """Remove boilerplate lines; return the body and the page metadata found."""
+    r = rules()
+    metadata: dict[str, str] = {}
+    lines = _lines(normalized.text)
+    texts = {ln.text for ln in lines if ln.text}
+    keep = [bool(ln.text) for ln in lines]
+    removed: list[str] = []
+
+    def drop(i: int) -> None:
+        keep[i] = False
+        removed.append(lines[i].text)
+
+    for i, ln in enumerate(lines):
+        if not keep[i]:
+            continue
+        found = _metadata_of(ln.text, r)
+        if found is None:
+            found = _attachment_of(ln.text, r)
+            if found is not None:
+                found = {f"attachment_{k}": v for k, v in found.items()}
+        if found is not None:
+            for key, value in found.items():
+                metadata.setdefault(key, value)
+            drop(i)
+        elif _is_dropped(ln.text, r):
+            drop(i)
+        else:
+            page = _page_title(ln.text, texts - {ln.text}, r)
+            if page:
+                metadata.setdefault("page_title", ln.text)
+                metadata.setdefault("site", page[1])
+                drop(i)
+
+    _drop_tail_furniture(lines, keep, drop, r)
+    for key, value in (container_metadata or {}).items():
+        metadata[key] = value  # what the container says (HTML meta, disclosure table) wins
+
+    edits = []
+    for i, ln in enumerate(lines):
+        line_end = min(ln.end + 1, len(normalized.text))
+        if not keep[i]:
+            edits.append((ln.start, line_end, ""))
+            continue
+        raw = normalized.text[ln.start:ln.end]
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        if lead:
+            edits.append((ln.start, ln.start + lead, ""))
+        if trail:
+            edits.append((ln.end - trail, ln.end, ""))
+    body = normalized.replace_spans(edits)
+    body = _strip_final_newline(body)
+    return Cleaned(body, metadata, tuple(removed))
+
+
+def _drop_tail_furniture(lines, keep, drop, r: _Rules) -> None:
+    """After the last real sentence, short unpunctuated lines are furniture; the signature stays."""
+    last_prose = max((i for i, ln in enumerate(lines) if keep[i] and _is_prose(ln.text, r)), default=None)
+    if last_prose is None:
+        return
+    for i in range(last_prose + 1, len(lines)):
+        text = lines[i].text
+        if not keep[i] or _is_signature(text) or text.startswith(("附件", "抄送", "（此件", "(此件")):
+            continue
+        if len(text) <= r.tail_furniture_max_chars and not _is_prose(text, r):
+            drop(i)
+
+
+def _strip_final_newline(body: TrackedText) -> TrackedText:
+    text = body.text
+    stripped = text.rstrip("\n")
+    if len(stripped) == len(text):
+        return body
+    return body.replace_spans([(len(stripped), len(text), "")])

@@ -1,0 +1,118 @@
+"""Stage 5, extract: units, deadlines and amounts for every item, with evidence.
+
+Each innermost item's own text (its children excluded) is searched; values in text that
+belongs to no item go on the document.  Pure: no I/O.  The extractors themselves live in
+``units.py``, ``deadlines.py`` and ``amounts.py``; this module applies them to the skeleton
+and assembles the ``Notice``.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .amounts import extract_amounts
+from .config import Settings
+from .deadlines import extract_deadlines
+from .load import LoadedDocument
+from .models import Evidence, Item, Notice, Part
+from .structure import Skeleton, parse_date
+from .units import extract_assignments, find_assignment_context
+
+YEAR_IN_DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
+
+
+def reference_date(skeleton: Skeleton, settings: Settings) -> date | None:
+    """The date that gives year-less deadlines their year: the setting, else the signing date,
+    else the 文号 year, else the publication date."""
+    if settings.reference_date:
+        return settings.reference_date
+    if skeleton.date:
+        return date.fromisoformat(skeleton.date[0])
+    number = skeleton.doc_number.text if skeleton.doc_number else skeleton.metadata.get("doc_number")
+    if number:
+        m = YEAR_IN_DOC_NUMBER.search(number)
+        if m:
+            return date(int(m.group(1)), 1, 1)
+    for key in ("published", "date"):
+        value = skeleton.metadata.get(key)
+        if value:
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def _metadata_value(skeleton: Skeleton, field: str) -> tuple[str | None, Evidence | None]:
+    found = getattr(skeleton, field)
+    if found is not None:
+        return found.text, found
+    return skeleton.metadata.get(field) or skeleton.metadata.get(f"attachment_{field}"), None
+
+
+def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> Notice:
+    """Assemble the Notice: metadata, parts, items with their values, document-level values."""
+    body = skeleton.body
+    reference = reference_date(skeleton, settings)
+    context = find_assignment_context(body)
+
+    items = []
+    for node in skeleton.items:
+        span = body[node.text_start:node.end]
+        assigned = extract_assignments(span, node.text_start, context)
+        items.append(Item(
+            part=node.part, path=list(node.path), label=node.label, heading=node.heading,
+            text=span, start=node.start, end=node.end,
+            lead_units=list(assigned.lead), responsible_units=list(assigned.responsible),
+            cooperating_units=list(assigned.cooperating),
+            deadlines=extract_deadlines(span, reference, node.text_start),
+            amounts=extract_amounts(span, node.text_start),
+        ))
+
+    doc_deadlines, doc_amounts = [], []
+    for start, end in skeleton.outside:
+        doc_deadlines += extract_deadlines(body[start:end], reference, start)
+        doc_amounts += extract_amounts(body[start:end], start)
+
+    evidence: dict[str, Evidence] = {}
+    values: dict[str, str | None] = {}
+    for field in ("title", "issuer", "doc_number"):
+        values[field], ev = _metadata_value(skeleton, field)
+        if ev:
+            evidence[field] = ev
+    signing = skeleton.date[0] if skeleton.date else _iso(skeleton.metadata.get("date"))
+    if skeleton.date:
+        evidence["date"] = skeleton.date[1]
+    published = _iso(skeleton.published or skeleton.metadata.get("published"))
+
+    parts = [Part(title=p.title.text if p.title else None, start=p.start, end=p.end) for p in skeleton.parts]
+    if parts and parts[0].title is None and values["title"]:
+        parts[0] = Part(title=values["title"], start=parts[0].start, end=parts[0].end)
+
+    warnings = list(loaded.warnings)
+    if not body.strip():
+        warnings.append("no text left after cleaning")
+    return Notice(
+        file=_file_name(loaded.name), status="ok" if body.strip() else "empty",
+        format=loaded.format, encoding=loaded.encoding,
+        title=values["title"], issuer=values["issuer"], doc_number=values["doc_number"],
+        date=signing, published=published, evidence=evidence,
+        recipients=list(skeleton.recipients), parts=parts, items=items,
+        deadlines=doc_deadlines, amounts=doc_amounts, body=body,
+        metadata={k: v for k, v in skeleton.metadata.items() if isinstance(v, str)},
+        warnings=warnings,
+    )
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        parsed = parse_date(value)
+        return parsed.isoformat() if parsed else None
+
+
+def _file_name(name: str) -> str:
+    return name.replace("\\", "/").rsplit("/", 1)[-1]

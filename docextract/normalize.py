@@ -1,0 +1,197 @@
+"""Stage 2, normalize: named, offset-keeping fixes of the decoded text.
+
+Each normalizer takes and returns a ``TrackedText``; ``NORMALIZERS`` lists them in order.
+Length-changing fixes go through ``TrackedText.replace_spans``, so every offset maps back
+to the decoded source.  ``normalize(text, trace=[])`` records the steps that changed
+something (ftfy-style).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .rules import compile_pattern, load_rules, require
+from .textmap import TrackedText
+
+RULES = "normalize"
+
+
+@cache
+def _rules() -> dict:
+    rules = load_rules(RULES)
+    doc_types = require(rules, RULES, "title_endings", list)
+    return {
+        "title_end": re.compile("(?:" + "|".join(map(re.escape, sorted(doc_types, key=len, reverse=True)))
+                                + r")[》”」）)]?$"),
+        "label": compile_pattern(RULES, "label_start", require(rules, RULES, "label_start", str)),
+        "field": compile_pattern(RULES, "field_line", require(rules, RULES, "field_line", str)),
+        "nav": compile_pattern(RULES, "navigation", require(rules, RULES, "navigation", str)),
+        "file_name": compile_pattern(RULES, "file_name_end", require(rules, RULES, "file_name_end", str)),
+        "min_wrapped": require(rules, RULES, "min_wrapped_line_chars", int),
+        "sentence_end": require(rules, RULES, "sentence_end", str),
+        "continuation_end": require(rules, RULES, "continuation_end", str),
+    }
+
+
+@cache
+def _t2s():
+    import opencc  # the C++ binding; imported only when a text is normalized
+
+    return opencc.OpenCC("t2s")
+
+
+# -- 1. line ends and invisible characters ----------------------------------------------------
+
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+TRAILING_SPACE = re.compile(r"[ \t\u00a0\u3000]+(?=\n|$)")
+
+
+def fix_line_ends(t: TrackedText) -> TrackedText:
+    """CRLF and CR become LF; zero-width characters and soft hyphens go; trailing spaces go."""
+    edits = [(m.start(), m.end(), "\n" if m.group() == "\r\n" else "\n") for m in re.finditer(r"\r\n?", t.text)]
+    t = t.replace_spans(edits)
+    t = t.replace_spans([(m.start(), m.end(), "") for m in INVISIBLE.finditer(t.text)])
+    return t.replace_spans([(m.start(), m.end(), "") for m in TRAILING_SPACE.finditer(t.text)])
+
+
+# -- 2. traditional → simplified ---------------------------------------------------------------
+
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+HAS_CJK = re.compile(f"[{CJK}]")
+
+
+def to_simplified(t: TrackedText) -> TrackedText:
+    """OpenCC ``t2s`` (never ``tw2sp``, which rewrites words).  t2s maps one character to one;
+    a line whose length would change is converted character by character instead."""
+    if not HAS_CJK.search(t.text):
+        return t
+    converter = _t2s()
+    converted = converter.convert(t.text)
+    if len(converted) == len(t.text):
+        return t.with_text(converted)
+    lines = []
+    for line in t.text.split("\n"):
+        out = converter.convert(line)
+        if len(out) != len(line):
+            out = "".join(c if len(c := converter.convert(ch)) == 1 else ch for ch in line)
+        lines.append(out)
+    return t.with_text("\n".join(lines))
+
+
+# -- 3. glued pinyin ---------------------------------------------------------------------------
+
+TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+GLUED_PINYIN = re.compile(
+    rf"(?<=[{CJK}])"                 # directly after a character
+    r"\((?=[a-zü]*[" + TONE_VOWELS + r"])"  # a parenthesis holding a tone-marked vowel
+    r"[a-zü" + TONE_VOWELS + r"]{1,7}\)"    # one lower-case syllable
+)
+
+
+def strip_glued_pinyin(t: TrackedText) -> TrackedText:
+    """產業(yè) → 產業: pinyin some sites print after characters.  Real parentheses stay."""
+    return t.replace_spans([(m.start(), m.end(), "") for m in GLUED_PINYIN.finditer(t.text)])
+
+
+# -- 4. width folding --------------------------------------------------------------------------
+
+# One character for one, so offsets survive.  Full-width ASCII letters, digits and a few
+# symbols fold; Chinese punctuation and brackets stay as written (（ ） ， ： 、 。), and so do the
+# numbering symbols ⑴ ㈠ ① (NFKC would turn them into (1) (一) 1).
+WIDTH_TABLE = {code: code - 0xFEE0 for code in range(ord("０"), ord("９") + 1)}
+WIDTH_TABLE.update({code: code - 0xFEE0 for code in range(ord("Ａ"), ord("Ｚ") + 1)})
+WIDTH_TABLE.update({code: code - 0xFEE0 for code in range(ord("ａ"), ord("ｚ") + 1)})
+WIDTH_TABLE.update({ord(a): ord(b) for a, b in zip("\u00a0\u2002\u2003\u2009\u3000＋－＝／％＆＠＃＿．﹒",
+                                                        "     +-=/%&@#_..")})
+
+
+def fold_width(t: TrackedText) -> TrackedText:
+    """Full-width letters and digits, odd spaces and ．﹒ become their ASCII forms."""
+    return t.translate(WIDTH_TABLE)
+
+
+# -- 5. stray spaces ---------------------------------------------------------------------------
+
+LEADING_SPACE = re.compile(r"(?m)^[ \t]+")
+SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
+NUMBER_SPLIT = re.compile(r"(?<=\d)\n(?=[年月日号])|(?<=[年月])\n(?=\d{1,2}[月日号])")
+
+
+def strip_stray_spaces(t: TrackedText) -> TrackedText:
+    """Indentation goes; a single space between two characters (通 知) goes; a number split
+    from its 年/月/日 across a line break is re-joined."""
+    t = t.replace_spans([(m.start(), m.end(), "") for m in LEADING_SPACE.finditer(t.text)])
+    t = t.replace_spans([(m.start(), m.end(), "") for m in SPACE_IN_WORD.finditer(t.text)])
+    return t.replace_spans([(m.start(), m.end(), "") for m in NUMBER_SPLIT.finditer(t.text)])
+
+
+# -- 6. hard-wrapped lines ---------------------------------------------------------------------
+
+
+def _is_heading(line: str, r: dict) -> bool:
+    return bool(r["label"].match(line)) and not any(ch in line for ch in "。；！？")
+
+
+def _can_continue(line: str, r: dict) -> bool:
+    """Whether a line may be the first half of a wrapped sentence."""
+    if not line or line.endswith(tuple(r["sentence_end"])):
+        return False
+    if r["title_end"].search(line) or _is_heading(line, r) or r["field"].match(line) or r["nav"].search(line):
+        return False
+    if r["file_name"].search(line):
+        return False
+    if line.endswith(tuple(r["continuation_end"])):
+        return True
+    if line.count("《") > line.count("》"):
+        return True  # an unclosed title mark always continues
+    return len(line) >= r["min_wrapped"]
+
+
+def _can_follow(line: str, r: dict) -> bool:
+    """Whether a line may be the second half of a wrapped sentence."""
+    if not line or r["label"].match(line) or r["field"].match(line) or r["nav"].search(line):
+        return False
+    return not re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", line)
+
+
+def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
+    """A line broken mid-sentence (PDF copies) is joined to its continuation, across blank lines."""
+    r = _rules()
+    text = t.text
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    edits = []
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and _can_continue(lines[i].strip(), r) and _can_follow(lines[j].strip(), r):
+            gap_start = starts[i] + len(lines[i])
+            edits.append((gap_start, starts[j], ""))
+        i = j
+    return t.replace_spans(edits)
+
+
+NORMALIZERS = (
+    ("fix_line_ends", fix_line_ends),
+    ("to_simplified", to_simplified),
+    ("strip_glued_pinyin", strip_glued_pinyin),
+    ("fold_width", fold_width),
+    ("strip_stray_spaces", strip_stray_spaces),
+    ("rejoin_wrapped_lines", rejoin_wrapped_lines),
+)
+
+
+def normalize(text: str, trace: list[str] | None = None) -> TrackedText:
+    """Apply every normalizer in order; offsets of the result map back to ``text``."""
+    tracked = TrackedText.from_source(text)
+    for name, step in NORMALIZERS:
+        before = tracked.text
+        tracked = step(tracked)
+        if trace is not None and tracked.text != before:
+            trace.append(name)
+    return tracked

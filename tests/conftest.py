@@ -1,0 +1,30 @@
+"""Shared fixtures: the corpus, its gold, and the extraction of every corpus notice (once)."""
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora" / "notices"
+GOLD = ROOT / "corpora" / "gold"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def gold_files():
+    return sorted(GOLD.glob("*.json"))
+
+
+def load_gold(path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def corpus_notices():
+    """{gold stem: Notice} for every gold file, extracted in-process once per session."""
+    from docextract import extract_file
+
+    out = {}
+    for path in gold_files():
+        gold = load_gold(path)
+        out[path.stem] = extract_file(CORPUS / gold["file"])
+    return out

@@ -1,0 +1,72 @@
+"""Clean stage: boilerplate out, every body sentence kept, page metadata aside."""
+import pytest
+
+from docextract.clean import clean
+from docextract.textmap import TrackedText
+
+BODY = "关于做好某项工作的通知\n各乡镇：\n为做好工作，现通知如下。\n一、加强领导\n要加强领导，确保落实。\n某县人民政府\n2021年5月6日"
+
+
+def cleaned(text):
+    return clean(TrackedText.from_source(text))
+
+
+@pytest.mark.parametrize("junk", [
+    "当前位置：首页 > 政务公开 > 通知公告",
+    "网站首页 > 省乡村振兴局 > 政策 > 其它文件",
+    "发布时间：2021-05-07 09:52 来源：县政府办 浏览量：",
+    "【打印本页】【关闭窗口】",
+    "分享到：",
+    "上一篇：关于另一件事的通知",
+    "延伸阅读",
+    "版权所有：某县人民政府 京ICP备11041399号-2",
+    "京公网安备11010502035964",
+    "12.jpg",
+    "天博国际app下载",
+    "重点工作  重点工作",
+    "?",
+])
+def test_boilerplate_line_is_dropped_and_body_kept(junk):
+    result = cleaned(junk + "\n" + BODY + "\n" + junk)
+    assert junk not in result.body
+    assert result.body == BODY
+
+
+def test_metadata_kept_aside():
+    result = cleaned("发布时间：2021-05-07 09:52 来源：县政府办 浏览量：\n" + BODY)
+    assert result.metadata["published"] == "2021-05-07"
+    assert result.metadata["source"] == "县政府办"
+
+
+def test_page_title_with_site_suffix_is_dropped():
+    result = cleaned("关于做好某项工作的通知 - 通知公告 - 某县政府网\n" + BODY)
+    assert "通知公告" not in result.body
+    assert result.metadata["site"] == "通知公告 - 某县政府网"
+
+
+def test_attachment_link_keeps_doc_number():
+    result = cleaned(BODY + "\n某政〔2021〕7号关于做好某项工作的通知.pdf")
+    assert ".pdf" not in result.body
+    assert result.metadata["attachment_doc_number"] == "某政〔2021〕7号"
+
+
+def test_tail_furniture_dropped_signature_kept():
+    result = cleaned(BODY + "\n热点专题\n特色小镇")
+    assert result.body == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "各乡镇、县直各单位：", "一、加强组织领导", "（责任单位：县财政局、各乡镇）", "牵头单位：市人社局",
+    "2020年是决胜全面建成小康社会之年。", "附件：1.任务分工表",
+])
+def test_body_lines_survive(line):
+    text = "关于做好某项工作的通知\n" + line + "\n要加强领导，确保落实。"
+    assert line in cleaned(text).body
+
+
+def test_offsets_map_to_source():
+    source = "当前位置：首页 > 通知\n\n  " + BODY
+    result = cleaned(source)
+    start = result.body.index("为做好工作")
+    a, b = result.text.to_source(start, start + 5)
+    assert source[a:b] == "为做好工作"

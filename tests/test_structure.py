@@ -1,0 +1,87 @@
+"""Structure stage: hand-made cases per rule (corpora/cases/structure.json) and label parsing."""
+import json
+from pathlib import Path
+
+import pytest
+
+from docextract.clean import clean
+from docextract.normalize import normalize
+from docextract.structure import heading_of, label_number, match_label, parse_date, structure
+
+CASES = json.loads((Path(__file__).parent.parent / "corpora/cases/structure.json").read_text(encoding="utf-8"))
+
+
+def skeleton_of(text):
+    return structure(clean(normalize(text)))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_structure_case(case):
+    sk = skeleton_of(case["text"])
+    got = [[it.part, list(it.path), it.label] for it in sk.items]
+    assert got == [row[:3] for row in case["items"]]
+    for row, item in zip(case["items"], sk.items):
+        if row[3] is not None:
+            assert item.heading == row[3]
+    if "title" in case:
+        assert (sk.title.text if sk.title else None) == case["title"]
+    if "issuer" in case:
+        assert (sk.issuer.text if sk.issuer else None) == case["issuer"]
+    if "doc_number" in case:
+        assert (sk.doc_number.text if sk.doc_number else None) == case["doc_number"]
+    if "date" in case:
+        assert (sk.date[0] if sk.date else None) == case["date"]
+    if "recipients" in case:
+        assert [u.name for u in sk.recipients] == case["recipients"]
+    if "parts" in case:
+        assert [p.title.text if p.title else None for p in sk.parts] == case["parts"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_evidence_offsets_hold(case):
+    sk = skeleton_of(case["text"])
+    for ev in (sk.issuer, sk.doc_number):
+        if ev is not None:
+            assert sk.body[ev.start:ev.end] == ev.text
+    for unit in sk.recipients:
+        assert sk.body[unit.start:unit.end] == unit.name
+    for item in sk.items:
+        assert sk.body[item.start:item.text_start].strip() == item.label
+        assert item.text_start <= item.end
+
+
+@pytest.mark.parametrize("line, label, number", [
+    ("一、总体要求", "一、", 1), ("十二、其他", "十二、", 12), ("（三）加强领导", "（三）", 3),
+    ("(四)强化保障", "(四)", 4), ("㈤其他", "㈤", 5), ("1.建立机制", "1.", 1), ("2、完善制度", "2、", 2),
+    ("3﹒加强", "3﹒", 3), ("4．落实", "4．", 4), ("（5）细化", "（5）", 5), ("⑹细化", "⑹", 6),
+    ("⑦细化", "⑦", 7), ("第十二条 本办法", "第十二条", 12), ("第三章 附则", "第三章", 3),
+])
+def test_match_label(line, label, number):
+    found = match_label(line)
+    assert found is not None and found.text == label and found.number == number
+
+
+@pytest.mark.parametrize("line", [
+    "2020年是决胜之年。", "1.5万元以下的项目", "2021.5.6召开会议", "一是加强领导", "3个工作日内",
+    "12.jpg", "（2020）12号", "第一书记要驻村", "一定要做到", "(a)附表",
+])
+def test_not_a_label(line):
+    assert match_label(line) is None
+
+
+def test_heading_of():
+    assert heading_of("切实解决就业难题。抓住时机") == "切实解决就业难题"
+    assert heading_of("深化思想认识，坚决打赢疫情防控阻击战\n2020年是") == "深化思想认识，坚决打赢疫情防控阻击战"
+    assert heading_of("各地要" + "认真落实" * 30 + "。") is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2020年3月2日", "2020-03-02"), ("二〇二一年五月六日", "2021-05-06"), ("2020年2月30日", None),
+])
+def test_parse_date(text, iso):
+    parsed = parse_date(text)
+    assert (parsed.isoformat() if parsed else None) == iso
+
+
+def test_label_number_values():
+    assert [label_number(x) for x in ("十", "二十", "⑳", "⑩")] == [10, 20, 20, 10]
