@@ -112,6 +112,23 @@ def _single_bounds(value: float, before: Bound | None, after: Bound | None) -> d
     return {"min": None, "max": value, "min_inclusive": None, "max_inclusive": chosen.inclusive}
 
 
+CURRENCY_ANCHOR = re.compile("[元镑币]")
+WINDOW_BEFORE, WINDOW_AFTER = 40, 16  # room for 最高不超过 + 3,000.50万 + range, and 以上 / 元/千瓦时
+
+
+def _scan(pattern: re.Pattern, text: str):
+    """Run the amount pattern only in windows around currency words: most text has none."""
+    windows: list[list[int]] = []
+    for m in CURRENCY_ANCHOR.finditer(text):
+        start, end = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
 def extract_amounts(text: str, offset: int = 0) -> list[Amount]:
     """Money amounts in ``text``; offsets are ``offset`` + positions in ``text``.
 
@@ -122,7 +139,7 @@ def extract_amounts(text: str, offset: int = 0) -> list[Amount]:
     """
     m = money_rules()
     found: list[Amount] = []
-    for match in m.pattern.finditer(text):
+    for match in _scan(m.pattern, text):
         amount = _from_match(text, match, offset)
         if amount is not None:
             found.append(amount)

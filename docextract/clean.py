@@ -36,6 +36,7 @@ class _Rules:
     metadata_lines: tuple[re.Pattern, ...]
     attachment_lines: tuple[re.Pattern, ...]
     drop_lines: tuple[re.Pattern, ...]
+    drop_any: re.Pattern  # the drop_lines as one alternation: one search per line
     repeated_phrase: re.Pattern
     page_title_separators: tuple[str, ...]
     tail_furniture_max_chars: int
@@ -52,6 +53,7 @@ def _load() -> _Rules:
         metadata_lines=patterns("metadata_lines"),
         attachment_lines=patterns("attachment_lines"),
         drop_lines=patterns("drop_lines"),
+        drop_any=re.compile("|".join(f"(?:{p})" for p in require(rules, RULES, "drop_lines", list))),
         repeated_phrase=compile_pattern(RULES, "repeated_phrase", require(rules, RULES, "repeated_phrase", str)),
         page_title_separators=tuple(require(rules, RULES, "page_title_separators", list)),
         tail_furniture_max_chars=require(rules, RULES, "tail_furniture_max_chars", int),
@@ -125,7 +127,7 @@ def _attachment_of(line: str, r: _Rules) -> dict[str, str] | None:
 
 
 def _is_dropped(line: str, r: _Rules) -> bool:
-    return any(p.search(line) for p in r.drop_lines) or bool(r.repeated_phrase.match(line))
+    return bool(r.drop_any.search(line)) or bool(r.repeated_phrase.match(line))
 
 
 def _page_title(line: str, others: set[str], r: _Rules) -> tuple[str, str] | None:

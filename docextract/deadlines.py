@@ -170,6 +170,34 @@ def add_working_days(start: date, days: int) -> date | None:
 
 # -- finding -----------------------------------------------------------------------------------
 
+# Every pattern has a literal it cannot match without (前, 月, 内, 每 …).  Patterns run only in
+# small windows around those anchors, so a long notice costs a few str scans, not a regex
+# attempt at every character.
+ANCHORS = {
+    "before": (re.compile("前"), 24, 2),
+    "point": (re.compile("月|季度|半年|年底|年末"), 18, 18),
+    "period": (re.compile("季度|半年"), 10, 14),
+    "year": (re.compile(r"\d{4}\s*年"), 6, 10),
+    "range": (re.compile("[至到—~～-]"), 18, 10),
+    "within": (re.compile("内"), 14, 2),
+    "cadence": (re.compile("每|次月|次年|下月|按"), 2, 26),
+    "open": (re.compile("限|规定"), 3, 10),
+}
+
+
+def _scan(pattern: re.Pattern, text: str, anchor: str):
+    """``pattern.finditer`` over the merged windows around the anchor's occurrences."""
+    anchor_re, before, after = ANCHORS[anchor]
+    windows: list[list[int]] = []
+    for m in anchor_re.finditer(text):
+        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
 
 @dataclass(frozen=True)
 class _Candidate:
@@ -196,19 +224,19 @@ def _is_fact(text: str, start: int, end: int, p: _Patterns) -> bool:
 
 def _by_candidates(text: str, reference: date | None, p: _Patterns) -> list[_Candidate]:
     out = []
-    for m in p.by_date.finditer(text):
+    for m in _scan(p.by_date, text, "before"):
         year = _year_of(m, reference)
         out.append(_Candidate(m.start(), m.end(), "by", _resolve_period(m, year, True)))
-    for m in p.at_point.finditer(text):
+    for m in _scan(p.at_point, text, "point"):
         year = _year_of(m, reference)
         out.append(_Candidate(m.start(), m.end(), "by", _resolve_period(m, year, False)))
-    for m in p.period_verb.finditer(text):
+    for m in _scan(p.period_verb, text, "period"):
         out.append(_Candidate(m.start(), m.end(), "by", _resolve_period(m, _year_of(m, reference), False)))
-    for m in p.to_year.finditer(text):
+    for m in _scan(p.to_year, text, "year"):
         if _followed_by(text, m.end(), p.validity):
             continue
         out.append(_Candidate(m.start(), m.end(), "by", date(int(m.group("year")), 12, 31)))
-    for m in p.window.finditer(text):
+    for m in _scan(p.window, text, "range"):
         if not m.group("at") and not re.match(r"\s*(?:完成|开展|进行|组织|报送|提交|召开)", text[m.end():]):
             continue
         if _followed_by(text, m.end(), p.validity) or _clause_before(text, m.start(), 3).endswith(("自", "从")):
@@ -229,19 +257,16 @@ def _followed_by(text: str, end: int, words: tuple[str, ...]) -> bool:
 
 def _relative_candidates(text: str, reference: date | None, p: _Patterns) -> list[_Candidate]:
     out = []
-    for m in p.relative.finditer(text):
+    for m in _scan(p.relative, text, "within"):
         clause = _clause_before(text, m.start(), 16)
         if any(word in clause for word in p.rights):
             continue  # a period within which a party MAY act
         start = m.start()
         anchor_date = None
-        for end_word in p.anchor_ends:
-            if clause.endswith(end_word) or clause.rstrip().endswith(end_word):
-                anchor = re.search(r"(?:自|从)?(?:\d{4}年\d{1,2}月\d{1,2}日起|[\u4e00-\u9fff]{1,6})$", clause)
-                if anchor:
-                    start = m.start() - len(clause) + anchor.start()
-                    anchor_date = _anchor_date(anchor.group())
-                break
+        if clause.rstrip().endswith(p.anchor_ends):
+            anchor = _event_anchor(clause.rstrip())
+            start = m.start() - len(clause) + clause.rfind(anchor) if anchor else m.start()
+            anchor_date = _anchor_date(anchor)
         when = None
         if anchor_date is not None:
             n = _number(m.group("n"))
@@ -250,11 +275,37 @@ def _relative_candidates(text: str, reference: date | None, p: _Patterns) -> lis
             elif n and m.group("unit") in ("日", "天", "个自然日", "自然日"):
                 when = anchor_date + timedelta(days=n)
         out.append(_Candidate(start, m.end(), "relative", when))
-    for m in p.event_before.finditer(text):
+    for m in _scan(p.event_before, text, "before"):
         if _clause_before(text, m.start(), 2)[-1:].isdigit() or text[m.end():m.end() + 1] == "的":
             continue  # 项目实施前的准备工作 names a phase, it sets no limit
         out.append(_Candidate(m.start(), m.end(), "relative", None))
     return out
+
+
+# Words that end the event phrase of a relative limit when reading backwards from 后/起.
+EVENT_STOP_WORDS = frozenset({"确保", "各级", "要", "应", "应当", "并", "在", "于", "将", "须", "必须", "一律",
+                              "均", "原则上", "及时", "并且", "，", "、"})
+EVENT_MAX_TOKENS = 3   # 资金 下达 后 / 发生 事故 后
+FROM_DATE = re.compile(r"(?:自|从)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起$")
+FROM_EVENT = re.compile(r"(?:自|从)[\u4e00-\u9fff]{1,10}?(?:之日起|日起|起)$")
+
+
+def _event_anchor(clause: str) -> str:
+    """The event a relative limit counts from: 自…起 as written, else the last few words
+    before 后/起 (segmented with nlp.tokens, since a character count would cut words)."""
+    for pattern in (FROM_DATE, FROM_EVENT):
+        m = pattern.search(clause)
+        if m:
+            return m.group()
+    from .nlp import tokens
+
+    words = tokens(clause[-12:])
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.text in EVENT_STOP_WORDS or len(kept) == EVENT_MAX_TOKENS:
+            break
+        kept.append(word.text)
+    return "".join(reversed(kept))
 
 
 def _anchor_date(anchor: str) -> date | None:
@@ -268,14 +319,14 @@ def _anchor_date(anchor: str) -> date | None:
 
 
 def _recurring_candidates(text: str, p: _Patterns) -> list[_Candidate]:
-    out = [_Candidate(m.start(), m.end(), "recurring", None) for m in p.recurring_due.finditer(text)]
-    out += [_Candidate(m.start(), m.end(), "recurring", None) for m in p.recurring_cadence.finditer(text)]
+    out = [_Candidate(m.start(), m.end(), "recurring", None) for m in _scan(p.recurring_due, text, "cadence")]
+    out += [_Candidate(m.start(), m.end(), "recurring", None) for m in _scan(p.recurring_cadence, text, "cadence")]
     return out
 
 
 def _open_candidates(text: str, p: _Patterns) -> list[_Candidate]:
     out = []
-    for m in p.open_limit.finditer(text):
+    for m in _scan(p.open_limit, text, "open"):
         if _clause_before(text, m.start(), 4).endswith(p.penalty):
             continue  # 责令限期改正 is a penalty, not a deadline
         out.append(_Candidate(m.start(), m.end(), "open", None))

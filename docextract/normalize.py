@@ -105,8 +105,13 @@ WIDTH_TABLE.update({ord(a): ord(b) for a, b in zip("\u00a0\u2002\u2003\u2009\u30
                                                         "     +-=/%&@#_..")})
 
 
+FOLDABLE = re.compile("[" + "".join(map(chr, WIDTH_TABLE)) + "]")
+
+
 def fold_width(t: TrackedText) -> TrackedText:
     """Full-width letters and digits, odd spaces and ．﹒ become their ASCII forms."""
+    if not FOLDABLE.search(t.text):
+        return t  # most notices have nothing to fold: skip the slow dict translate
     return t.translate(WIDTH_TABLE)
 
 
