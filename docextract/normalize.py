@@ -26,6 +26,8 @@ def _rules() -> dict:
         "label": compile_pattern(RULES, "label_start", require(rules, RULES, "label_start", str)),
         "field": compile_pattern(RULES, "field_line", require(rules, RULES, "field_line", str)),
         "nav": compile_pattern(RULES, "navigation", require(rules, RULES, "navigation", str)),
+        "org_end": tuple(require(rules, RULES, "org_endings", list)),
+        "org_max": require(rules, RULES, "org_line_max_chars", int),
         "file_name": compile_pattern(RULES, "file_name_end", require(rules, RULES, "file_name_end", str)),
         "min_wrapped": require(rules, RULES, "min_wrapped_line_chars", int),
         "sentence_end": require(rules, RULES, "sentence_end", str),
@@ -81,11 +83,9 @@ def to_simplified(t: TrackedText) -> TrackedText:
 # -- 3. glued pinyin ---------------------------------------------------------------------------
 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-GLUED_PINYIN = re.compile(
-    rf"(?<=[{CJK}])"                 # directly after a character
-    r"\((?=[a-zü]*[" + TONE_VOWELS + r"])"  # a parenthesis holding a tone-marked vowel
-    r"[a-zü" + TONE_VOWELS + r"]{1,7}\)"    # one lower-case syllable
-)
+SYLLABLE = (r"\((?=[a-zü]*[" + TONE_VOWELS + r"])"   # a parenthesis holding a tone-marked vowel
+            r"[a-zü" + TONE_VOWELS + r"]{1,7}\)")     # one lower-case syllable
+GLUED_PINYIN = re.compile(rf"(?<=[{CJK}])(?:{SYLLABLE})+")  # directly after a character, one or more
 
 
 def strip_glued_pinyin(t: TrackedText) -> TrackedText:
@@ -145,6 +145,8 @@ def _can_continue(line: str, r: dict) -> bool:
         return False
     if r["file_name"].search(line):
         return False
+    if len(line) <= r["org_max"] and line.endswith(r["org_end"]):
+        return False
     if line.endswith(tuple(r["continuation_end"])):
         return True
     if line.count("《") > line.count("》"):
@@ -170,13 +172,17 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
         pos += len(line) + 1
     edits = []
     i = 0
+    current = lines[0].strip() if lines else ""  # the line as joined so far
     while i < len(lines):
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if j < len(lines) and _can_continue(lines[i].strip(), r) and _can_follow(lines[j].strip(), r):
+        if j < len(lines) and _can_continue(current, r) and _can_follow(lines[j].strip(), r):
             gap_start = starts[i] + len(lines[i])
             edits.append((gap_start, starts[j], ""))
+            current += lines[j].strip()
+        elif j < len(lines):
+            current = lines[j].strip()
         i = j
     return t.replace_spans(edits)
 
