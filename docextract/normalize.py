@@ -26,6 +26,7 @@ def _rules() -> dict:
         "label": compile_pattern(RULES, "label_start", require(rules, RULES, "label_start", str)),
         "field": compile_pattern(RULES, "field_line", require(rules, RULES, "field_line", str)),
         "nav": compile_pattern(RULES, "navigation", require(rules, RULES, "navigation", str)),
+        "complete": compile_pattern(RULES, "complete_line", require(rules, RULES, "complete_line", str)),
         "org_end": tuple(require(rules, RULES, "org_endings", list)),
         "org_max": require(rules, RULES, "org_line_max_chars", int),
         "file_name": compile_pattern(RULES, "file_name_end", require(rules, RULES, "file_name_end", str)),
@@ -143,7 +144,7 @@ def _can_continue(line: str, r: dict) -> bool:
         return False
     if r["title_end"].search(line) or _is_heading(line, r) or r["field"].match(line) or r["nav"].search(line):
         return False
-    if r["file_name"].search(line):
+    if r["file_name"].search(line) or r["complete"].search(line):
         return False
     if len(line) <= r["org_max"] and line.endswith(r["org_end"]):
         return False
