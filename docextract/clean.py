@@ -148,6 +148,16 @@ def _is_prose(line: str, r: _Rules) -> bool:
     return line.endswith(tuple(r.sentence_final)) and bool(CJK.search(line))
 
 
+FIELD_OR_LABEL = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、]|[⑴-⒇①-⑳㈠-㈩]|第[一二三四五六七八九十百\d]{1,4}[章节条])"
+    r"|^[\u4e00-\u9fff]{2,6}[:：]\S")
+
+
+def _is_content(line: str, r: _Rules) -> bool:
+    """Prose, a numbered heading or a field line (牵头单位：…): the notice is still going on."""
+    return _is_prose(line, r) or bool(FIELD_OR_LABEL.match(line))
+
+
 def _is_signature(line: str) -> bool:
     return bool(DATE_LINE.match(line) or ORG_LINE.match(line))
 
@@ -210,7 +220,7 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
 
 def _drop_tail_furniture(lines, keep, drop, r: _Rules) -> None:
     """After the last real sentence, short unpunctuated lines are furniture; the signature stays."""
-    last_prose = max((i for i, ln in enumerate(lines) if keep[i] and _is_prose(ln.text, r)), default=None)
+    last_prose = max((i for i, ln in enumerate(lines) if keep[i] and _is_content(ln.text, r)), default=None)
     if last_prose is None:
         return
     for i in range(last_prose + 1, len(lines)):

@@ -93,7 +93,7 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     if not body.strip():
         warnings.append("no text left after cleaning")
     return Notice(
-        file=_file_name(loaded.name), status="ok" if body.strip() else "empty",
+        file=_file_name(loaded.name), status=loaded.status if body.strip() else "empty",
         format=loaded.format, encoding=loaded.encoding,
         title=values["title"], issuer=values["issuer"], doc_number=values["doc_number"],
         date=signing, published=published, evidence=evidence,

@@ -7,6 +7,7 @@ the loader that needs them, so importing this module stays cheap.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -25,6 +26,7 @@ class LoadedDocument:
     encoding: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    status: str = "ok"   # "partial" when part of the file could not be read (a scanned page)
 
 
 # Labels that name a subset of GB18030 are read as GB18030: a page declaring gb2312 routinely
@@ -161,8 +163,17 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return data.decode("utf-8", errors="replace"), "utf-8"
 
 
+# Share of control characters above which decoded "text" is really a binary file.
+BINARY_CONTROL_SHARE = 0.05
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def load_text_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     text, encoding = decode_text(data, settings.encoding)
+    sample = text[:20000]
+    if sample and len(CONTROL.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
+        raise UnsupportedFormat(name, "this looks like a binary file, not text",
+                                "convert it to .txt, .html, .pdf or .docx")
     warnings = ()
     bad = text.count("\ufffd")
     if bad:
@@ -170,12 +181,52 @@ def load_text_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocumen
     return LoadedDocument(name=name, text=text, format="txt", encoding=encoding, warnings=warnings)
 
 
+def load_pdf_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocument:
+    from .load_pdf import load_pdf
+
+    return load_pdf(data, name, settings)
+
+
+def load_docx_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocument:
+    from .load_docx import load_docx
+
+    return load_docx(data, name, settings)
+
+
+def load_html_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocument:
+    from .load_html import load_html
+
+    return load_html(data, name, settings)
+
+
+def legacy_office(data: bytes, name: str, settings: Settings) -> LoadedDocument:
+    raise UnsupportedFormat(name, "a legacy Word/WPS file (.doc/.wps) cannot be read",
+                            "save it as .docx, e.g. libreoffice --headless --convert-to docx")
+
+
 Loader = Callable[[bytes, str, Settings], LoadedDocument]
 LOADERS: dict[str, Loader] = {
-    ".txt": load_text_bytes,
-    ".text": load_text_bytes,
-    "": load_text_bytes,
+    ".txt": load_text_bytes, ".text": load_text_bytes, "": load_text_bytes,
+    ".html": load_html_bytes, ".htm": load_html_bytes, ".shtml": load_html_bytes, ".xhtml": load_html_bytes,
+    ".pdf": load_pdf_bytes,
+    ".docx": load_docx_bytes,
+    ".doc": legacy_office, ".wps": legacy_office,
 }
+# File signatures win over suffixes: a .txt that is a PDF is read as a PDF.
+SIGNATURES = ((b"%PDF-", load_pdf_bytes), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", legacy_office))
+HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.I | re.S)
+
+
+def _sniff(data: bytes, suffix: str) -> Loader | None:
+    head = data[:1024]
+    for signature, loader in SIGNATURES:
+        if head.lstrip().startswith(signature):
+            return loader
+    if head.startswith(b"PK\x03\x04"):
+        return load_docx_bytes if suffix in (".docx", "", ".txt") else None
+    if suffix in (".txt", "", ".text") and HTML_START.match(head):
+        return load_html_bytes
+    return None
 
 
 def load_bytes(data: bytes, name: str, settings: Settings | None = None) -> LoadedDocument:
@@ -186,7 +237,7 @@ def load_bytes(data: bytes, name: str, settings: Settings | None = None) -> Load
     if not data.strip():
         raise EmptyDocument(name, "the file is empty")
     suffix = Path(name).suffix.lower()
-    loader = LOADERS.get(suffix)
+    loader = _sniff(data, suffix) or LOADERS.get(suffix)
     if loader is None:
         raise UnsupportedFormat(name, f"no loader for {suffix!r} files",
                                 "save it as .txt, .html, .pdf or .docx")

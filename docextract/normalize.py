@@ -119,12 +119,12 @@ def fold_width(t: TrackedText) -> TrackedText:
 # -- 5. stray spaces ---------------------------------------------------------------------------
 
 LEADING_SPACE = re.compile(r"(?m)^[ \t]+")
-SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}])")
+SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}\d])|(?<=\d) (?=[{CJK}])")  # 通 知, 2024 年
 NUMBER_SPLIT = re.compile(r"(?<=\d)\n(?=[年月日号])|(?<=[年月])\n(?=\d{1,2}[月日号])")
 
 
 def strip_stray_spaces(t: TrackedText) -> TrackedText:
-    """Indentation goes; a single space between two characters (通 知) goes; a number split
+    """Indentation goes; a single space between two characters (通 知, 2024 年) goes; a number split
     from its 年/月/日 across a line break is re-joined."""
     t = t.replace_spans([(m.start(), m.end(), "") for m in LEADING_SPACE.finditer(t.text)])
     t = t.replace_spans([(m.start(), m.end(), "") for m in SPACE_IN_WORD.finditer(t.text)])
@@ -138,10 +138,14 @@ def _is_heading(line: str, r: dict) -> bool:
     return bool(r["label"].match(line)) and not any(ch in line for ch in "。；！？")
 
 
-def _can_continue(line: str, r: dict) -> bool:
-    """Whether a line may be the first half of a wrapped sentence."""
+def _can_continue(line: str, r: dict, width: int | None = None) -> bool:
+    """Whether a line may be the first half of a wrapped sentence.  ``width`` is the line width
+    of a hard-wrapped (PDF) text: a line that fills it and has no final punctuation continues,
+    even a numbered heading that was too long for one line."""
     if not line or line.endswith(tuple(r["sentence_end"])):
         return False
+    if width and len(line) >= width - 1 and not r["nav"].search(line):
+        return True
     if r["title_end"].search(line) or _is_heading(line, r) or r["field"].match(line) or r["nav"].search(line):
         return False
     if r["file_name"].search(line) or r["complete"].search(line):
@@ -153,6 +157,24 @@ def _can_continue(line: str, r: dict) -> bool:
     if line.count("《") > line.count("》"):
         return True  # an unclosed title mark always continues
     return len(line) >= r["min_wrapped"]
+
+
+TITLE_TAIL = re.compile(r"^的[\u4e00-\u9fff]{1,8}$")  # "…方案》" + "的通知"
+
+
+WRAP_MIN_FULL_LINES = 3   # lines at the longest length that make a text look hard-wrapped
+WRAP_SLACK = 2            # a full line may be this much shorter (punctuation, a wider glyph)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width of a hard-wrapped text (PDF): the longest line length, when several lines
+    reach it.  Web text has paragraphs of every length, so it has no such width."""
+    lengths = sorted((len(ln.strip()) for ln in lines if len(ln.strip()) >= 15), reverse=True)
+    if len(lengths) < WRAP_MIN_FULL_LINES:
+        return None
+    top = lengths[0]
+    full = sum(1 for n in lengths if n >= top - WRAP_SLACK)
+    return top - WRAP_SLACK + 1 if full >= WRAP_MIN_FULL_LINES else None
 
 
 def _can_follow(line: str, r: dict) -> bool:
@@ -173,12 +195,15 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
         pos += len(line) + 1
     edits = []
     i = 0
+    width = _wrap_width(lines)
     current = lines[0].strip() if lines else ""  # the line as joined so far
     while i < len(lines):
         j = i + 1
         while j < len(lines) and not lines[j].strip():
             j += 1
-        if j < len(lines) and _can_continue(current, r) and _can_follow(lines[j].strip(), r):
+        following = lines[j].strip() if j < len(lines) else ""
+        title_tail = current.startswith("关于") and current.endswith("》") and bool(TITLE_TAIL.match(following))
+        if j < len(lines) and (title_tail or _can_continue(current, r, width) and _can_follow(following, r)):
             gap_start = starts[i] + len(lines[i])
             edits.append((gap_start, starts[j], ""))
             current += lines[j].strip()
