@@ -21,6 +21,10 @@ from .models import Notice
 
 # A worker that is asked to stop gets this long before it is killed.
 STOP_GRACE_SECONDS = 2.0
+# A worker says so when its imports are done; a file's time limit starts when it is handed over.
+READY = "ready"
+# A worker that cannot even start within this long is broken (counted against no file).
+START_TIMEOUT_SECONDS = 120.0
 
 
 def failed_notice(name: str, status: str, error: str) -> Notice:
@@ -86,9 +90,18 @@ def _limit_memory(megabytes: int) -> None:
         pass
 
 
+def _warm_up() -> None:
+    """Import the stages before the first file, so its time limit counts work, not imports."""
+    from . import clean, extract, normalize, structure  # noqa: F401
+
+    normalize.normalize("預熱")
+
+
 def _worker_main(conn: Connection, settings_json: str) -> None:
     settings = Settings.model_validate_json(settings_json)
     _limit_memory(settings.memory_mb)
+    _warm_up()
+    conn.send(READY)
     while True:
         try:
             task = conn.recv()
@@ -109,6 +122,15 @@ class _Worker:
         child.close()
         self.task: tuple[int, str] | None = None
         self.deadline = 0.0
+        self.ready = False
+
+    def wait_ready(self) -> None:
+        """Block until the worker has imported the stages (or died)."""
+        if not self.ready and self.conn.poll(START_TIMEOUT_SECONDS):
+            try:
+                self.ready = self.conn.recv() == READY
+            except (EOFError, OSError):
+                self.ready = False
 
     def kill(self) -> None:
         self.process.kill()
@@ -143,10 +165,14 @@ def run_batch(paths: Iterable[Path], settings: Settings | None = None, *, jobs: 
         while next_out < len(paths):
             for worker in workers:
                 if worker.task is None and queue:
+                    worker.wait_ready()
                     index, path = queue.popleft()
                     worker.task = (index, str(path))
                     worker.deadline = time.monotonic() + settings.timeout
-                    worker.conn.send(worker.task)
+                    try:
+                        worker.conn.send(worker.task)
+                    except OSError:  # the worker died starting up: the wait below reports it
+                        pass
             busy = [w for w in workers if w.task is not None]
             if busy:
                 timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
