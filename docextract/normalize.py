@@ -123,11 +123,23 @@ SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}\d])|(?<=\d) (?=[{CJK}])")  
 NUMBER_SPLIT = re.compile(r"(?<=\d)\n(?=[年月日号])|(?<=[年月])\n(?=\d{1,2}[月日号])")
 
 
+SPACED_LIST_MIN_WORDS = 3   # 首页 机构概况 政务公开: words laid out with spaces, not a broken word
+
+
+def _is_spaced_list(text: str, pos: int) -> bool:
+    """Whether the space at ``pos`` separates the words of a menu or list line (kept)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = text[start:end if end != -1 else len(text)].split()
+    return len(words) >= SPACED_LIST_MIN_WORDS and sum(len(w) >= 2 for w in words) > len(words) / 2
+
+
 def strip_stray_spaces(t: TrackedText) -> TrackedText:
     """Indentation goes; a single space between two characters (通 知, 2024 年) goes; a number split
     from its 年/月/日 across a line break is re-joined."""
     t = t.replace_spans([(m.start(), m.end(), "") for m in LEADING_SPACE.finditer(t.text)])
-    t = t.replace_spans([(m.start(), m.end(), "") for m in SPACE_IN_WORD.finditer(t.text)])
+    t = t.replace_spans([(m.start(), m.end(), "") for m in SPACE_IN_WORD.finditer(t.text)
+                         if not _is_spaced_list(t.text, m.start())])
     return t.replace_spans([(m.start(), m.end(), "") for m in NUMBER_SPLIT.finditer(t.text)])
 
 

@@ -384,6 +384,10 @@ def _find_head(lines: list[Line]) -> _Head:
             break
         if i in head.title_lines:
             continue
+        if head.title and text == body_text(lines, head.title_lines):
+            head.title_lines += (i,)  # the title printed twice (page heading and document title)
+            head.end_line = i + 1
+            continue
         m = r.doc_number.fullmatch(text)
         if m and head.doc_number is None:
             head.doc_number = (line.start, line.end)
@@ -396,6 +400,10 @@ def _find_head(lines: list[Line]) -> _Head:
     if head.title is None:
         head.end_line = 0
     return head
+
+
+def body_text(lines: list[Line], indexes: tuple[int, ...]) -> str:
+    return "".join(lines[i].text.strip() for i in indexes[:1])
 
 
 def _is_recipients(text: str) -> bool:
