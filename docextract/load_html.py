@@ -12,8 +12,9 @@ silently drops the rest of the document.  Then:
 - the content container is the element the rules name, else the block with the most non-link
   text; tables inside it are rendered by ``tables.render_table``.
 
-Chosen over trafilatura after trying both on gov.cn-style pages: trafilatura drops the
-disclosure table and flattens task tables, which carry the units and deadlines we need.
+Our own lxml pass rather than trafilatura: a generic article extractor treats the disclosure
+table as boilerplate and flattens task tables to text, and those carry the 文号, dates, units
+and deadlines this tool exists to extract.
 """
 from __future__ import annotations
 

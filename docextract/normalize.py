@@ -193,6 +193,8 @@ def _can_follow(line: str, r: dict) -> bool:
     """Whether a line may be the second half of a wrapped sentence."""
     if not line or r["label"].match(line) or r["field"].match(line) or r["nav"].search(line):
         return False
+    if re.match(SYLLABLE, line):
+        return False  # joining would glue pinyin to a character after the pinyin step ran
     return not re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", line)
 
 

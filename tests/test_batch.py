@@ -25,25 +25,29 @@ def mixed_folder(tmp_path):
     (folder / "empty.txt").write_bytes(b"")
     (folder / "zero.docx").write_bytes(b"")
     (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    shutil.copy(FIXTURES / "notice_partly_scanned.pdf", folder / "partly.pdf")
+    (folder / "huge.txt").write_bytes("通知。".encode("utf-8") * 200_000)
     return folder
 
 
 EXPECTED = {"good": "ok", "scanned": "needs_ocr", "encrypted": "encrypted", "truncated": "error",
-            "binary": "unsupported", "empty": "empty", "zero": "empty", "old": "unsupported"}
+            "binary": "unsupported", "empty": "empty", "zero": "empty", "old": "unsupported",
+            "partly": "partial", "huge": "too_large"}
 
 
 def test_mixed_folder_one_record_each(mixed_folder, tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["extract", str(mixed_folder), "-o", str(out)]) == 1
+    assert main(["extract", str(mixed_folder), "-o", str(out), "--max-bytes", "1000000"]) == 1
     records = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
     assert {k: v["status"] for k, v in records.items()} == EXPECTED
     good = records["good"]
     assert good["doc_number"] == "泾扶组〔2020〕2号" and len(good["items"]) == 16
     for name, record in records.items():
-        if name != "good":
+        if name not in ("good", "partly"):
             assert record["error"], name
+    assert records["partly"]["warnings"] and records["partly"]["items"]
     err = capsys.readouterr().err
-    assert "1 ok, 7 failed" in err
+    assert "2 ok, 8 failed" in err
     assert f"docextract: error: {mixed_folder / 'scanned.pdf'}:" in err
 
 
@@ -99,3 +103,8 @@ def test_write_atomic_leaves_no_temporary_files(tmp_path):
 def test_records_validate_against_the_model(mixed_folder):
     for notice in run_batch(iter_inputs([mixed_folder])):
         assert Notice.model_validate_json(notice.model_dump_json()) == notice
+
+
+def test_password_opens_an_encrypted_pdf(tmp_path, capsys):
+    assert main(["extract", str(FIXTURES / "notice_encrypted.pdf"), "--password", "secret"]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "ok"
