@@ -241,6 +241,11 @@ def match_label(line: str) -> Label | None:
     return None
 
 
+# A sibling may skip this many numbers (a typo, an item cut from a copy) and still count, when
+# it is written in exactly the same style as the previous one.
+MAX_SKIPPED = 2
+
+
 class _Numbering:
     """The stack of open label styles within one part."""
 
@@ -253,7 +258,8 @@ class _Numbering:
         rank = label.style.rank
         for depth, (style, number, path) in enumerate(self.stack):
             if style.rank == rank:
-                if label.number == number + 1 or (label.number == self.last_number.get(rank, 0) + 1):
+                skipped = style.name == label.style.name and number < label.number <= number + 1 + MAX_SKIPPED
+                if label.number == number + 1 or label.number == self.last_number.get(rank, 0) + 1 or skipped:
                     new_path = path[:-1] + (label.number,)
                     del self.stack[depth:]
                     return self._push(label, new_path)
@@ -465,6 +471,9 @@ def _signature(lines: list[Line], start_line: int, end_line: int) -> tuple[int |
 # Parts
 
 
+ATTACHMENT_LINE = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")
+
+
 def _issued_titles(title: str) -> list[str]:
     """Titles of the documents a notice issues: the 《》 names in "印发《A》《B》的通知"."""
     r = rules()
@@ -488,8 +497,8 @@ def _part_starts(lines: list[Line], head: _Head, title: str | None) -> list[int]
             starts.append(i)
             names.discard(bare)
             continue
-        if DATE_LINE.match(text):
-            seen_signature = True
+        if DATE_LINE.match(text) or ATTACHMENT_LINE.match(text):
+            seen_signature = True  # after the signature or an 附件 line a title starts a new document
             continue
         if seen_signature and _looks_like_title(text) and len(text) <= 80 and not _is_label_line(text) \
                 and r.doc_type_end.search(text) and not text.startswith(("附件", "抄送")):
