@@ -136,7 +136,7 @@ def _page_title(line: str, others: set[str], r: _Rules) -> tuple[str, str] | Non
         if sep in line:
             head, _, tail = line.partition(sep)
             head = head.strip()
-            if head in others and tail.strip():
+            if head != line and head in others and tail.strip():
                 return head, tail.strip()
     return None
 
@@ -190,7 +190,7 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
         elif _is_dropped(ln.text, r):
             drop(i)
         else:
-            page = _page_title(ln.text, texts - {ln.text}, r)
+            page = _page_title(ln.text, texts, r)
             if page:
                 metadata.setdefault("page_title", ln.text)
                 metadata.setdefault("site", page[1])

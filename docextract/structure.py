@@ -12,6 +12,7 @@ is ordinary text (a line that happens to start with 2020. or 3、).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -626,6 +627,7 @@ def _close_items(items: list[ItemNode], parts: list[PartNode], closing_starts: l
                  lines: list[Line], body: str) -> list[ItemNode]:
     """Give each item its end (the next item's label, its part's closing, or its part's end) and heading."""
     r = rules()
+    closings = [ln.start for ln in lines if any(p.match(ln.text.strip()) for p in r.closing)]
     closed = []
     for k, item in enumerate(items):
         part_end = parts[item.part].end
@@ -634,10 +636,9 @@ def _close_items(items: list[ItemNode], parts: list[PartNode], closing_starts: l
             limits.append(items[k + 1].start)
         end = min(limits)
         # closing lines (特此通知, 附件：) inside the span end it too
-        for ln in lines:
-            if item.text_start < ln.start < end and any(p.match(ln.text.strip()) for p in r.closing):
-                end = ln.start
-                break
+        k_close = bisect.bisect_right(closings, item.text_start)
+        if k_close < len(closings) and closings[k_close] < end:
+            end = closings[k_close]
         end = _end_after_field_lines(body, item.text_start, end)
         end = _rstrip_offset(body, item.text_start, end)
         text = body[item.text_start:end]
