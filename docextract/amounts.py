@@ -159,9 +159,7 @@ def _from_match(text: str, match: re.Match, offset: int) -> Amount | None:
         low, high = _value(match.group("low")), _value(match.group("high"))
         if low is None or high is None:
             return None
-        if not re.search(r"[万亿千百]", match.group("low")) and re.search(r"[万亿]", match.group("high")) \
-                and low < high / 10000 * 10:  # 3-5万元: the scale of the second applies to both
-            low *= 10000 if "万" in match.group("high") else 1e8
+        low = _shared_scale(match.group("low"), low, match.group("high"))
         bounds = {"min": low, "max": high, "min_inclusive": True, "max_inclusive": True}
     else:
         value = _value(match.group("single"))
@@ -173,6 +171,23 @@ def _from_match(text: str, match: re.Match, offset: int) -> Amount | None:
         text=amount_text, currency=_currency(match.group("amount")), per=match.group("per"),
         subject=_subject(text, start, end), start=offset + start, end=offset + end, **bounds,
     )
+
+
+SCALES = {"万": 1e4, "亿": 1e8}
+
+
+def _shared_scale(low_text: str, low: float, high_text: str) -> float:
+    """In "3-5万元" the 万 of the upper bound applies to the lower one too.
+
+    >>> _shared_scale("3", 3.0, "5万"), _shared_scale("3000", 3000.0, "5万"), _shared_scale("3万", 3e4, "5万")
+    (30000.0, 3000.0, 30000.0)
+    """
+    scale = next((SCALES[ch] for ch in high_text if ch in SCALES), None)
+    if scale is None or re.search(r"[万亿千百]", low_text):
+        return low
+    high_digits = parse_number(re.sub(r"[万亿]", "", high_text).replace("余", "").replace("多", ""))
+    # "3000-5万元" is written in full already; "3-5万元" is not: compare with the bare upper number
+    return low * scale if high_digits is not None and low <= high_digits else low
 
 
 def _glued_to_digits(text: str, start: int, end: int) -> bool:
