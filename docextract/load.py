@@ -95,6 +95,15 @@ def _plausibility(text: str) -> float:
     return common / cjk - 5 * bad / max(cjk, 1)
 
 
+def _mostly_cjk(text: str) -> bool:
+    """Whether most non-ASCII characters are CJK (or CJK punctuation): short GBK bytes can be
+    valid UTF-8 too, but they then decode to combining marks and Hebrew, not Chinese."""
+    non_ascii = [ch for ch in text[:5000] if not ch.isascii()]
+    cjk = sum(1 for ch in non_ascii if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+              or "\u3000" <= ch <= "\u303f" or ch in "“”‘’…—·")
+    return cjk >= 0.8 * len(non_ascii)
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 without a BOM shows as NUL in every other byte of ASCII-heavy text."""
     sample = data[:4000]
@@ -143,8 +152,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        if codec == "utf-8":
-            return text, codec  # valid UTF-8 of any length is almost never an accident
+        if codec == "utf-8" and (text.isascii() or _mostly_cjk(text)):
+            return text, codec  # valid UTF-8 that reads as Chinese is almost never an accident
         decoded.append((_plausibility(text), codec, text))
     if decoded:
         score, codec, text = max(decoded)
