@@ -126,8 +126,13 @@ def _attachment_of(line: str, r: _Rules) -> dict[str, str] | None:
     return None
 
 
+# Boilerplate shows itself early in a line (版权所有…, 当前位置…, 京ICP备…); searching only the head
+# of long prose lines keeps cleaning linear in the number of lines, not characters.
+DROP_SEARCH_CHARS = 60
+
+
 def _is_dropped(line: str, r: _Rules) -> bool:
-    return bool(r.drop_any.search(line)) or bool(r.repeated_phrase.match(line))
+    return bool(r.drop_any.search(line, 0, DROP_SEARCH_CHARS)) or bool(r.repeated_phrase.match(line))
 
 
 def _page_title(line: str, others: set[str], r: _Rules) -> tuple[str, str] | None:

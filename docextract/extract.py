@@ -7,6 +7,7 @@ and assembles the ``Notice``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 
@@ -56,8 +57,14 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     reference = reference_date(skeleton, settings)
     context = find_assignment_context(body)
 
+    # Deadlines and amounts are found in one pass over the body, then given to the span (an
+    # item's own text, or text outside every item) that holds them.
+    spans = [(node.text_start, node.end) for node in skeleton.items] + list(skeleton.outside)
+    deadlines = _by_span(extract_deadlines(body, reference), spans)
+    amounts = _by_span(extract_amounts(body), spans)
+
     items = []
-    for node in skeleton.items:
+    for k, node in enumerate(skeleton.items):
         span = body[node.text_start:node.end]
         assigned = extract_assignments(span, node.text_start, context)
         items.append(Item(
@@ -65,14 +72,11 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
             text=span, start=node.start, end=node.end,
             lead_units=list(assigned.lead), responsible_units=list(assigned.responsible),
             cooperating_units=list(assigned.cooperating),
-            deadlines=extract_deadlines(span, reference, node.text_start),
-            amounts=extract_amounts(span, node.text_start),
+            deadlines=deadlines[k], amounts=amounts[k],
         ))
-
-    doc_deadlines, doc_amounts = [], []
-    for start, end in skeleton.outside:
-        doc_deadlines += extract_deadlines(body[start:end], reference, start)
-        doc_amounts += extract_amounts(body[start:end], start)
+    outside = range(len(skeleton.items), len(spans))
+    doc_deadlines = [d for k in outside for d in deadlines[k]]
+    doc_amounts = [a for k in outside for a in amounts[k]]
 
     evidence: dict[str, Evidence] = {}
     values: dict[str, str | None] = {}
@@ -102,6 +106,21 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         metadata={k: v for k, v in skeleton.metadata.items() if isinstance(v, str)},
         warnings=warnings,
     )
+
+
+def _by_span(values: list, spans: list[tuple[int, int]]) -> list[list]:
+    """Values grouped by the span that contains them entirely; values in no span (the title,
+    the 文号 line) are dropped.  Spans do not overlap."""
+    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    starts = [spans[k][0] for k in order]
+    grouped: list[list] = [[] for _ in spans]
+    for value in values:
+        i = bisect.bisect_right(starts, value.start) - 1
+        if i >= 0:
+            k = order[i]
+            if spans[k][0] <= value.start and value.end <= spans[k][1]:
+                grouped[k].append(value)
+    return grouped
 
 
 def _iso(value: str | None) -> str | None:

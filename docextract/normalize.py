@@ -86,7 +86,8 @@ def to_simplified(t: TrackedText) -> TrackedText:
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 SYLLABLE = (r"\((?=[a-zü]*[" + TONE_VOWELS + r"])"   # a parenthesis holding a tone-marked vowel
             r"[a-zü" + TONE_VOWELS + r"]{1,7}\)")     # one lower-case syllable
-GLUED_PINYIN = re.compile(rf"(?<=[{CJK}])(?:{SYLLABLE})+")  # directly after a character, one or more
+# Starts with the literal "(" (fast to scan for), then checks the character before it.
+GLUED_PINYIN = re.compile(rf"\((?<=[{CJK}]\()(?=[a-zü]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}\)(?:{SYLLABLE})*")
 
 
 def strip_glued_pinyin(t: TrackedText) -> TrackedText:
@@ -112,15 +113,18 @@ FOLDABLE = re.compile("[" + "".join(map(chr, WIDTH_TABLE)) + "]")
 def fold_width(t: TrackedText) -> TrackedText:
     """Full-width letters and digits, odd spaces and ．﹒ become their ASCII forms."""
     if not FOLDABLE.search(t.text):
-        return t  # most notices have nothing to fold: skip the slow dict translate
-    return t.translate(WIDTH_TABLE)
+        return t
+    # one character for one, so offsets hold; re.sub visits only the characters that fold
+    return t.with_text(FOLDABLE.sub(lambda m: chr(WIDTH_TABLE[ord(m.group())]), t.text))
 
 
 # -- 5. stray spaces ---------------------------------------------------------------------------
 
 LEADING_SPACE = re.compile(r"(?m)^[ \t]+")
-SPACE_IN_WORD = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}\d])|(?<=\d) (?=[{CJK}])")  # 通 知, 2024 年
-NUMBER_SPLIT = re.compile(r"(?<=\d)\n(?=[年月日号])|(?<=[年月])\n(?=\d{1,2}[月日号])")
+# Both start with the literal space, so the engine scans for spaces instead of trying every
+# position: 通 知, 2024 年.
+SPACE_IN_WORD = re.compile(rf" (?:(?<=[{CJK}] )(?=[{CJK}\d])|(?<=\d )(?=[{CJK}]))")
+NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[月日号]))")
 
 
 SPACED_LIST_MIN_WORDS = 3   # 首页 机构概况 政务公开: words laid out with spaces, not a broken word
@@ -134,13 +138,23 @@ def _is_spaced_list(text: str, pos: int) -> bool:
     return len(words) >= SPACED_LIST_MIN_WORDS and sum(len(w) >= 2 for w in words) > len(words) / 2
 
 
+def _disjoint(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Edits of several patterns in one pass: the first of any overlapping ones wins."""
+    out: list[tuple[int, int, str]] = []
+    for edit in sorted(edits):
+        if not out or edit[0] >= out[-1][1]:
+            out.append(edit)
+    return out
+
+
 def strip_stray_spaces(t: TrackedText) -> TrackedText:
     """Indentation goes; a single space between two characters (通 知, 2024 年) goes; a number split
     from its 年/月/日 across a line break is re-joined."""
-    t = t.replace_spans([(m.start(), m.end(), "") for m in LEADING_SPACE.finditer(t.text)])
-    t = t.replace_spans([(m.start(), m.end(), "") for m in SPACE_IN_WORD.finditer(t.text)
-                         if not _is_spaced_list(t.text, m.start())])
-    return t.replace_spans([(m.start(), m.end(), "") for m in NUMBER_SPLIT.finditer(t.text)])
+    text = t.text
+    edits = [(m.start(), m.end(), "") for m in LEADING_SPACE.finditer(text)]
+    edits += [(m.start(), m.end(), "") for m in SPACE_IN_WORD.finditer(text) if not _is_spaced_list(text, m.start())]
+    edits += [(m.start(), m.end(), "") for m in NUMBER_SPLIT.finditer(text)]
+    return t.replace_spans(_disjoint(edits))
 
 
 # -- 6. hard-wrapped lines ---------------------------------------------------------------------

@@ -1,11 +1,15 @@
 """Text with a map back to the source, so offsets survive edits that change lengths.
 
-``TrackedText.text`` is the current text; ``source_index[i]`` is the offset in the original
-text of the character now at ``i`` (with one extra entry for the end).  Every stage that
-deletes or replaces characters does it through ``replace_spans``.
+``TrackedText.text`` is the current text; ``to_source(start, end)`` gives the span of the
+original text it came from.  The map is piecewise: a sorted list of segments, each either
+*linear* (characters copied one for one) or *collapsed* (replacement characters, all mapped
+to the start of what they replaced).  Edits cost time in the number of edits and segments,
+not in the length of the text, which keeps normalization cheap on long notices.
+Every stage that deletes or replaces characters does it through ``replace_spans``.
 """
 from __future__ import annotations
 
+import bisect
 from array import array
 from dataclasses import dataclass
 from typing import Iterable
@@ -14,57 +18,118 @@ from typing import Iterable
 @dataclass(frozen=True)
 class TrackedText:
     text: str
-    source_index: array  # array('l'), len(text) + 1 entries, non-decreasing
+    # segment k covers text[starts[k]:starts[k+1]] and maps to source offset sources[k] (+ i - starts[k]
+    # when linear[k]); the source length is kept for the end sentinel
+    starts: tuple[int, ...]
+    sources: tuple[int, ...]
+    linear: tuple[bool, ...]
+    source_length: int
 
     @classmethod
     def from_source(cls, text: str) -> "TrackedText":
-        return cls(text, array("l", range(len(text) + 1)))
+        return cls(text, (0,), (0,), (True,), len(text))
 
-    def replace_spans(self, edits: Iterable[tuple[int, int, str]]) -> "TrackedText":
-        """Apply non-overlapping ``(start, end, replacement)`` edits given in any order.
+    # -- reading the map -----------------------------------------------------------------------
 
-        Replacement characters map to the source of the replaced span's first character
-        (or, for a same-length replacement, character by character).
+    def _source_of(self, i: int) -> int:
+        """Source offset of the character now at ``i``; ``len(text)`` maps just past the last one."""
+        if i >= len(self.text):
+            return self._source_of(len(self.text) - 1) + 1 if self.text else 0
+        k = bisect.bisect_right(self.starts, i) - 1
+        return self.sources[k] + (i - self.starts[k] if self.linear[k] else 0)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of ``text[start:end]``.
 
         >>> t = TrackedText.from_source("產業(yè)發展").replace_spans([(2, 6, "")])
         >>> t.text, t.to_source(2, 4)
         ('產業發展', (6, 8))
         """
+        if end <= start:
+            s = self._source_of(start)
+            return s, s
+        return self._source_of(start), self._source_of(end - 1) + 1
+
+    @property
+    def source_index(self) -> array:
+        """The whole map, one entry per character plus the end (for tests and debugging)."""
+        return array("l", (self._source_of(i) for i in range(len(self.text) + 1)))
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def _pieces(self, start: int, end: int) -> list[tuple[int, int, bool]]:
+        """The map of text[start:end] as (length, source, linear) pieces."""
+        out = []
+        k = bisect.bisect_right(self.starts, start) - 1
+        pos = start
+        while pos < end:
+            seg_end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+            stop = min(end, seg_end)
+            source = self.sources[k] + (pos - self.starts[k] if self.linear[k] else 0)
+            out.append((stop - pos, source, self.linear[k]))
+            pos = stop
+            k += 1
+        return out
+
+    def replace_spans(self, edits: Iterable[tuple[int, int, str]]) -> "TrackedText":
+        """Apply non-overlapping ``(start, end, replacement)`` edits given in any order.
+
+        A same-length replacement maps character by character; any other maps all its
+        characters to the source of the replaced span's first character.
+        """
         edits = sorted(edits)
         if not edits:
             return self
+        text = self.text
         pieces: list[str] = []
-        index = array("l")
+        starts: list[int] = []
+        sources: list[int] = []
+        linear: list[bool] = []
+        out_pos = 0
+
+        def add(length: int, source: int, is_linear: bool) -> None:
+            nonlocal out_pos
+            if length <= 0:
+                return
+            if starts and linear[-1] and is_linear and sources[-1] + (out_pos - starts[-1]) == source:
+                out_pos += length  # continues the previous linear segment
+                return
+            if starts and not linear[-1] and not is_linear and sources[-1] == source:
+                out_pos += length
+                return
+            starts.append(out_pos)
+            sources.append(source)
+            linear.append(is_linear)
+            out_pos += length
+
         pos = 0
-        src = self.source_index
         for start, end, replacement in edits:
             if start < pos:
                 raise ValueError(f"overlapping edit at {start}")
-            pieces.append(self.text[pos:start])
-            index.extend(src[pos:start])
+            pieces.append(text[pos:start])
+            for piece in self._pieces(pos, start):
+                add(*piece)
             pieces.append(replacement)
-            if len(replacement) == end - start:
-                index.extend(src[start:end])
-            else:
-                index.extend([src[start]] * len(replacement))
+            if replacement:
+                if len(replacement) == end - start:
+                    for piece in self._pieces(start, end):
+                        add(*piece)
+                else:
+                    add(len(replacement), self._source_of(start) if start < len(text) else self.source_length, False)
             pos = end
-        pieces.append(self.text[pos:])
-        index.extend(src[pos:])  # includes the end sentinel
-        return TrackedText("".join(pieces), index)
+        pieces.append(text[pos:])
+        for piece in self._pieces(pos, len(text)):
+            add(*piece)
+        if not starts:
+            starts, sources, linear = [0], [self._source_of(len(text)) if text else 0], [True]
+        return TrackedText("".join(pieces), tuple(starts), tuple(sources), tuple(linear), self.source_length)
 
     def translate(self, table: dict) -> "TrackedText":
         """A one-to-one character translation: offsets are unchanged."""
-        return TrackedText(self.text.translate(table), self.source_index)
+        return self.with_text(self.text.translate(table))
 
     def with_text(self, text: str) -> "TrackedText":
         """Swap in a same-length text (e.g. a one-to-one conversion)."""
         if len(text) != len(self.text):
             raise ValueError("with_text needs a text of the same length")
-        return TrackedText(text, self.source_index)
-
-    def to_source(self, start: int, end: int) -> tuple[int, int]:
-        """The source span of ``text[start:end]``."""
-        if end <= start:
-            s = self.source_index[start]
-            return s, s
-        return self.source_index[start], self.source_index[end - 1] + 1
+        return TrackedText(text, self.starts, self.sources, self.linear, self.source_length)
