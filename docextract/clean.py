@@ -202,6 +202,7 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
                 drop(i)
 
     _drop_tail_furniture(lines, keep, drop, r)
+    _drop_next_document(lines, keep, drop)
     for key, value in (container_metadata or {}).items():
         metadata[key] = value  # what the container says (HTML meta, disclosure table) wins
 
@@ -234,6 +235,32 @@ def _drop_tail_furniture(lines, keep, drop, r: _Rules) -> None:
             continue
         if len(text) <= r.tail_furniture_max_chars and not _is_prose(text, r):
             drop(i)
+
+
+TITLE_LINE = re.compile(r"^[^。；，]{4,80}(?:通知|意见|方案|办法|决定|规定|细则|报告|批复|公告|通告|规划|计划|要点|措施)$")
+ISSUES_DOCUMENTS = re.compile(r"印发|转发|发布|颁布|附件")
+
+
+def _drop_next_document(lines, keep, drop) -> None:
+    """A page sometimes ends with the start of the next notice (a preview, a "next article"
+    block): after the signature, a new title that this notice neither issues nor attaches ends
+    the body."""
+    kept = [i for i, ln in enumerate(lines) if keep[i]]
+    signature = None
+    for a, b in zip(kept, kept[1:]):
+        if ORG_LINE.match(lines[a].text) and DATE_LINE.match(lines[b].text):
+            signature = b
+    if signature is None:
+        return
+    before = "\n".join(lines[i].text for i in kept if i <= signature)
+    if ISSUES_DOCUMENTS.search(before):
+        return  # the notice issues or attaches documents: what follows is theirs
+    after = [i for i in kept if i > signature]
+    for k, i in enumerate(after):
+        if TITLE_LINE.match(lines[i].text) and not lines[i].text.startswith(("附件", "抄送")):
+            for j in after[k:]:
+                drop(j)
+            return
 
 
 def _strip_final_newline(body: TrackedText) -> TrackedText:

@@ -70,3 +70,14 @@ def test_offsets_map_to_source():
     start = result.body.index("为做好工作")
     a, b = result.text.to_source(start, start + 5)
     assert source[a:b] == "为做好工作"
+
+
+def test_the_start_of_the_next_notice_is_dropped():
+    text = BODY + "\n关于开展另一项检查的通知\n各区要于7月底前完成检查。"
+    assert cleaned(text).body == BODY
+
+
+def test_documents_a_notice_issues_are_kept():
+    text = ("关于印发某方案的通知\n各区：\n现将《某方案》印发给你们。\n某市人民政府\n2021年5月6日\n"
+            "某方案\n一、目标\n于7月底前完成。")
+    assert cleaned(text).body == text
