@@ -96,6 +96,7 @@ class _Rules:
     recipients_max_chars: int
     issuer_suffix: re.Pattern
     item_field_line: re.Pattern
+    item_closing_assignment: re.Pattern
 
 
 def _load() -> _Rules:
@@ -127,6 +128,8 @@ def _load() -> _Rules:
         recipients_max_chars=require(s, STRUCTURE, "recipients_max_chars", int),
         issuer_suffix=re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$"),
         item_field_line=compile_pattern(STRUCTURE, "item_field_line", require(s, STRUCTURE, "item_field_line", str)),
+        item_closing_assignment=compile_pattern(STRUCTURE, "item_closing_assignment",
+                                                require(s, STRUCTURE, "item_closing_assignment", str)),
     )
 
 
@@ -644,16 +647,33 @@ def _close_items(items: list[ItemNode], parts: list[PartNode], closing_starts: l
         text = body[item.text_start:end]
         closed.append(ItemNode(item.part, item.path, item.label, item.style, heading_of(text),
                                item.start, item.text_start, end))
-    return closed
+    return [_trim_closing_text(closed, k, body) for k in range(len(closed))]
+
+
+def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
+    """The last item of a part keeps only its first paragraph when every sibling is a single
+    paragraph: the unnumbered paragraphs after it are the notice's closing text."""
+    item = items[k]
+    if k + 1 < len(items) and items[k + 1].part == item.part:
+        return item
+    siblings = [it for it in items[:k] if it.part == item.part and it.path[:-1] == item.path[:-1]]
+    if len(siblings) < 2 or any("\n" in body[it.text_start:it.end] for it in siblings):
+        return item
+    first_line_end = body.find("\n", item.text_start, item.end)
+    if first_line_end == -1:
+        return item
+    return ItemNode(item.part, item.path, item.label, item.style, item.heading, item.start, item.text_start,
+                    first_line_end)
 
 
 def _end_after_field_lines(body: str, start: int, end: int) -> int:
-    """Where an item's field lines (牵头单位：…) are followed by more prose, the item ends after them."""
+    """Where an item's field lines (牵头单位：…) or a closing assignment (…（XX负责）) are followed
+    by more prose, the item ends after them."""
     r = rules()
     pos, seen_fields = start, False
     for raw in body[start:end].split("\n"):
         line_end = pos + len(raw)
-        if r.item_field_line.match(raw.strip()):
+        if r.item_field_line.match(raw.strip()) or r.item_closing_assignment.search(raw.strip()):
             seen_fields = True
         elif seen_fields and raw.strip():
             return pos

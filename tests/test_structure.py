@@ -33,6 +33,9 @@ def test_structure_case(case):
         assert (sk.date[0] if sk.date else None) == case["date"]
     if "recipients" in case:
         assert [u.name for u in sk.recipients] == case["recipients"]
+    if "item_ends_with" in case:
+        last = sk.items[-1]
+        assert sk.body[last.text_start:last.end].endswith(case["item_ends_with"])
     if "parts" in case:
         assert [p.title.text if p.title else None for p in sk.parts] == case["parts"]
 
