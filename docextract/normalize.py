@@ -164,13 +164,15 @@ def _is_heading(line: str, r: dict) -> bool:
     return bool(r["label"].match(line)) and not any(ch in line for ch in "。；！？")
 
 
-def _can_continue(line: str, r: dict, width: int | None = None) -> bool:
+def _can_continue(line: str, r: dict, width: int | None = None, physical: str | None = None) -> bool:
     """Whether a line may be the first half of a wrapped sentence.  ``width`` is the line width
     of a hard-wrapped (PDF) text: a line that fills it and has no final punctuation continues,
     even a numbered heading that was too long for one line."""
     if not line or line.endswith(tuple(r["sentence_end"])):
         return False
-    if width and len(line) >= width - 1 and not r["nav"].search(line):
+    physical = line if physical is None else physical  # the last line as printed, before joining
+    if width and len(physical) >= width - 1 and not r["nav"].search(physical) \
+            and not r["title_end"].search(line):
         return True
     if r["title_end"].search(line) or _is_heading(line, r) or r["field"].match(line) or r["nav"].search(line):
         return False
@@ -231,7 +233,8 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
             j += 1
         following = lines[j].strip() if j < len(lines) else ""
         title_tail = current.startswith("关于") and current.endswith("》") and bool(TITLE_TAIL.match(following))
-        if j < len(lines) and (title_tail or _can_continue(current, r, width) and _can_follow(following, r)):
+        if j < len(lines) and (title_tail or _can_continue(current, r, width, lines[i].strip())
+                               and _can_follow(following, r)):
             gap_start = starts[i] + len(lines[i])
             edits.append((gap_start, starts[j], ""))
             current += lines[j].strip()
