@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from .errors import RuleError
 from .models import Deadline
 from .numerals import parse_number
 from .rules import load_rules, require
@@ -41,6 +42,9 @@ class _Patterns:
     by_date: re.Pattern
     at_point: re.Pattern
     period_verb: re.Pattern
+    plan_end: re.Pattern
+    relative_years: dict[str, int]
+    plans: dict[str, int]
     to_year: re.Pattern
     window: re.Pattern
     relative: re.Pattern
@@ -65,15 +69,26 @@ def patterns() -> _Patterns:
     before = _alt(words["before_words"])
     at = _alt(words["at_words"])
     verbs = _alt(words["completion_verbs"])
-    period = rf"(?:{MONTH}\s*(?:{DAY}|(?P<part>底|末|上旬|中旬|下旬|份|中))?|(?P<yearend>年底|年末|底|末)|{QUARTER}(?:末)?|{HALF})"
+    relative_years = r.get("relative_years") or {}
+    plans = r.get("five_year_plans") or {}
+    if not all(isinstance(v, int) for v in list(relative_years.values()) + list(plans.values())):
+        raise RuleError(f"{RULES}.toml: relative_years and five_year_plans map words to whole numbers")
+    rel_year = rf"(?P<rel_year>{_alt(relative_years)})?" if relative_years else ""
+    # a bare 底/末 is a year's end only right after a year (2024年底, 今年底): "本月底" is a month's
+    period = (rf"(?:{MONTH}\s*(?:{DAY}|(?P<part>底|末|上旬|中旬|下旬|份|中))?|(?P<thismonth>本月|当月)(?:底|末)"
+              rf"|(?P<yearend>年底|年末|(?<=年)底|(?<=年)末)|{QUARTER}(?:末)?|{HALF})")
     return _Patterns(
         by_date=re.compile(
-            rf"(?:(?:{at})\s*)?(?:{YEAR}\s*)?(?:今年|本年|当年)?{period}\s*(?P<before>{before})"),
+            rf"(?:(?:{at})\s*)?(?:{YEAR}\s*)?{rel_year}{period}\s*(?P<before>{before})"),
         at_point=re.compile(
-            rf"(?:{at})\s*(?:{YEAR}\s*)?(?:今年|本年|当年)?{period}\s*(?:内|以内)?"
+            rf"(?:{at})\s*(?:{YEAR}\s*)?{rel_year}{period}\s*(?:内|以内)?"
             rf"(?=[^，。；;,\n]{{0,8}}?(?:{verbs}))"),
         period_verb=re.compile(
-            rf"(?:{YEAR}\s*)?(?:{QUARTER}|{HALF})(?:末)?(?=[^，。；;,\n]{{0,4}}?(?:{verbs}))"),
+            rf"(?:{YEAR}\s*)?{rel_year}(?:{QUARTER}|{HALF}|(?P<yearend>年内|年度内))(?:末)?(?=[^，。；;,\n]{{0,4}}?(?:{verbs}))"),
+        plan_end=re.compile(
+            rf"(?:{at}|力争到|争取到)\s*[“\"]?(?P<plan>{_alt(plans) if plans else '(?!)'})[”\"]?\s*(?:末|期末|时期末|结束)"),
+        relative_years={k: int(v) for k, v in relative_years.items()},
+        plans={k: int(v) for k, v in plans.items()},
         to_year=re.compile(rf"(?<![\d年])(?:{at}|力争到|争取到|到)\s*(?P<year>\d{{4}})\s*年(?P<yearend>底|末)?(?!\s*\d{{1,2}}\s*月)"),
         window=re.compile(
             rf"(?:(?P<at>{at})\s*)?(?:{YEAR}\s*)?{MONTH}\s*(?P<day1>\d{{1,2}})\s*[日号]?\s*(?:至|到|—|-|～|~)\s*"
@@ -115,10 +130,13 @@ def _year_of(match: re.Match, reference: date | None) -> int | None:
     written = match.groupdict().get("year")
     if written:
         return _number(written)
-    return reference.year if reference else None
+    if reference is None:
+        return None
+    return reference.year + patterns().relative_years.get(match.groupdict().get("rel_year") or "", 0)
 
 
-def _resolve_period(match: re.Match, year: int | None, has_before: bool) -> date | None:
+def _resolve_period(match: re.Match, year: int | None, has_before: bool,
+                    reference_month: int | None = None) -> date | None:
     """The last day still on time for the period a match names."""
     g = match.groupdict()
     if year is None:
@@ -131,6 +149,8 @@ def _resolve_period(match: re.Match, year: int | None, has_before: bool) -> date
             return date(year, 6, 30) if g["half"] == "上" else date(year, 12, 31)
         if g.get("yearend"):
             return date(year, 12, 31)
+        if g.get("thismonth"):
+            return None if reference_month is None else _month_end(year, reference_month)
         month = _number(g.get("month"))
         if month is None or not 1 <= month <= 12:
             return None
@@ -176,7 +196,8 @@ def add_working_days(start: date, days: int) -> date | None:
 ANCHORS = {
     "before": (re.compile("前"), 24, 2),
     "point": (re.compile("月|季度|半年|年底|年末"), 18, 18),
-    "period": (re.compile("季度|半年"), 10, 14),
+    "plan": (re.compile("五”?\\s*(?:末|期末|时期末|结束)"), 12, 6),
+    "period": (re.compile("季度|半年|年内|年度内"), 10, 14),
     "year": (re.compile(r"\d{4}\s*年"), 6, 10),
     "range": (re.compile("[至到—~～-]"), 18, 10),
     "within": (re.compile("内"), 14, 2),
@@ -219,17 +240,21 @@ def _inside_title_marks(text: str, start: int) -> bool:
 def _is_fact(text: str, start: int, end: int, p: _Patterns) -> bool:
     after = text[end:end + 4]
     before = _clause_before(text, start, 4)
-    return after.startswith(p.facts) or before.endswith(p.facts)
+    # 截至2020年底 (as of): the 至 was read as "by"; it reports where things stand
+    return after.startswith(p.facts) or before.endswith(p.facts) or before.endswith("截")
 
 
 def _by_candidates(text: str, reference: date | None, p: _Patterns) -> list[_Candidate]:
     out = []
+    month = reference.month if reference else None
     for m in _scan(p.by_date, text, "before"):
         year = _year_of(m, reference)
-        out.append(_Candidate(m.start(), m.end(), "by", _resolve_period(m, year, True)))
+        out.append(_Candidate(m.start(), m.end(), "by", _resolve_period(m, year, True, month)))
     for m in _scan(p.at_point, text, "point"):
         year = _year_of(m, reference)
-        out.append(_Candidate(m.start(), m.end(), "by", _resolve_period(m, year, False)))
+        out.append(_Candidate(m.start(), m.end(), "by", _resolve_period(m, year, False, month)))
+    for m in _scan(p.plan_end, text, "plan"):
+        out.append(_Candidate(m.start(), m.end(), "by", date(p.plans[m.group("plan")], 12, 31)))
     for m in _scan(p.period_verb, text, "period"):
         out.append(_Candidate(m.start(), m.end(), "by", _resolve_period(m, _year_of(m, reference), False)))
     for m in _scan(p.to_year, text, "year"):
