@@ -18,7 +18,7 @@ from .rules import load_rules, require
 
 RULES = "money"
 # A lone scale character after an Arabic number: 3千元, 5万元, 1.5亿元.
-NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:余|多)?\s*[十百千]?[万亿]?|[{CN_NUMERAL_CHARS}]+(?:余|多)?)"
+NUMBER = rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:余|多)?\s*[十百千]?(?:万亿|[万亿])?|[{CN_NUMERAL_CHARS}]+(?:余|多)?)"
 RANGE_DASH = r"\s*(?:-|－|—|–|~|～|〜|至|到)\s*"
 
 
@@ -68,6 +68,7 @@ def money_rules() -> _Money:
         rf"|{one.replace('(?:人民币', '(?P<rmb>人民币').replace(NUMBER, '(?P<single>' + NUMBER + ')', 1)}"
         rf")"
         rf"(?:\s*/\s*(?P<per>[\u4e00-\u9fff·]{{1,6}}))?"              # 0.5元/千瓦时
+        rf"(?:\s*[（(]含[^）)]{{0,12}}[）)])?"                          # （含5000元）: the bound is included
         rf"(?P<after>{alt(after)})?"                                # 以上 / 以下 / 以内
     )
     return _Money(pattern, dict(currencies), before, after,
