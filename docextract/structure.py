@@ -343,10 +343,13 @@ class _Head:
     end_line: int = 0   # first line after the head
 
 
+TITLE_MIN_CHARS = 6   # 通知公告, 政策文件 are column names, not titles
+
+
 def _looks_like_title(text: str) -> bool:
     r = rules()
     t = text.strip()
-    if not t or len(t) > 200 or t.endswith(("：", ":", "。")):
+    if len(t) < TITLE_MIN_CHARS or len(t) > 200 or t.endswith(("：", ":", "。")):
         return False
     if "。" in t:
         return False
@@ -387,6 +390,8 @@ def _find_head(lines: list[Line]) -> _Head:
                 head.end_line = max(head.title_lines) + 1
                 continue
             if i == 0 and len(text) <= 80 and "。" not in text and not _is_label_line(text):
+                if any(_looks_like_title(ln.text) and not _is_label_line(ln.text) for ln in lines[1:4]):
+                    continue  # a column name above the real title ("政策文件")
                 head.title = (line.start, line.end)  # a headline without a document type (news)
                 head.title_lines = (i,)
                 head.end_line = i + 1
