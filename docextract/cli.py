@@ -138,7 +138,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
         planned.append((source, target))
     if args.skip_existing and args.output:
         planned = [(s, t) for s, t in planned if not (t and t.exists())]
-    targets = dict(planned)
 
     notices = []
     failed: dict[str, int] = {}

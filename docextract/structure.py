@@ -449,7 +449,7 @@ def _issuer_from_title(title: str) -> str | None:
     return None
 
 
-def _own_doc_number(body: str, lines: list[Line], head: _Head, metadata: dict[str, str]) -> tuple[int, int] | None:
+def _own_doc_number(lines: list[Line], head: _Head) -> tuple[int, int] | None:
     """The notice's own 文号: a line of its own near the head or signature, never a citation."""
     if head.doc_number:
         return head.doc_number
@@ -537,7 +537,6 @@ def structure(cleaned: Cleaned) -> Skeleton:
 
     part_starts = _part_starts(lines, head, title_text)
     part_bounds = []
-    first = 0
     for k, line_index in enumerate([0] + part_starts):
         end_line = part_starts[k] if k < len(part_starts) else len(lines)
         part_bounds.append((line_index, end_line))
@@ -578,12 +577,11 @@ def structure(cleaned: Cleaned) -> Skeleton:
         text = ln.text.strip()
         issuer_ev = Evidence(text=text, start=ln.start + ln.text.find(text), end=ln.start + ln.text.find(text) + len(text))
 
-    number_span = _own_doc_number(body, lines, head, metadata)
+    number_span = _own_doc_number(lines, head)
     doc_number_ev = None
     if number_span:
         m = r.doc_number.search(body, number_span[0], number_span[1])
         if m:
-            doc_number_ev = Evidence(text=re.sub(r"\s+", "", m.group(0)), start=m.start(), end=m.end())
             doc_number_ev = _evidence(body, m.start(), m.end())
 
     signing = None

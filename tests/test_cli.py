@@ -4,8 +4,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from conftest import CORPUS
 from docextract import __version__
 from docextract.cli import main

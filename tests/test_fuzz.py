@@ -55,7 +55,7 @@ def test_mutated_files_stay_in_the_status_model(name):
     rng = random.Random(MUTATION_SEED)
     data = (FIXTURES / name).read_bytes()
     outcomes = {"ok": 0, "error": 0}
-    for kind, mutant in mutants(data, rng):
+    for _kind, mutant in mutants(data, rng):
         try:
             run(load_bytes(mutant, name))
             outcomes["ok"] += 1
