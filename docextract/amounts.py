@@ -15,6 +15,7 @@ from .errors import RuleError
 from .models import Amount
 from .numerals import CN_NUMERAL_CHARS, parse_number
 from .rules import load_rules, require
+from .scan import anchored_finditer
 
 RULES = "money"
 # A lone scale character after an Arabic number: 3千元, 5万元, 1.5亿元.
@@ -119,15 +120,7 @@ WINDOW_BEFORE, WINDOW_AFTER = 40, 16  # room for 最高不超过 + 3,000.50万 +
 
 def _scan(pattern: re.Pattern, text: str):
     """Run the amount pattern only in windows around currency words: most text has none."""
-    windows: list[list[int]] = []
-    for m in CURRENCY_ANCHOR.finditer(text):
-        start, end = max(0, m.start() - WINDOW_BEFORE), min(len(text), m.end() + WINDOW_AFTER)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
+    return anchored_finditer(pattern, text, CURRENCY_ANCHOR, WINDOW_BEFORE, WINDOW_AFTER)
 
 
 def extract_amounts(text: str, offset: int = 0) -> list[Amount]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .rules import compile_pattern, load_rules, require
 from .textmap import TrackedText
@@ -61,14 +62,10 @@ def _load() -> _Rules:
     )
 
 
-_RULES: _Rules | None = None
-
-
+@cache
 def rules() -> _Rules:
-    global _RULES
-    if _RULES is None:
-        _RULES = _load()
-    return _RULES
+    """The stage's rules, read and checked once."""
+    return _load()
 
 
 DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九Ｏ０Ｏ]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日\s*[）)]?$")

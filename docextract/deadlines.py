@@ -21,6 +21,7 @@ from functools import cache
 from .errors import RuleError
 from .models import Deadline
 from .numerals import parse_number
+from .scan import anchored_finditer
 from .rules import load_rules, require
 
 RULES = "deadlines"
@@ -207,17 +208,8 @@ ANCHORS = {
 
 
 def _scan(pattern: re.Pattern, text: str, anchor: str):
-    """``pattern.finditer`` over the merged windows around the anchor's occurrences."""
     anchor_re, before, after = ANCHORS[anchor]
-    windows: list[list[int]] = []
-    for m in anchor_re.finditer(text):
-        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], end)
-        else:
-            windows.append([start, end])
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
+    return anchored_finditer(pattern, text, anchor_re, before, after)
 
 
 @dataclass(frozen=True)

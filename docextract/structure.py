@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 
 from .clean import Cleaned
@@ -133,14 +134,10 @@ def _load() -> _Rules:
     )
 
 
-_RULES: _Rules | None = None
-
-
+@cache
 def rules() -> _Rules:
-    global _RULES
-    if _RULES is None:
-        _RULES = _load()
-    return _RULES
+    """The stage's rules, read and checked once."""
+    return _load()
 
 
 # ---------------------------------------------------------------------------------------------
