@@ -31,6 +31,7 @@ from functools import cache
 
 from .errors import RuleError
 from .models import Unit
+from .scan import anchored_finditer
 from .rules import compile_pattern, load_rules, require
 
 RULES = "units"
@@ -518,11 +519,16 @@ def _assigned_units(text: str, start: int, end: int, offset: int, role: str, sou
     return found
 
 
+FIELD_ANCHOR = re.compile("[:：】]")
+FIELD_LABEL_MAX_CHARS = 12   # 【牵头单位】 / 牵头单位 ： with spaces, and a little more
+
+
 def _labelled_fields(text: str, offset: int, brackets: list[tuple[int, int]]) -> tuple[list[_Found], list[int]]:
     """``牵头单位：A、B`` fields; also returns where each field starts, so the inline pass skips them."""
     lex = lexicon()
     found, starts = [], []
-    for m in lex.field_re.finditer(text):
+    # every field ends its label with ： or 】: run the pattern only near those
+    for m in anchored_finditer(lex.field_re, text, FIELD_ANCHOR, FIELD_LABEL_MAX_CHARS, 2):
         if not _at_field_start(text, m.start()):
             continue  # 林长制责任单位：… inside a sentence is not a field
         label = m.group("label") or m.group("boxed")
