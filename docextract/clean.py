@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .errors import RuleError
 from .rules import compile_pattern, load_rules, require
 from .textmap import TrackedText
 
@@ -42,10 +43,15 @@ class _Rules:
     page_title_separators: tuple[str, ...]
     tail_furniture_max_chars: int
     sentence_final: str
+    disclosure_labels: dict[str, str]
+    disclosure_start: re.Pattern
 
 
 def _load() -> _Rules:
     rules = load_rules(RULES)
+    disclosure = rules.get("disclosure_labels") or {}
+    if not disclosure or not all(isinstance(v, str) for v in disclosure.values()):
+        raise RuleError(f"{RULES}.toml: [disclosure_labels] must map labels to metadata keys")
 
     def patterns(key: str) -> tuple[re.Pattern, ...]:
         return tuple(compile_pattern(RULES, key, p) for p in require(rules, RULES, key, list))
@@ -59,6 +65,8 @@ def _load() -> _Rules:
         page_title_separators=tuple(require(rules, RULES, "page_title_separators", list)),
         tail_furniture_max_chars=require(rules, RULES, "tail_furniture_max_chars", int),
         sentence_final=require(rules, RULES, "sentence_final", str),
+        disclosure_labels=dict(disclosure),
+        disclosure_start=re.compile(r"^(?:" + "|".join(map(re.escape, disclosure)) + r")[:：]"),
     )
 
 
@@ -128,6 +136,22 @@ def _attachment_of(line: str, r: _Rules) -> dict[str, str] | None:
 DROP_SEARCH_CHARS = 60
 
 
+def _disclosure_of(line: str, r: _Rules) -> dict[str, str] | None:
+    """"索引号：… 发文机关：… 成文日期：…" (one label or several on a line) → metadata."""
+    compact = re.sub(r"[ \t\u3000]+", "", line)
+    if not r.disclosure_start.match(compact):
+        return None
+    labels = "|".join(map(re.escape, r.disclosure_labels))
+    found = {}
+    for m in re.finditer(rf"({labels})[:：](.*?)(?=(?:{labels})[:：]|$)", compact):
+        key, value = r.disclosure_labels[m.group(1)], m.group(2).strip()
+        if key in ("date", "published"):
+            value = _iso(value) or ""
+        if value:
+            found.setdefault(key, value)
+    return found
+
+
 def _is_dropped(line: str, r: _Rules) -> bool:
     return bool(r.drop_any.search(line, 0, DROP_SEARCH_CHARS)) or bool(r.repeated_phrase.match(line))
 
@@ -180,7 +204,9 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     for i, ln in enumerate(lines):
         if not keep[i]:
             continue
-        found = _metadata_of(ln.text, r)
+        found = _disclosure_of(ln.text, r)
+        if found is None:
+            found = _metadata_of(ln.text, r)
         if found is None:
             found = _attachment_of(ln.text, r)
             if found is not None:

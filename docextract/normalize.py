@@ -172,7 +172,7 @@ def _can_continue(line: str, r: dict, width: int | None = None, physical: str | 
         return False
     physical = line if physical is None else physical  # the last line as printed, before joining
     if width and len(physical) >= width - 1 and not r["nav"].search(physical) \
-            and not r["title_end"].search(line):
+            and not r["title_end"].search(line) and not r["complete"].search(physical):
         return True
     if r["title_end"].search(line) or _is_heading(line, r) or r["field"].match(line) or r["nav"].search(line):
         return False

@@ -81,3 +81,14 @@ def test_documents_a_notice_issues_are_kept():
     text = ("关于印发某方案的通知\n各区：\n现将《某方案》印发给你们。\n某市人民政府\n2021年5月6日\n"
             "某方案\n一、目标\n于7月底前完成。")
     assert cleaned(text).body == text
+
+
+def test_disclosure_block_read_into_metadata():
+    block = ("索 引 号：000014349/2022-00018    主题分类：综合政务\n"
+             "发文机关：国务院办公厅    成文日期：2022年02月07日\n"
+             "发文字号：国办发〔2022〕5号    发布日期：2022年03月01日\n")
+    result = cleaned(block + BODY)
+    assert result.body == BODY
+    assert result.metadata["doc_number"] == "国办发〔2022〕5号"
+    assert result.metadata["date"] == "2022-02-07" and result.metadata["published"] == "2022-03-01"
+    assert result.metadata["issuer"] == "国务院办公厅" and result.metadata["index_number"] == "000014349/2022-00018"
