@@ -161,3 +161,19 @@ def test_corrupt_docx_is_a_load_error():
 def test_zero_byte_docx_is_empty():
     with pytest.raises(EmptyDocument):
         load_bytes(b"", "empty.docx")
+
+
+def test_pdf_glyph_and_replacement_warnings(monkeypatch):
+    from docextract import load_pdf
+
+    real = load_pdf._page_blocks
+
+    def with_artifacts(page):
+        blocks = real(page)
+        return [("text", "关于(cid:12)(cid:7)的通知\ufffd")] + blocks
+
+    monkeypatch.setattr(load_pdf, "_page_blocks", with_artifacts)
+    loaded = load_file(FIXTURES / "notice_cidfont.pdf")
+    assert any("(cid:…)" in w and w.startswith("2 ") for w in loaded.warnings)
+    assert any("U+FFFD" in w for w in loaded.warnings)
+    assert "(cid:" not in loaded.text
