@@ -47,7 +47,7 @@ def reference_date(skeleton: Skeleton, settings: Settings) -> date | None:
 def _metadata_value(skeleton: Skeleton, field: str) -> tuple[str | None, Evidence | None]:
     found = getattr(skeleton, field)
     if found is not None:
-        return found.text, found
+        return (skeleton.title_text if field == "title" else found.text), found
     return skeleton.metadata.get(field) or skeleton.metadata.get(f"attachment_{field}"), None
 
 
@@ -89,7 +89,8 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         evidence["date"] = skeleton.date[1]
     published = _iso(skeleton.published or skeleton.metadata.get("published"))
 
-    parts = [Part(title=p.title.text if p.title else None, start=p.start, end=p.end) for p in skeleton.parts]
+    parts = [Part(title=(values["title"] if k == 0 else p.title.text) if p.title else None, start=p.start, end=p.end)
+             for k, p in enumerate(skeleton.parts)]
     if parts and parts[0].title is None and values["title"]:
         parts[0] = Part(title=values["title"], start=parts[0].start, end=parts[0].end)
 

@@ -172,6 +172,7 @@ class Skeleton:
     """What the structure stage found; offsets refer to ``cleaned.body``."""
 
     cleaned: Cleaned
+    title_text: str | None = None
     title: Evidence | None = None
     issuer: Evidence | None = None
     doc_number: Evidence | None = None
@@ -530,7 +531,13 @@ def structure(cleaned: Cleaned) -> Skeleton:
     title_text = _title_text(body, head.title) if head.title else (metadata.get("title") or None)
     title_ev = None
     if head.title:
-        title_ev = Evidence(text=title_text or "", start=head.title[0], end=head.title[1])
+        # the evidence is the text as it stands in the body; the value drops line breaks and
+        # site suffixes ("…的通知 - 通知公告")
+        a, b = head.title
+        found = body.find(title_text or "", a, b) if title_text else -1
+        if found >= 0:
+            a, b = found, found + len(title_text)
+        title_ev = _evidence(body, a, b)
 
     part_starts = _part_starts(lines, head, title_text)
     part_bounds = []
@@ -565,8 +572,8 @@ def structure(cleaned: Cleaned) -> Skeleton:
     issuer_ev = None
     if head.masthead_issuer:
         issuer_ev = _evidence(body, *head.masthead_issuer)
-    elif title_ev and _issuer_from_title(title_ev.text):
-        name = _issuer_from_title(title_ev.text)
+    elif title_ev and title_text and _issuer_from_title(title_text):
+        name = _issuer_from_title(title_text)
         pos = body.find(name, title_ev.start)
         issuer_ev = Evidence(text=name, start=pos, end=pos + len(name))
     elif sig_issuer is not None:
@@ -601,7 +608,7 @@ def structure(cleaned: Cleaned) -> Skeleton:
     outside = _outside(body, items, parts, header_spans)
 
     return Skeleton(
-        cleaned=cleaned, title=title_ev, issuer=issuer_ev, doc_number=doc_number_ev, date=signing,
+        cleaned=cleaned, title_text=title_text, title=title_ev, issuer=issuer_ev, doc_number=doc_number_ev, date=signing,
         published=metadata.get("published"), recipients=recipients, parts=tuple(parts),
         items=tuple(items), outside=outside, metadata=metadata,
     )
