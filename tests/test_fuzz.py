@@ -62,3 +62,30 @@ def test_mutated_files_stay_in_the_status_model(name):
         except DocextractError:
             outcomes["error"] += 1
     assert sum(outcomes.values()) == MUTANTS_PER_FILE
+
+
+PIECES = ["关于做好工作的通知", "\n", "各乡镇、县直各单位：", "一、", "（一）", "1.", "（1）", "⑴", "第一条 ",
+          "加强领导。", "9月底前完成", "下达后30日内", "每月底", "限期办结", "5万元以下", "500-3000元",
+          "（责任单位：县财政局、各乡镇）", "牵头单位：市人社局市扶贫开发中心", "（省民政厅牵头，省残联参与）",
+          "某县人民政府", "2020年3月2日", "發展(fā)", "　", " ", "。", "，", "《某方案》", "附件"]
+
+
+def all_spans(notice):
+    spans = [(e.text, e.start, e.end) for e in notice.evidence.values()]
+    spans += [(u.name, u.start, u.end) for u in notice.recipients]
+    values = list(notice.deadlines) + list(notice.amounts)
+    for item in notice.items:
+        values += item.deadlines + item.amounts
+        spans += [(u.name, u.start, u.end) for u in item.lead_units + item.responsible_units + item.cooperating_units]
+        spans.append((item.text, item.end - len(item.text), item.end))
+    return spans + [(v.text, v.start, v.end) for v in values]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_every_evidence_span_holds_on_notice_like_text(text):
+    from docextract import extract_text
+
+    notice = extract_text(text)
+    for value, start, end in all_spans(notice):
+        assert notice.body[start:end] == value
