@@ -98,6 +98,9 @@ def _warm_up() -> None:
 
 
 def _worker_main(conn: Connection, settings_json: str) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     settings = Settings.model_validate_json(settings_json)
     _limit_memory(settings.memory_mb)
     _warm_up()

@@ -118,9 +118,34 @@ class _Progress:
             print(file=sys.stderr)
 
 
+class _Stdout:
+    """Records on stdout: one pretty JSON for a single input, else JSONL (or CSV) line by line."""
+
+    def __init__(self, fmt: str, single: bool) -> None:
+        self.fmt, self.single, self.header = fmt, single, True
+
+    def write(self, notice) -> None:
+        from .export import to_csv, to_json, to_jsonl
+
+        if self.fmt == "csv":
+            sys.stdout.write(to_csv([notice], header=self.header))
+            self.header = False
+        elif self.fmt == "json" and self.single:
+            sys.stdout.write(to_json(notice))
+        else:
+            sys.stdout.write(to_jsonl([notice]))
+        sys.stdout.flush()
+
+
+def _with_stdin(pairs, use_stdin: bool, settings):
+    yield from pairs
+    if use_stdin:
+        yield (Path("-"), None), _extract_stdin(settings)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import iter_inputs, run_batch, write_atomic
-    from .export import render, render_one
+    from .export import render_one
 
     settings = _settings(args)
     use_stdin = "-" in args.paths
@@ -139,13 +164,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.skip_existing and args.output:
         planned = [(s, t) for s, t in planned if not (t and t.exists())]
 
-    notices = []
     failed: dict[str, int] = {}
-    progress = _Progress(len(planned))
-    results = list(run_batch([s for s, _ in planned], settings, jobs=args.jobs)) if planned else []
-    if use_stdin:
-        results.append(_extract_stdin(settings))
-    for (source, target), notice in zip(planned + [(Path("-"), None)] * use_stdin, results):
+    done = 0
+    stream = _Stdout(args.format, single=len(planned) + use_stdin == 1)
+    progress = _Progress(len(planned) + use_stdin)
+    results = run_batch([s for s, _ in planned], settings, jobs=args.jobs) if planned else iter(())
+    # each record is written as soon as it is ready: an interrupted run keeps what it finished
+    for (source, target), notice in _with_stdin(zip(planned, results), use_stdin, settings):
+        done += 1
         progress.step(str(source))
         if notice.status not in SUCCESS_STATUSES:
             failed[notice.status] = failed.get(notice.status, 0) + 1
@@ -153,11 +179,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if target is not None:
             write_atomic(target, render_one(notice, args.format))
         else:
-            notices.append(notice)
+            stream.write(notice)
     progress.close()
-    if notices:
-        sys.stdout.write(render(notices, args.format))
-    total = len(results) + len(missing)
+    total = done + len(missing)
     n_failed = sum(failed.values()) + len(missing)
     if total > 1 or n_failed:
         detail = ", ".join(f"{n} {status}" for status, n in sorted(failed.items()))
@@ -213,15 +237,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
-    if args.command == "extract":
-        if args.skip_existing and not args.output:
-            _error("--skip-existing needs -o OUTDIR")
-            return 2
-        if args.jobs < 1:
-            _error("--jobs must be at least 1")
-            return 2
-        return cmd_extract(args)
-    return cmd_evaluate(args)
+    try:
+        if args.command == "extract":
+            if args.skip_existing and not args.output:
+                _error("--skip-existing needs -o OUTDIR")
+                return 2
+            if args.jobs < 1:
+                _error("--jobs must be at least 1")
+                return 2
+            return cmd_extract(args)
+        return cmd_evaluate(args)
+    except KeyboardInterrupt:
+        # outputs are written atomically: what was written is whole; --skip-existing resumes
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

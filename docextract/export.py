@@ -85,15 +85,6 @@ def to_csv(notices: Iterable[Notice], header: bool = True) -> str:
     return buffer.getvalue()
 
 
-def render(notices: list[Notice], fmt: str) -> str:
-    """All notices in one text: JSON for a single notice, else the chosen format."""
-    if fmt == "csv":
-        return to_csv(notices)
-    if fmt == "json" and len(notices) == 1:
-        return to_json(notices[0])
-    return to_jsonl(notices)
-
-
 def suffix(fmt: str) -> str:
     return {"json": ".json", "jsonl": ".jsonl", "csv": ".csv"}[fmt]
 
