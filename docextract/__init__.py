@@ -1,9 +1,21 @@
-"""docextract: Chinese government policy notices → structured task data."""
-from .models import Amount, Deadline, Evidence, Item, Notice, Part, Unit
-from .pipeline import extract_file, extract_text
+"""docextract: Chinese government policy notices → structured task data.
 
-__version__ = "0.1.0"
-__all__ = [
-    "Amount", "Deadline", "Evidence", "Item", "Notice", "Part", "Unit",
-    "extract_file", "extract_text", "__version__",
-]
+``extract_file`` / ``extract_text`` return a pydantic ``Notice``.  Names are resolved on first
+use (PEP 562), so ``docextract --help`` does not pay for pydantic and the pipeline.
+"""
+from ._version import __version__
+
+_EXPORTS = {
+    "extract_file": "pipeline", "extract_text": "pipeline",
+    "Amount": "models", "Deadline": "models", "Evidence": "models", "Item": "models",
+    "Notice": "models", "Part": "models", "Unit": "models",
+}
+__all__ = [*_EXPORTS, "__version__"]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'docextract' has no attribute {name!r}")

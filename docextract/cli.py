@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import __version__
+from ._version import __version__
 
 PROG = "docextract"
 SUCCESS_STATUSES = frozenset({"ok", "partial"})
