@@ -128,6 +128,7 @@ NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\
 
 
 SPACED_LIST_MIN_WORDS = 3   # 首页 机构概况 政务公开: words laid out with spaces, not a broken word
+SPACED_LIST_MAX_WORD = 8
 
 
 def _is_spaced_list(text: str, pos: int) -> bool:
@@ -135,7 +136,11 @@ def _is_spaced_list(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     words = text[start:end if end != -1 else len(text)].split()
-    return len(words) >= SPACED_LIST_MIN_WORDS and sum(len(w) >= 2 for w in words) > len(words) / 2
+    if len(words) < SPACED_LIST_MIN_WORDS:
+        return False
+    # a menu: several short words (首页 机构概况 政务公开); a PDF title broken around a number
+    # ("关于印发《某市 2024 年就业…》") has long pieces and bare numbers
+    return all(2 <= len(w) <= SPACED_LIST_MAX_WORD and not w.isdigit() for w in words)
 
 
 def _disjoint(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
