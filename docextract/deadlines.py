@@ -281,9 +281,9 @@ def _relative_candidates(text: str, reference: date | None, p: _Patterns) -> lis
         start = m.start()
         anchor_date = None
         if clause.rstrip().endswith(p.anchor_ends):
-            anchor = _event_anchor(clause.rstrip())
-            start = m.start() - len(clause) + clause.rfind(anchor) if anchor else m.start()
-            anchor_date = _anchor_date(anchor)
+            anchor_at = _event_anchor(clause.rstrip())
+            start = m.start() - len(clause) + anchor_at
+            anchor_date = _anchor_date(clause[anchor_at:])
         when = None
         if anchor_date is not None:
             n = _number(m.group("n"))
@@ -301,28 +301,31 @@ def _relative_candidates(text: str, reference: date | None, p: _Patterns) -> lis
 
 # Words that end the event phrase of a relative limit when reading backwards from 后/起.
 EVENT_STOP_WORDS = frozenset({"确保", "各级", "要", "应", "应当", "并", "在", "于", "将", "须", "必须", "一律",
-                              "均", "原则上", "及时", "并且", "，", "、"})
+                              "均", "原则上", "及时", "并且", "，", "、", "：", ":", "；"})
 EVENT_MAX_TOKENS = 3   # 资金 下达 后 / 发生 事故 后
+EVENT_WINDOW_CHARS = 12
 FROM_DATE = re.compile(r"(?:自|从)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起$")
 FROM_EVENT = re.compile(r"(?:自|从)[\u4e00-\u9fff]{1,10}?(?:之日起|日起|起)$")
 
 
-def _event_anchor(clause: str) -> str:
-    """The event a relative limit counts from: 自…起 as written, else the last few words
-    before 后/起 (segmented with nlp.tokens, since a character count would cut words)."""
+def _event_anchor(clause: str) -> int:
+    """Where the event a relative limit counts from starts in ``clause``: 自…起 as written,
+    else the last few words before 后/起 (segmented with nlp.tokens, since a character count
+    would cut words).  Returns ``len(clause)`` when there is no event to show."""
     for pattern in (FROM_DATE, FROM_EVENT):
         m = pattern.search(clause)
         if m:
-            return m.group()
+            return m.start()
     from .nlp import tokens
 
-    words = tokens(clause[-12:])
-    kept: list[str] = []
+    tail_start = max(0, len(clause) - EVENT_WINDOW_CHARS)
+    words = tokens(clause[tail_start:])
+    start, kept = len(clause), 0
     for word in reversed(words):
-        if word.text in EVENT_STOP_WORDS or len(kept) == EVENT_MAX_TOKENS:
+        if word.text in EVENT_STOP_WORDS or kept == EVENT_MAX_TOKENS or not word.text.strip():
             break
-        kept.append(word.text)
-    return "".join(reversed(kept))
+        start, kept = tail_start + word.start, kept + 1
+    return start
 
 
 def _anchor_date(anchor: str) -> date | None:
