@@ -31,7 +31,7 @@ RULES = "html"
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 CJK = re.compile(r"[\u4e00-\u9fff]")
-BLOCK_TAGS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote pre dd dt dl "
+BLOCK_TAGS = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr td th table section article blockquote pre dd dt dl "
                        "center form header footer nav aside address hr".split())
 
 
@@ -130,9 +130,23 @@ def _content_root(tree):
     return best if best is not None and _text_weight(best) > 0 else tree
 
 
+LAYOUT_CELL_CHARS = 300   # a cell this long holds running text: the table only lays out the page
+
+
+def _is_data_table(table) -> bool:
+    """A table of data (task division, contacts) rather than old-style page layout: no cell
+    holds paragraphs, nested tables or long running text."""
+    for cell in table.iter("td", "th"):
+        if any(True for _ in cell.iter("p", "div", "table", "br")) and len(cell.text_content()) > 80:
+            return False
+        if len(cell.text_content()) > LAYOUT_CELL_CHARS:
+            return False
+    return True
+
+
 def _render(element, out: list[str]) -> None:
     """Text of an element with block boundaries as line breaks; tables rendered as tables."""
-    if element.tag == "table":
+    if element.tag == "table" and _is_data_table(element):
         rows = [[cell.text_content().strip() for cell in tr.iter("td", "th")] for tr in element.iter("tr")]
         out.append("\n" + "\n".join(render_table(rows)) + "\n")
         if element.tail:

@@ -41,3 +41,13 @@ def test_word_exported_page():
     assert [it.label for it in notice.items] == ["一、", "二、"]
     assert [u.name for u in notice.items[0].cooperating_units] == ["县供销社"]
     assert [(a.text, a.max) for a in notice.items[1].amounts][-1] == ("最高不超过2万元", 20000)
+
+
+def test_old_layout_table_page_keeps_its_paragraphs():
+    notice = extract_file(FIXTURES / "layout_table_page.html")
+    assert notice.encoding == "gb18030"
+    assert notice.title == "关于做好防汛工作的通知" and notice.date == "2023-04-20"
+    assert [it.label for it in notice.items] == ["一、", "二、"]
+    assert [u.name for u in notice.items[0].responsible_units] == ["县应急局", "各乡镇"]
+    assert [u.name for u in notice.items[1].cooperating_units] == ["县水利局"]
+    assert "政务公开" not in notice.body and "版权所有" not in notice.body
