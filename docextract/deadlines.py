@@ -43,6 +43,7 @@ class _Patterns:
     by_date: re.Pattern
     at_point: re.Pattern
     period_verb: re.Pattern
+    field_point: re.Pattern
     plan_end: re.Pattern
     relative_years: dict[str, int]
     plans: dict[str, int]
@@ -64,7 +65,7 @@ class _Patterns:
 def patterns() -> _Patterns:
     r = load_rules(RULES)
     words = {key: require(r, RULES, key, list) for key in (
-        "before_words", "at_words", "completion_verbs", "reporting_verbs", "cadences", "relative_units",
+        "before_words", "at_words", "deadline_fields", "completion_verbs", "reporting_verbs", "cadences", "relative_units",
         "anchor_ends", "event_before", "open_prefixes", "open_verbs", "open_phrases", "penalty_words",
         "right_words", "fact_words", "validity_words")}
     before = _alt(words["before_words"])
@@ -86,6 +87,8 @@ def patterns() -> _Patterns:
             rf"(?=[^，。；;,\n]{{0,8}}?(?:{verbs}))"),
         period_verb=re.compile(
             rf"(?:{YEAR}\s*)?{rel_year}(?:{QUARTER}|{HALF}|(?P<yearend>年内|年度内))(?:末)?(?=[^，。；;,\n]{{0,4}}?(?:{verbs}))"),
+        field_point=re.compile(
+            rf"(?:{_alt(words['deadline_fields'])})\s*[:：]\s*(?P<value>(?:{YEAR}\s*)?{rel_year}{period}(?:\s*(?:{before}))?)"),
         plan_end=re.compile(
             rf"(?:{at}|力争到|争取到)\s*[“\"]?(?P<plan>{_alt(plans) if plans else '(?!)'})[”\"]?\s*(?:末|期末|时期末|结束)"),
         relative_years={k: int(v) for k, v in relative_years.items()},
@@ -197,6 +200,7 @@ def add_working_days(start: date, days: int) -> date | None:
 ANCHORS = {
     "before": (re.compile("前"), 24, 2),
     "point": (re.compile("月|季度|半年|年底|年末"), 18, 18),
+    "field": (re.compile("[:：]"), 8, 20),
     "plan": (re.compile("五”?\\s*(?:末|期末|时期末|结束)"), 12, 6),
     "period": (re.compile("季度|半年|年内|年度内"), 10, 14),
     "year": (re.compile(r"\d{4}\s*年"), 6, 10),
@@ -245,6 +249,9 @@ def _by_candidates(text: str, reference: date | None, p: _Patterns) -> list[_Can
     for m in _scan(p.at_point, text, "point"):
         year = _year_of(m, reference)
         out.append(_Candidate(m.start(), m.end(), "by", _resolve_period(m, year, False, month)))
+    for m in _scan(p.field_point, text, "field"):
+        date_ = _resolve_period(m, _year_of(m, reference), bool(re.search(r"前$", m.group("value"))), month)
+        out.append(_Candidate(m.start("value"), m.end("value"), "by", date_))
     for m in _scan(p.plan_end, text, "plan"):
         out.append(_Candidate(m.start(), m.end(), "by", date(p.plans[m.group("plan")], 12, 31)))
     for m in _scan(p.period_verb, text, "period"):
