@@ -475,8 +475,8 @@ def _field_value_end(text: str, start: int, limit: int) -> int:
     depth = 0
     for i in range(start, limit):
         ch = text[i]
-        if ch in "\n。":
-            return i
+        if ch in "\n。【":
+            return i  # 【牵头单位】A【责任单位】B: a boxed label opens the next field
         if ch in ROUND_OPEN:
             depth += 1
         elif ch in ROUND_CLOSE:
@@ -498,12 +498,23 @@ def _marked_role(unit: Unit) -> tuple[Unit, str | None]:
     lex = lexicon()
     note = _trailing_note(unit.name)
     if not note:
-        return unit, None
+        return _verb_marked_role(unit)
     mark = unit.name[note + 1:-1].strip()
     role = lex.verbs.get(mark) or lex.labels.get(mark)
     if role is None:
         return unit, None
     return Unit(name=unit.name[:note], start=unit.start, end=unit.start + note, source=mark), role
+
+
+def _verb_marked_role(unit: Unit) -> tuple[Unit, str | None]:
+    """责任单位：县发改委牵头，各相关单位配合 → a unit followed by its own role verb."""
+    lex = lexicon()
+    for verb in sorted(lex.verbs, key=len, reverse=True):
+        if unit.name.endswith(verb) and len(unit.name) > len(verb):
+            name = unit.name[: -len(verb)]
+            if is_unit(name):
+                return Unit(name=name, start=unit.start, end=unit.start + len(name), source=verb), lex.verbs[verb]
+    return unit, None
 
 
 def _assigned_units(text: str, start: int, end: int, offset: int, role: str, source: str,
@@ -529,8 +540,8 @@ def _labelled_fields(text: str, offset: int, brackets: list[tuple[int, int]]) ->
     found, starts = [], []
     # every field ends its label with ： or 】: run the pattern only near those
     for m in anchored_finditer(lex.field_re, text, FIELD_ANCHOR, FIELD_LABEL_MAX_CHARS, 2):
-        if not _at_field_start(text, m.start()):
-            continue  # 林长制责任单位：… inside a sentence is not a field
+        if m.group("boxed") is None and not _at_field_start(text, m.start()):
+            continue  # 林长制责任单位：… inside a sentence is not a field (a 【label】 always is)
         label = m.group("label") or m.group("boxed")
         bracket = _innermost(brackets, m.start())
         end = _field_value_end(text, m.end(), bracket[1] if bracket else len(text))
