@@ -92,3 +92,13 @@ def test_disclosure_block_read_into_metadata():
     assert result.metadata["doc_number"] == "国办发〔2022〕5号"
     assert result.metadata["date"] == "2022-02-07" and result.metadata["published"] == "2022-03-01"
     assert result.metadata["issuer"] == "国务院办公厅" and result.metadata["index_number"] == "000014349/2022-00018"
+
+
+@pytest.mark.parametrize("footer", ["网站地图 | 联系我们 | 无障碍浏览", "主办：某县人民政府办公室", "承办：某县数据资源局"])
+def test_site_footer_lines(footer):
+    assert cleaned(BODY + "\n" + footer).body == BODY
+
+
+def test_task_fields_named_like_footers_stay():
+    text = "关于做好某项工作的通知\n一、举办活动。要办好。\n主办单位：市文旅局\n承办单位：各区文旅局"
+    assert cleaned(text).body == text
