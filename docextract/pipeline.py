@@ -1,13 +1,16 @@
 """The pipeline, in order:
 
-1. load       bytes → text (encodings, HTML, PDF, DOCX)                  load.py
-2. normalize  OpenCC t2s, width folding, pinyin/PDF artifacts, wrapped lines  normalize.py
-3. clean      web boilerplate out, page metadata kept aside               clean.py
-4. structure  title, issuer, 文号, dates, recipients, parts, item tree      structure.py
-5. extract    units, deadlines, amounts per item, with evidence           extract.py
-6. export     JSON / JSONL / CSV                                          export.py (called by the CLI)
+1. load       bytes → text (encodings, HTML, PDF, DOCX)        load.py (+ load_html, load_pdf, load_docx, tables)
+2. normalize  OpenCC t2s, width folding, pinyin/PDF artifacts,  normalize.py (offsets kept by textmap.py)
+              wrapped lines
+3. clean      web boilerplate out, page metadata kept aside     clean.py
+4. structure  title, issuer, 文号, dates, recipients, parts,     structure.py
+              item tree
+5. extract    units, deadlines, amounts per item, with evidence  extract.py (+ units, deadlines, amounts)
+6. export     JSON / JSONL / CSV                                 export.py (called by the CLI)
 
-Each stage is a pure function of the previous stage's result.
+Each stage is a pure function of the previous stage's result; batch.py runs the pipeline per
+file in worker processes.
 """
 from __future__ import annotations
 
