@@ -387,9 +387,10 @@ def _find_head(lines: list[Line]) -> _Head:
                     head.title_lines = (i, i + 1)
                 head.end_line = max(head.title_lines) + 1
                 continue
+            if len(text) <= 80 and "。" not in text and not _is_label_line(text) and any(
+                    _looks_like_title(ln.text) and not _is_label_line(ln.text) for ln in lines[i + 1:i + 4]):
+                continue  # a site or column name above the real title ("政策文件")
             if i == 0 and len(text) <= 80 and "。" not in text and not _is_label_line(text):
-                if any(_looks_like_title(ln.text) and not _is_label_line(ln.text) for ln in lines[1:4]):
-                    continue  # a column name above the real title ("政策文件")
                 head.title = (line.start, line.end)  # a headline without a document type (news)
                 head.title_lines = (i,)
                 head.end_line = i + 1
