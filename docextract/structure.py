@@ -338,6 +338,7 @@ class _Head:
     masthead_issuer: tuple[int, int] | None = None
     doc_number: tuple[int, int] | None = None
     recipients_line: int | None = None
+    date_line: int | None = None   # （2021年5月6日） printed under the title
     end_line: int = 0   # first line after the head
 
 
@@ -405,6 +406,10 @@ def _find_head(lines: list[Line]) -> _Head:
         m = r.doc_number.fullmatch(text)
         if m and head.doc_number is None:
             head.doc_number = (line.start, line.end)
+            head.end_line = i + 1
+            continue
+        if DATE_LINE.match(text) and head.date_line is None:
+            head.date_line = i
             head.end_line = i + 1
             continue
         if _is_recipients(text):
@@ -590,6 +595,8 @@ def structure(cleaned: Cleaned) -> Skeleton:
             doc_number_ev = _evidence(body, m.start(), m.end())
 
     signing = None
+    if sig_date is None:
+        sig_date = head.date_line
     if sig_date is not None:
         ln = lines[sig_date]
         parsed = parse_date(ln.text)
