@@ -62,6 +62,20 @@ def _iso(value: str) -> str | None:
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
 
 
+DISCLOSURE_CELL_MAX_CHARS = 400   # well over "发文字号：国办发〔2022〕5号" with its markup spaces
+
+
+def _text_sizes(tree) -> dict:
+    """Characters of text under each element, in one bottom-up pass."""
+    size: dict = {}
+    for element in reversed(list(tree.iter())):
+        n = len(element.text or "") if isinstance(element.tag, str) else 0
+        for child in element:
+            n += size.get(child, 0) + len(child.tail or "")
+        size[element] = n
+    return size
+
+
 def _metadata(tree) -> dict[str, str]:
     r = _rules()
     found: dict[str, str] = {}
@@ -74,7 +88,10 @@ def _metadata(tree) -> dict[str, str]:
         if key and value:
             found.setdefault(key, value)
     labels = r["disclosure"]
+    sizes = _text_sizes(tree)
     for cell in tree.iter("td", "th", "li", "span", "div", "p", "b", "strong", "label"):
+        if sizes.get(cell, 0) > DISCLOSURE_CELL_MAX_CHARS:
+            continue  # a container, not a label or value cell: skip its (costly) full text
         text = re.sub(r"\s+", "", cell.text_content() or "")
         if len(text) > 120:
             continue
@@ -115,19 +132,34 @@ def _drop_junk(tree) -> None:
                 prev.text = (prev.text or "") + tail
 
 
-def _text_weight(element) -> int:
-    text = len(CJK.findall(element.text_content() or ""))
-    links = sum(len(CJK.findall(a.text_content() or "")) for a in element.iter("a"))
-    return text - 2 * links
+def _text_weights(tree) -> dict:
+    """Non-link CJK characters under each element, minus twice its link text, computed in one
+    bottom-up pass (text_content() per element would be quadratic on deeply nested pages)."""
+    total: dict = {}
+    links: dict = {}
+    for element in reversed(list(tree.iter())):
+        if not isinstance(element.tag, str):
+            continue
+        own = len(CJK.findall(element.text or ""))
+        text, link = own, 0
+        for child in element:
+            tail = len(CJK.findall(child.tail or ""))
+            text += total.get(child, 0) + tail
+            link += links.get(child, 0)
+        if element.tag == "a":
+            link = text
+        total[element], links[element] = text, link
+    return {element: total[element] - 2 * links[element] for element in total}
 
 
 def _content_root(tree):
     r = _rules()
+    weights = _text_weights(tree)
     named = [e for e in tree.iter("div", "td", "article", "section", "span")
              if any(word in (e.get("class", "") + " " + e.get("id", "")).lower() for word in r["content_words"])]
     candidates = named or list(tree.iter("div", "td", "article", "section", "body"))
-    best = max(candidates, key=_text_weight, default=None)
-    return best if best is not None and _text_weight(best) > 0 else tree
+    best = max(candidates, key=lambda e: weights.get(e, 0), default=None)
+    return best if best is not None and weights.get(best, 0) > 0 else tree
 
 
 LAYOUT_CELL_CHARS = 300   # a cell this long holds running text: the table only lays out the page
