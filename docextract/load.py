@@ -42,8 +42,10 @@ BOMS = (
 )
 # Strict candidates, scored by plausibility: Big5 bytes also decode as GB18030 without error,
 # so the first encoding that decodes is not necessarily the right one.
-STRICT_CANDIDATES = ("utf-8", "gb18030", "big5")
-# Lenient GB18030 is accepted when at most this share of characters had to be replaced.
+STRICT_CANDIDATES = ("utf-8", "gb18030", "big5", "big5hkscs")
+# Lenient decoding (GB18030 first, then Big5 variants) is accepted when at most this share of
+# characters had to be replaced; the most plausible wins.
+LENIENT_CANDIDATES = ("gb18030", "big5hkscs", "big5")
 LENIENT_MAX_BAD_SHARE = 0.001
 # The most common simplified and traditional characters of government notices; a decoding
 # that produces many of them is plausible.
@@ -147,20 +149,26 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
             if declared not in ("gb18030", "big5") or _plausibility(text) > 0.3:
                 return text, declared
     decoded = []
-    for codec in STRICT_CANDIDATES:
+    for rank, codec in enumerate(STRICT_CANDIDATES):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
         if codec == "utf-8" and (text.isascii() or _mostly_cjk(text)):
             return text, codec  # valid UTF-8 that reads as Chinese is almost never an accident
-        decoded.append((_plausibility(text), codec, text))
+        decoded.append((_plausibility(text), -rank, codec, text))  # ties: the plainer codec
     if decoded:
-        score, codec, text = max(decoded)
+        _, _, codec, text = max(decoded)
         return text, codec
-    text = data.decode("gb18030", errors="replace")
-    if text.count("\ufffd") <= max(1, len(text) * LENIENT_MAX_BAD_SHARE):
-        return text, "gb18030"
+    lenient = []
+    for codec in LENIENT_CANDIDATES:  # a few bad bytes (a stray HKSCS or user-defined character)
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= max(1, len(text) * LENIENT_MAX_BAD_SHARE):
+            lenient.append((_plausibility(text), -bad, codec, text))
+    if lenient:
+        _, _, codec, text = max(lenient)
+        return text, codec
     try:
         from charset_normalizer import from_bytes
 

@@ -177,3 +177,10 @@ def test_pdf_glyph_and_replacement_warnings(monkeypatch):
     assert any("(cid:…)" in w and w.startswith("2 ") for w in loaded.warnings)
     assert any("U+FFFD" in w for w in loaded.warnings)
     assert "(cid:" not in loaded.text
+
+
+def test_big5_with_a_hkscs_character_is_still_big5():
+    data = TRADITIONAL.encode("big5")
+    data = data[:20] + b"\x87\x40" + data[20:]  # a character only Big5-HKSCS has
+    text, used = decode_text(data)
+    assert used == "big5hkscs" and "農業" in text
