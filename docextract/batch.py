@@ -12,13 +12,14 @@ import os
 import tempfile
 import traceback
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .config import Settings
 from .models import Notice
 
+Extractor = Callable[[Path, Settings], Notice]
 # A worker that is asked to stop gets this long before it is killed.
 STOP_GRACE_SECONDS = 2.0
 # A worker says so when its imports are done; a file's time limit starts when it is handed over.
@@ -57,21 +58,52 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def extract_one(path: Path, settings: Settings) -> Notice:
-    """Extract one file in this process; every failure becomes a Notice with a status."""
-    from .errors import DocextractError
-    from .pipeline import extract_file
+# Modules of each pipeline stage, for naming the stage an unexpected exception came from.
+STAGE_OF_MODULE = {
+    "load": "load", "load_html": "load", "load_pdf": "load", "load_docx": "load", "tables": "load",
+    "normalize": "normalize", "textmap": "normalize", "clean": "clean", "structure": "structure",
+    "extract": "extract", "units": "extract", "deadlines": "extract", "amounts": "extract",
+    "numerals": "extract", "nlp": "extract", "scan": "extract",
+}
 
+
+def _stage_of(exc: BaseException, default: str) -> str:
+    """The pipeline stage whose module raised ``exc`` (innermost docextract frame wins)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        parts = Path(frame.filename).parts
+        if "docextract" in parts:
+            stage = STAGE_OF_MODULE.get(Path(frame.filename).stem)
+            if stage:
+                return stage
+    return default
+
+
+def extract_one(path: Path, settings: Settings) -> Notice:
+    """Extract one file in this process; every failure becomes a Notice with a status.
+
+    Load errors keep their own status (``needs_ocr``, ``encrypted``, …) and read
+    ``load: <reason>``; a bug in a later stage is ``error`` with that stage's name; running out
+    of memory under the worker's cap is ``crashed``.
+    """
+    from .errors import DocextractError
+    from .load import load_file
+
+    stage = "load"
     try:
-        return extract_file(path, settings)
+        loaded = load_file(path, settings)
+        stage = "extract"
+        from .pipeline import run
+
+        return run(loaded, settings)
     except DocextractError as exc:
-        return failed_notice(str(path), getattr(exc, "status", "error"), f"load: {_reason(exc)}")
+        return failed_notice(str(path), getattr(exc, "status", "error"), f"{stage}: {_reason(exc)}")
     except MemoryError:
-        return failed_notice(str(path), "crashed", "extract: out of memory (raise the memory cap)")
+        return failed_notice(str(path), "crashed",
+                             f"{stage}: out of memory under the {settings.memory_mb} MiB cap (raise --memory-mb)")
+    except (ImportError, NotImplementedError) as exc:
+        return failed_notice(str(path), "error", f"{_stage_of(exc, stage)}: not available ({type(exc).__name__}: {exc})")
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the batch
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        stage = Path(where.filename).stem
-        return failed_notice(str(path), "error", f"{stage}: {type(exc).__name__}: {exc}")
+        return failed_notice(str(path), "error", f"{_stage_of(exc, stage)}: {type(exc).__name__}: {exc}")
 
 
 def _reason(exc: Exception) -> str:
@@ -90,20 +122,28 @@ def _limit_memory(megabytes: int) -> None:
         pass
 
 
+WARM_UP_NOTICE = "关于做好工作的通知\n各乡镇：\n一、加强领导。（县财政局牵头）9月底前完成，补助5万元。\n某县人民政府\n2020年3月2日"
+
+
 def _warm_up() -> None:
-    """Import the stages before the first file, so its time limit counts work, not imports."""
-    from . import clean, extract, normalize, structure  # noqa: F401
+    """Import the stages and compile their rules before the first file, so a file's time limit
+    counts its own work.  The word segmenter (spaCy + jieba, ~3 s) is not loaded here: few
+    notices need it, and a one-file run should not wait for it."""
+    from .pipeline import extract_text
 
-    normalize.normalize("預熱")
+    extract_text(WARM_UP_NOTICE)
 
 
-def _worker_main(conn: Connection, settings_json: str) -> None:
+def _worker_main(conn: Connection, settings_json: str, extract: Extractor) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; it stops us
     settings = Settings.model_validate_json(settings_json)
     _limit_memory(settings.memory_mb)
-    _warm_up()
+    try:
+        _warm_up()
+    except Exception:  # noqa: BLE001, S110 - a stage that cannot be imported is reported per file
+        pass
     conn.send(READY)
     while True:
         try:
@@ -113,14 +153,19 @@ def _worker_main(conn: Connection, settings_json: str) -> None:
         if task is None:
             return
         index, path = task
-        notice = extract_one(Path(path), settings)
-        conn.send((index, notice.model_dump_json()))
+        try:
+            payload = extract(Path(path), settings).model_dump_json()
+        except MemoryError:
+            payload = failed_notice(path, "crashed", f"extract: out of memory under the {settings.memory_mb} MiB "
+                                                      "cap (raise --memory-mb)").model_dump_json()
+        conn.send((index, payload))
 
 
 class _Worker:
-    def __init__(self, context, settings: Settings) -> None:
+    def __init__(self, context, settings: Settings, extract: Extractor) -> None:
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, settings.model_dump_json()), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, settings.model_dump_json(), extract),
+                                       daemon=True)
         self.process.start()
         child.close()
         self.task: tuple[int, str] | None = None
@@ -151,19 +196,55 @@ class _Worker:
         self.conn.close()
 
 
-def run_batch(paths: Iterable[Path], settings: Settings | None = None, *, jobs: int = 1) -> Iterator[Notice]:
-    """Extract every path in worker processes; yield one Notice per path, in input order."""
+def _context():
+    """forkserver where there is one (a clean, single-threaded parent to fork workers from, with
+    the stages imported once, so replacing a killed worker is cheap); spawn elsewhere.  Plain
+    fork is not used: forking a parent that runs threads can deadlock the child."""
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(FORKSERVER_PRELOAD))
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+# Imported once in the fork server, so a new worker starts with them loaded.
+FORKSERVER_PRELOAD = ("docextract.batch", "docextract.load", "docextract.pipeline", "docextract.normalize",
+                      "docextract.clean", "docextract.structure", "docextract.extract")
+
+
+def _death(code: int | None, settings: Settings) -> str:
+    how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+    return (f"extract: the worker died ({how}): out of memory under the {settings.memory_mb} MiB cap "
+            f"(raise --memory-mb) or a crash in a parsing library")
+
+
+def run_batch(paths: Iterable[Path], settings: Settings | None = None, *, jobs: int = 1,
+              skip: Callable[[Path], bool] | None = None,
+              extract: Extractor = extract_one) -> Iterator[Notice]:
+    """Extract every path in isolated worker processes; yield one Notice per path, in input order.
+
+    Every input yields a record, whatever happens to it: a load error keeps its status
+    (``empty``, ``needs_ocr``, ``encrypted``, ``unsupported``, ``too_large``, ``error``), a file
+    that takes longer than ``settings.timeout`` seconds is ``timeout`` and one whose worker dies
+    (memory cap ``settings.memory_mb`` hit, a crash in a C library) is ``crashed``; the worker is
+    replaced and the run goes on.  ``error`` always reads ``'<stage>: <reason>'``.
+
+    ``jobs`` workers run at once.  ``skip(path)``, when given, drops a path before any work: it
+    yields no record (``--skip-existing``: its record is already written).  ``extract`` is what a
+    worker runs per file (a module-level function, so it can be sent to a spawned worker).
+    """
     import time
 
     settings = settings or Settings()
-    paths = [Path(p) for p in paths]
+    paths = [Path(p) for p in paths if skip is None or not skip(Path(p))]
     if not paths:
         return
-    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    context = _context()
     queue = deque(enumerate(paths))
     results: dict[int, Notice] = {}
     next_out = 0
-    workers = [_Worker(context, settings) for _ in range(max(1, min(jobs, len(paths))))]
+    workers = [_Worker(context, settings, extract) for _ in range(max(1, min(jobs, len(paths))))]
     try:
         while next_out < len(paths):
             for worker in workers:
@@ -191,17 +272,16 @@ def run_batch(paths: Iterable[Path], settings: Settings | None = None, *, jobs: 
                             worker.task = None
                             continue
                         except (EOFError, OSError):
-                            code = worker.process.exitcode
-                            results[index] = failed_notice(
-                                path, "crashed", f"extract: the worker died (exit code {code}); "
-                                f"a file this large may need a higher memory cap")
+                            worker.process.join(STOP_GRACE_SECONDS)  # reap it, to learn how it died
+                            results[index] = failed_notice(path, "crashed", _death(worker.process.exitcode,
+                                                                                   settings))
                     elif time.monotonic() >= worker.deadline:
                         results[index] = failed_notice(
                             path, "timeout", f"extract: no result within {settings.timeout:g} s (raise --timeout)")
                     else:
                         continue
                     worker.kill()
-                    workers[k] = _Worker(context, settings)
+                    workers[k] = _Worker(context, settings, extract)
             while next_out in results:
                 yield results.pop(next_out)
                 next_out += 1

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .config import Settings
 from .errors import EmptyDocument, LoadError, TooLarge, UnsupportedFormat
@@ -47,6 +47,8 @@ STRICT_CANDIDATES = ("utf-8", "gb18030", "big5", "big5hkscs")
 # characters had to be replaced; the most plausible wins.
 LENIENT_CANDIDATES = ("gb18030", "big5hkscs", "big5")
 LENIENT_MAX_BAD_SHARE = 0.001
+# Codecs that can carry Chinese: a declared one is checked for plausibility, not just decoding.
+CJK_CODECS = frozenset({"gb18030", "big5", "big5hkscs", "utf-16", "utf-16-le", "utf-16-be", "utf-32"})
 # The most common simplified and traditional characters of government notices; a decoding
 # that produces many of them is plausible.
 COMMON_CHARS = frozenset(
@@ -121,18 +123,23 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
+def decode_text(data: bytes, declared: str | None = None, *, override: str | None = None) -> tuple[str, str]:
     """Decode bytes of a Chinese text, returning ``(text, encoding used)``.
 
-    Order: BOM → UTF-16 without BOM → the declared encoding when it decodes strictly →
-    strict UTF-8 / GB18030 / Big5 scored by plausibility → lenient GB18030 when only a few
-    bytes are bad → charset-normalizer.  Never raises.
+    ``override`` (``--encoding``) is obeyed as given (undecodable bytes become U+FFFD); an
+    unknown label is ignored.  Otherwise: BOM → UTF-16 without BOM → the declared encoding
+    (a page's charset) when it decodes strictly and plausibly → strict UTF-8 / GB18030 / Big5
+    scored by plausibility → lenient GB18030 when only a few bytes are bad → charset-normalizer.
+    gb2312/gbk/cp936 labels read as GB18030.  Never raises.
 
     >>> decode_text("通知".encode("big5"))
     ('通知', 'big5')
     >>> decode_text("通知".encode("gb18030"))
     ('通知', 'gb18030')
     """
+    forced = normalize_label(override)
+    if forced:
+        return data.decode(forced, errors="replace"), forced.replace("-sig", "")
     for bom, codec in BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace"), codec.replace("-sig", "")
@@ -140,14 +147,20 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
     declared = normalize_label(declared)
+    fallback = None
     if declared:
         try:
             text = data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
         else:
-            if declared not in ("gb18030", "big5") or _plausibility(text) > 0.3:
+            # UTF-8 that decodes strictly is reliable; a CJK codec must also read as Chinese; a
+            # single-byte label (iso-8859-1, windows-1252: a CMS default) decodes anything, so
+            # it only wins when no CJK candidate below decodes
+            if declared == "utf-8" or (declared in CJK_CODECS and _plausibility(text) > 0.3):
                 return text, declared
+            if declared not in CJK_CODECS:
+                fallback = (text, declared)
     decoded = []
     for rank, codec in enumerate(STRICT_CANDIDATES):
         try:
@@ -158,8 +171,11 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return text, codec  # valid UTF-8 that reads as Chinese is almost never an accident
         decoded.append((_plausibility(text), -rank, codec, text))  # ties: the plainer codec
     if decoded:
-        _, _, codec, text = max(decoded)
-        return text, codec
+        score, _, codec, text = max(decoded)
+        if fallback is None or score > 0:
+            return text, codec
+    if fallback is not None:
+        return fallback
     lenient = []
     for codec in LENIENT_CANDIDATES:  # a few bad bytes (a stray HKSCS or user-defined character)
         text = data.decode(codec, errors="replace")
@@ -186,7 +202,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def load_text_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocument:
-    text, encoding = decode_text(data, settings.encoding)
+    text, encoding = decode_text(data, override=settings.encoding)
     sample = text[:20000]
     if sample and len(CONTROL.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
         raise UnsupportedFormat(name, "this looks like a binary file, not text",
@@ -231,7 +247,7 @@ LOADERS: dict[str, Loader] = {
 }
 # File signatures win over suffixes: a .txt that is a PDF is read as a PDF.
 SIGNATURES = ((b"%PDF-", load_pdf_bytes), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", legacy_office))
-HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.I | re.S)
+HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.IGNORECASE | re.DOTALL)
 
 
 def _sniff(data: bytes, suffix: str) -> Loader | None:

@@ -34,7 +34,9 @@ def load_docx(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise LoadError(name, f"not a readable .docx ({type(exc).__name__}: {exc})",
                         "open and re-save it in Word or LibreOffice") from exc
-    except Exception as exc:  # noqa: BLE001 - python-docx/lxml raise many types on broken files
+    except MemoryError:  # the worker's memory cap: status crashed, not a broken file
+        raise
+    except Exception as exc:
         raise LoadError(name, f"not a readable .docx ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
     for child in document.element.body.iterchildren():

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .config import Settings
 from .errors import EncryptedDocument, LoadError, NeedsOCR
@@ -25,6 +26,24 @@ DISTRIBUTION = re.compile(r"^\s*(?:抄送|抄报|分送)\s*[:：]")
 PRINTED_ON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发\s*$")
 CID = re.compile(r"\(cid:\d+\)")
 RUNNING_HEADER_MIN_PAGES = 3   # a first line repeated on this many pages is a running header
+# Spaces pdfminer puts between CJK characters (letter-spaced titles, justified lines) and
+# between CJK and digits (word processors' CJK/Latin auto-spacing: 2024 年).
+CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef0-9])"
+                       r"|(?<=[0-9])[ \u00a0]+(?=[\u4e00-\u9fff])")
+# A wrapped line ends this close to the right margin (in body characters): justification and
+# punctuation pushed to the next line leave up to about one character free.
+WRAP_SLACK_CHARS = 1.5
+# A line starting further right than this (in characters) is indented: a new paragraph.
+INDENT_CHARS = 0.8
+# A line whose characters are this much wider than the body's is set in a larger (title) font.
+HEADING_SIZE_RATIO = 1.2
+# Lines of the same, longest, character count that make a text look hard-wrapped by count.
+HARD_WRAP_MIN_LINES = 3
+# A line ending in these closes its sentence: the next line starts a new one.
+CLOSING = tuple("。！？；：…")
+# A line opening a numbered item (一、 （一） 1. （1） 第一条) never continues the line before.
+ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十百]+条)")
+JUNK_TITLES = frozenset({"untitled", "无标题", "microsoft word", "anonymous"})
 
 
 def _open(data: bytes, name: str, settings: Settings):
@@ -37,52 +56,132 @@ def _open(data: bytes, name: str, settings: Settings):
         return pdf
     except PdfminerException as exc:
         inner = exc.args[0] if exc.args else exc
+        if isinstance(inner, MemoryError):
+            raise inner from exc
         if type(inner).__name__ in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning"):
             raise EncryptedDocument(name, "the PDF is encrypted", "pass --password") from exc
         raise LoadError(name, f"not a readable PDF ({type(inner).__name__}: {inner})") from exc
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on broken files
+    except MemoryError:  # the worker's memory cap: status crashed, not a broken file
+        raise
+    except Exception as exc:
         raise LoadError(name, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
 
 
+@dataclass(frozen=True)
+class Line:
+    """One visual line of text and where it starts and ends on the page."""
+
+    text: str
+    x0: float
+    x1: float
+
+
+def _lines(region) -> list[Line]:
+    return [Line(CJK_SPACE.sub("", ln["text"]).strip(" \u3000"), ln["x0"], ln["x1"])
+            for ln in region.extract_text_lines(strip=True, return_chars=False) if ln["text"].strip()]
+
+
 def _page_blocks(page) -> list[tuple[str, object]]:
-    """The page as ("text", str) and ("table", rows) blocks in reading order."""
+    """The page as ("text", [Line]) and ("table", rows) blocks in reading order."""
     tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
     blocks: list[tuple[str, object]] = []
     top = page.bbox[1]
     for table in tables:
-        x0, t_top, x1, t_bottom = table.bbox
+        _, t_top, _, t_bottom = table.bbox
         if t_top > top:
-            above = page.crop((page.bbox[0], top, page.bbox[2], t_top)).extract_text() or ""
-            blocks.append(("text", above))
+            blocks.append(("text", _lines(page.crop((page.bbox[0], top, page.bbox[2], t_top)))))
         blocks.append(("table", table.extract()))
         top = t_bottom
-    rest = page.crop((page.bbox[0], top, page.bbox[2], page.bbox[3])).extract_text() if top < page.bbox[3] else ""
-    blocks.append(("text", rest or ""))
+    if top < page.bbox[3]:
+        blocks.append(("text", _lines(page.crop((page.bbox[0], top, page.bbox[2], page.bbox[3])))))
     return blocks
 
 
-def _drop_furniture(pages: list[list[tuple[str, object]]]) -> list[list[tuple[str, object]]]:
-    firsts = Counter()
+def _edge_lines(pages: list[list[tuple[str, object]]], last: bool) -> Counter:
+    found = Counter()
     for blocks in pages:
-        for kind, value in blocks:
-            if kind == "text" and value.strip():
-                firsts[value.strip().split("\n")[0].strip()] += 1
-                break
-    headers = {line for line, n in firsts.items() if n >= RUNNING_HEADER_MIN_PAGES and n >= len(pages) / 2}
+        texts = [v for k, v in blocks if k == "text" and v]
+        if texts:
+            line = texts[-1][-1] if last else texts[0][0]
+            found[line.text] += 1
+    return found
+
+
+def _drop_furniture(pages: list[list[tuple[str, object]]]) -> list[list[tuple[str, object]]]:
+    """Page numbers anywhere; a first or last line repeated on most pages (running header/footer)."""
+    repeated = _edge_lines(pages, last=False) + _edge_lines(pages, last=True)
+    headers = {text for text, n in repeated.items() if n >= RUNNING_HEADER_MIN_PAGES and n >= len(pages) / 2}
     cleaned = []
     for blocks in pages:
         out = []
         for kind, value in blocks:
             if kind == "text":
-                lines = [ln for ln in value.split("\n") if not PAGE_NUMBER.match(ln) and ln.strip() not in headers]
-                value = "\n".join(lines)
+                value = [ln for ln in value if not PAGE_NUMBER.match(ln.text) and ln.text not in headers]
             out.append((kind, value))
         cleaned.append(out)
     return cleaned
 
 
-def _join(blocks: list[tuple[str, object]]) -> str:
-    """Render the blocks; a header-less table right after a task table continues it."""
+@dataclass(frozen=True)
+class Geometry:
+    """The text block's edges and body character width, from the lines that look like running text."""
+
+    left: float
+    right: float
+    char: float
+    wrap_count: int | None   # characters per line of a text hard-wrapped by count, if it is
+
+
+def _geometry(pages: list[list[tuple[str, object]]]) -> Geometry:
+    lines = [ln for blocks in pages for k, v in blocks if k == "text" for ln in v if len(ln.text) >= 8]
+    if not lines:
+        return Geometry(0.0, float("inf"), 0.0, None)
+    widths = sorted((ln.x1 - ln.x0) / len(ln.text) for ln in lines)
+    rights = sorted(ln.x1 for ln in lines)
+    lefts = sorted(ln.x0 for ln in lines)
+    lengths = Counter(len(ln.text) for ln in lines)
+    longest = max(lengths)
+    return Geometry(lefts[len(lefts) // 10], rights[int(len(rights) * 0.9)], widths[len(widths) // 2],
+                    longest if lengths[longest] >= HARD_WRAP_MIN_LINES else None)
+
+
+def _continues(line: Line, after: Line, g: Geometry) -> bool:
+    """Whether ``after`` goes on with ``line``'s sentence: ``line`` is body text (not a centred or
+    larger title) that runs to the right margin without closing punctuation, and ``after`` is not
+    indented and opens no numbered item."""
+    full = line.x1 >= g.right - WRAP_SLACK_CHARS * g.char or len(line.text) == g.wrap_count
+    body = (line.x0 <= g.left + (2 + INDENT_CHARS) * g.char
+            and (line.x1 - line.x0) <= len(line.text) * g.char * HEADING_SIZE_RATIO)
+    return (full and body and not line.text.endswith(CLOSING)
+            and after.x0 <= g.left + INDENT_CHARS * g.char and not ITEM_START.match(after.text))
+
+
+def _join_lines(blocks: list[tuple[str, object]], edges: Geometry) -> list[tuple[str, object]]:
+    """Text blocks as ("text", str) with wrapped lines re-joined, across page breaks too (a text
+    block followed by a text block on the next page); tables pass through."""
+    out: list[tuple[str, object]] = []
+    previous: Line | None = None
+    for kind, value in blocks:
+        if kind != "text":
+            out.append((kind, value))
+            previous = None
+            continue
+        if not value:
+            continue
+        lines = [] if previous is None or out[-1][0] != "text" else out.pop()[1].split("\n")
+        for line in value:
+            if previous is not None and lines and _continues(previous, line, edges):
+                lines[-1] += line.text
+            else:
+                lines.append(line.text)
+            previous = line
+        out.append(("text", "\n".join(lines)))
+    return out
+
+
+def _render(blocks: list[tuple[str, object]]) -> str:
+    """Render the blocks; a header-less table right after a task table continues it (a table
+    split across a page break)."""
     merged: list[tuple[str, object]] = []
     for kind, value in blocks:
         if kind == "text" and not value.strip():
@@ -104,9 +203,21 @@ def _cut_distribution_block(text: str) -> str:
     return "\n".join(ln for ln in lines if not PRINTED_ON.search(ln))
 
 
+def _metadata(info: dict) -> dict[str, str]:
+    """The document-information title, when it is a real one (not "untitled")."""
+    found = {}
+    for key, target in (("Title", "title"),):   # Author/Subject are the tool's or a template's
+        value = info.get(key)
+        value = value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value or "")
+        value = value.strip()
+        if value and value.lower() not in JUNK_TITLES and not value.lower().startswith("microsoft word - "):
+            found[target] = value
+    return found
+
+
 def load_pdf(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     pdf = _open(data, name, settings)
-    pages, empty_pages, warnings = [], 0, []
+    pages, empty_pages, page_errors, warnings = [], 0, 0, []
     try:
         for number, page in enumerate(pdf.pages, start=1):
             if number > settings.max_pages:
@@ -118,16 +229,23 @@ def load_pdf(data: bytes, name: str, settings: Settings) -> LoadedDocument:
                     empty_pages += 1
                     continue
                 pages.append(_page_blocks(deduped))
+            except MemoryError:  # the worker's memory cap: status crashed, not a broken file
+                raise
             except Exception as exc:  # noqa: BLE001 - one broken page must not lose the others
+                page_errors += 1
                 warnings.append(f"page {number}: {type(exc).__name__}: {exc}")
             finally:
                 page.close()
-        metadata = {k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if k in ("Title",) and v}
+        metadata = _metadata(pdf.metadata or {})
     finally:
         pdf.close()
+    if not pages and page_errors:
+        raise LoadError(name, f"no page could be read ({warnings[-1]})")
     if not pages:
         raise NeedsOCR(name, "no text layer (a scanned PDF)", "run OCR first, e.g. ocrmypdf")
-    text = _cut_distribution_block(_join([b for blocks in _drop_furniture(pages) for b in blocks]))
+    pages = _drop_furniture(pages)
+    blocks = _join_lines([b for blocks in pages for b in blocks], _geometry(pages))
+    text = _cut_distribution_block(_render(blocks))
     status = "ok"
     if empty_pages:
         warnings.append(f"{empty_pages} page(s) without a text layer (scanned?): their text is missing")

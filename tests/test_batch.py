@@ -1,13 +1,20 @@
 """Batches: one record per input, always; a hang or a memory bomb costs one file, not the run."""
 import json
+import os
 import shutil
 import time
+import zipfile
 
 import pytest
-
 from conftest import CORPUS, FIXTURES
-from docextract import load as load_module
-from docextract.batch import iter_inputs, run_batch, write_atomic
+
+from docextract.batch import (
+    extract_one,
+    failed_notice,
+    iter_inputs,
+    run_batch,
+    write_atomic,
+)
 from docextract.cli import main
 from docextract.config import Settings
 from docextract.models import Notice
@@ -26,7 +33,7 @@ def mixed_folder(tmp_path):
     (folder / "zero.docx").write_bytes(b"")
     (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     shutil.copy(FIXTURES / "notice_partly_scanned.pdf", folder / "partly.pdf")
-    (folder / "huge.txt").write_bytes("通知。".encode("utf-8") * 200_000)
+    (folder / "huge.txt").write_bytes("通知。".encode() * 200_000)
     return folder
 
 
@@ -51,30 +58,94 @@ def test_mixed_folder_one_record_each(mixed_folder, tmp_path, capsys):
     assert f"docextract: error: {mixed_folder / 'scanned.pdf'}:" in err
 
 
-def test_hang_costs_one_file(tmp_path, monkeypatch):
-    def hang(data, name, settings):
-        time.sleep(60)
+def hang_on_dot_hang(path, settings):
+    """A worker function (module level, so a spawned worker can import it) that hangs on .hang files."""
+    if path.suffix == ".hang":
+        time.sleep(600)
+    return extract_one(path, settings)
 
-    monkeypatch.setitem(load_module.LOADERS, ".hang", hang)  # the fork-started workers inherit it
+
+def test_hang_costs_one_file(tmp_path):
     (tmp_path / "a.hang").write_text("x")
-    shutil.copy(CORPUS / "004_ba4d4d4b2a22ff08.txt", tmp_path / "b.txt")
+    shutil.copy(CORPUS / "001_459aa350c9be443e.txt", tmp_path / "b.txt")
     start = time.monotonic()
-    results = list(run_batch([tmp_path / "a.hang", tmp_path / "b.txt"], Settings(timeout=8)))
-    assert time.monotonic() - start < 30
+    results = list(run_batch([tmp_path / "a.hang", tmp_path / "b.txt"], Settings(timeout=3),
+                             extract=hang_on_dot_hang))
+    assert time.monotonic() - start < 20
     assert [r.status for r in results] == ["timeout", "ok"]
+    assert results[0].error.startswith("extract: no result within 3 s")
 
 
-def test_memory_bomb_costs_one_file(tmp_path, monkeypatch):
-    def bomb(data, name, settings):
-        blocks = []
-        while True:
-            blocks.append(bytearray(50 * 1024 * 1024))
+def zip_bomb_docx(path, megabytes):
+    """A .docx whose document.xml inflates to ``megabytes`` MiB (about 1000:1 compressed)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, part in FIXTURES_DOCX_PARTS.items():
+            zf.writestr(name, part)
+        with zf.open("word/document.xml", "w", force_zip64=True) as handle:
+            handle.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                         b'wordprocessingml/2006/main"><w:body>')
+            chunk = b" " * (1024 * 1024)
+            for _ in range(megabytes):
+                handle.write(chunk)
+            handle.write(b"</w:body></w:document>")
 
-    monkeypatch.setitem(load_module.LOADERS, ".bomb", bomb)
-    (tmp_path / "a.bomb").write_text("x")
+
+with zipfile.ZipFile(FIXTURES / "notice.docx") as _zf:
+    FIXTURES_DOCX_PARTS = {name: _zf.read(name) for name in _zf.namelist() if name != "word/document.xml"}
+
+
+def test_decompression_bomb_costs_one_file(tmp_path):
+    zip_bomb_docx(tmp_path / "a_bomb.docx", 600)
+    assert (tmp_path / "a_bomb.docx").stat().st_size < 2_000_000
     shutil.copy(CORPUS / "004_ba4d4d4b2a22ff08.txt", tmp_path / "b.txt")
-    results = list(run_batch([tmp_path / "a.bomb", tmp_path / "b.txt"], Settings(memory_mb=600)))
-    assert results[0].status == "crashed" and results[1].status == "ok"
+    results = list(run_batch([tmp_path / "a_bomb.docx", tmp_path / "b.txt"], Settings(memory_mb=400)))
+    assert [r.status for r in results] == ["crashed", "ok"]
+    assert "memory" in results[0].error or "died" in results[0].error
+
+
+def exit_on_dot_die(path, settings):
+    """A worker function whose process dies outright on .die files (a segfault in a C library)."""
+    if path.suffix == ".die":
+        os._exit(139)
+    return extract_one(path, settings)
+
+
+def test_dead_worker_costs_one_file_and_is_replaced(tmp_path):
+    for name in ("a.die", "c.die"):
+        (tmp_path / name).write_text("x")
+    shutil.copy(CORPUS / "004_ba4d4d4b2a22ff08.txt", tmp_path / "b.txt")
+    paths = [tmp_path / "a.die", tmp_path / "b.txt", tmp_path / "c.die"]
+    results = list(run_batch(paths, extract=exit_on_dot_die))
+    assert [r.status for r in results] == ["crashed", "ok", "crashed"]
+    assert results[0].error.startswith("extract: the worker died (exit code 139)")
+
+
+def test_skip_drops_inputs_before_any_work(tmp_path):
+    shutil.copy(CORPUS / "004_ba4d4d4b2a22ff08.txt", tmp_path / "a.txt")
+    (tmp_path / "b.txt").write_bytes(b"")
+    results = list(run_batch([tmp_path / "a.txt", tmp_path / "b.txt"], skip=lambda p: p.name == "a.txt"))
+    assert [(r.file, r.status) for r in results] == [("b.txt", "empty")]
+
+
+def test_extract_one_names_the_stage(tmp_path, monkeypatch):
+    from docextract import pipeline
+
+    good = tmp_path / "a.txt"
+    shutil.copy(CORPUS / "004_ba4d4d4b2a22ff08.txt", good)
+
+    def broken(loaded, settings=None):
+        raise NotImplementedError("extract is being written")
+
+    monkeypatch.setattr(pipeline, "run", broken)
+    notice = extract_one(good, Settings())
+    assert notice.status == "error" and notice.error.startswith("extract: not available (NotImplementedError")
+    scanned = extract_one(FIXTURES / "notice_scanned.pdf", Settings())
+    assert scanned.status == "needs_ocr" and scanned.error.startswith("load: no text layer")
+
+
+def test_failed_notice():
+    notice = failed_notice("/some/dir/x.pdf", "timeout", "extract: no result within 5 s")
+    assert (notice.file, notice.status, notice.error) == ("x.pdf", "timeout", "extract: no result within 5 s")
 
 
 def test_parallel_jobs_keep_input_order(tmp_path):

@@ -2,12 +2,16 @@
 import codecs
 
 import pytest
-
 from conftest import FIXTURES
+
 from docextract import extract_file
 from docextract.config import Settings
-from docextract.errors import (EmptyDocument, EncryptedDocument, LoadError, NeedsOCR, TooLarge,
-                               UnsupportedFormat)
+from docextract.errors import (
+    EmptyDocument,
+    LoadError,
+    TooLarge,
+    UnsupportedFormat,
+)
 from docextract.load import decode_text, load_bytes, load_file, normalize_label
 
 SAMPLE = "关于做好春季农业生产工作的通知\n各乡镇人民政府：\n一、抓好种子供应。各乡镇要在3月底前完成种子调运。"
@@ -122,61 +126,44 @@ def test_same_notice_in_every_format_gives_the_same_values(name):
     assert other.title.replace(" ", "") == reference.title.replace(" ", "")
 
 
-def test_fake_bold_title_is_deduplicated():
-    notice = extract_file(FIXTURES / "notice_fakebold.pdf")
-    assert "关关关" not in notice.body and notice.title.startswith("关于印发")
+@pytest.mark.parametrize("name, error", [("empty.txt", EmptyDocument), ("empty.docx", EmptyDocument),
+                                         ("binary.txt", UnsupportedFormat)])
+def test_unreadable_fixture_files(name, error):
+    with pytest.raises(error) as caught:
+        load_file(FIXTURES / name)
+    assert caught.value.status == {"empty.txt": "empty", "empty.docx": "empty", "binary.txt": "unsupported"}[name]
+    assert name in str(caught.value)
 
 
-def test_encrypted_pdf():
-    with pytest.raises(EncryptedDocument):
-        load_file(FIXTURES / "notice_encrypted.pdf")
-    opened = load_file(FIXTURES / "notice_encrypted.pdf", Settings(password="secret"))
-    assert "就业帮扶" in opened.text
+MISDECLARED = "关于做好春季农业生产工作的通知。各乡镇人民政府要在3月底前完成种子调运，县农业农村局负责。"
+MISDECLARED_T = "關於做好春季農業生產工作的通知。各鄉鎮人民政府要在3月底前完成種子調運，縣農業農村局負責。"
 
 
-def test_scanned_pdf_needs_ocr():
-    with pytest.raises(NeedsOCR):
-        load_file(FIXTURES / "notice_scanned.pdf")
+@pytest.mark.parametrize("text, actual, declared", [
+    (MISDECLARED, "utf-8", "gb2312"), (MISDECLARED_T, "big5", "utf-8"), (MISDECLARED, "gbk", "big5"),
+    (MISDECLARED_T, "big5", "gbk"), (MISDECLARED, "gb18030", "iso-8859-1"),
+])
+def test_misdeclared_encoding_decodes_right(text, actual, declared):
+    decoded, _ = decode_text(text.encode(actual), declared)
+    assert decoded == text
 
 
-def test_pdf_page_furniture_and_task_table():
-    notice = extract_file(FIXTURES / "notice.pdf")
-    assert "某市人民政府办公室" == notice.issuer
-    table_items = [it for it in notice.items if it.path[:1] == [2]]
-    assert [it.path for it in table_items] == [[2], [2, 1], [2, 2], [2, 3]]
-    assert [u.name for u in table_items[3].responsible_units] == ["中国人民银行某市分行", "市人社局"]
+def test_encoding_override_is_obeyed():
+    data = MISDECLARED.encode("gb18030")
+    assert decode_text(data, override="big5")[1] == "big5"   # --encoding wins, even when wrong
+    assert decode_text(data, override="no-such-codec") == (MISDECLARED, "gb18030")
+    loaded = load_bytes(MISDECLARED_T.encode("big5"), "x.txt", Settings(encoding="big5"))
+    assert (loaded.text, loaded.encoding) == (MISDECLARED_T, "big5")
 
 
-def test_truncated_pdf_is_a_load_error():
-    data = (FIXTURES / "notice.pdf").read_bytes()[:4000]
-    with pytest.raises(LoadError):
-        load_bytes(data, "truncated.pdf")
+def test_encoding_is_recorded():
+    notice = extract_file(FIXTURES / "notice_big5.txt")
+    assert notice.encoding == "big5" and notice.format == "txt"
 
 
-def test_corrupt_docx_is_a_load_error():
-    with pytest.raises(LoadError):
-        load_bytes(b"PK\x03\x04 not really a zip", "broken.docx")
-
-
-def test_zero_byte_docx_is_empty():
-    with pytest.raises(EmptyDocument):
-        load_bytes(b"", "empty.docx")
-
-
-def test_pdf_glyph_and_replacement_warnings(monkeypatch):
-    from docextract import load_pdf
-
-    real = load_pdf._page_blocks
-
-    def with_artifacts(page):
-        blocks = real(page)
-        return [("text", "关于(cid:12)(cid:7)的通知\ufffd")] + blocks
-
-    monkeypatch.setattr(load_pdf, "_page_blocks", with_artifacts)
-    loaded = load_file(FIXTURES / "notice_cidfont.pdf")
-    assert any("(cid:…)" in w and w.startswith("2 ") for w in loaded.warnings)
-    assert any("U+FFFD" in w for w in loaded.warnings)
-    assert "(cid:" not in loaded.text
+def test_utf32_bom():
+    text, used = decode_text(codecs.BOM_UTF32_LE + MISDECLARED.encode("utf-32-le"))
+    assert (text, used) == (MISDECLARED, "utf-32")
 
 
 def test_big5_with_a_hkscs_character_is_still_big5():

@@ -1,0 +1,145 @@
+"""PDF loader: text layer, fake bold, page furniture, wrapped lines, task tables, statuses."""
+import pytest
+from conftest import FIXTURES
+
+from docextract import extract_file
+from docextract.config import Settings
+from docextract.errors import EncryptedDocument, LoadError, NeedsOCR
+from docextract.load import load_bytes, load_file
+
+
+@pytest.fixture(scope="module")
+def multipage():
+    return load_file(FIXTURES / "notice_multipage.pdf")
+
+
+def test_multipage_fixture_is_current():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_multipage_pdf", FIXTURES / "make_multipage_pdf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.build() == (FIXTURES / "notice_multipage.pdf").read_bytes()
+
+
+def test_page_furniture_is_dropped(multipage):
+    text = multipage.text
+    assert "— 1 —" not in text and "— 3 —" not in text
+    assert "行政规范性文件" not in text              # running header on every page
+    assert "抄送" not in text and "印发" not in text.split("\n")[-1]
+    assert text.rstrip().endswith("某市人民政府办公室\n2024年3月1日")
+    assert multipage.status == "ok" and multipage.warnings == ()
+
+
+def test_wrapped_lines_rejoin_across_lines_and_pages(multipage):
+    lines = multipage.text.split("\n")
+    assert ("经市政府同意，现将《某市2024年稳就业重点任务分工方案》印发给你们，请结合实际认真贯彻落实。"
+            "各牵头单位要切实履行主体责任，会同责任单位细化工作措施，确保各项任务按时保质完成。") in lines
+    # paragraph (三) runs from page 1 onto page 2
+    assert any(ln.startswith("（三）强化困难群体就业援助。") and ln.endswith("不少于3000人。") for ln in lines)
+    assert "一、总体要求" in lines and "二、主要措施" in lines  # headings stay on their own lines
+    assert "某府办〔2024〕8号" in lines
+
+
+def test_task_table_row_split_across_pages_is_merged(multipage):
+    text = multipage.text
+    assert ("3. 落实创业担保贷款贴息政策，扶持返乡入乡人员创业，全年新增贷款不少于2亿元\n"
+            "牵头单位：市财政局\n责任单位：中国人民银行某市分行、市人社局\n完成时限：2024年12月底前") in text
+    assert "1. 返还失业保险费，稳定企业就业岗位\n牵头单位：市人社局\n责任单位：市财政局、各区人民政府\n" in text
+
+
+def test_multipage_values_through_the_pipeline():
+    notice = extract_file(FIXTURES / "notice_multipage.pdf")
+    assert notice.doc_number == "某府办〔2024〕8号"
+    last = notice.items[-1]
+    assert [u.name for u in last.lead_units] == ["市财政局"]
+    assert [u.name for u in last.responsible_units] == ["中国人民银行某市分行", "市人社局"]
+    assert [(d.text, d.date) for d in last.deadlines] == [("2024年12月底前", "2024-12-31")]
+
+
+def test_stray_spaces_between_cjk_are_removed():
+    text = load_file(FIXTURES / "notice.pdf").text
+    assert "某市2024年就业帮扶" in text and "2024 年" not in text
+
+
+def test_fake_bold_title_is_deduplicated():
+    notice = extract_file(FIXTURES / "notice_fakebold.pdf")
+    assert "关关关" not in notice.body and notice.title.startswith("关于印发")
+
+
+def test_junk_document_title_is_not_metadata():
+    assert "title" not in load_file(FIXTURES / "notice_cidfont.pdf").metadata   # "untitled"
+
+
+def test_centred_title_is_not_joined_to_the_next_line():
+    lines = load_file(FIXTURES / "notice_cidfont.pdf").text.split("\n")
+    assert lines[:2] == ["关于印发《某市2024年就业帮扶重点任务分工方案》的通知", "各区人民政府，市政府各部门、各直属机构："]
+
+
+def test_encrypted_pdf():
+    with pytest.raises(EncryptedDocument) as caught:
+        load_file(FIXTURES / "notice_encrypted.pdf")
+    assert caught.value.status == "encrypted" and "--password" in str(caught.value)
+    with pytest.raises(EncryptedDocument):
+        load_file(FIXTURES / "notice_encrypted.pdf", Settings(password="wrong"))
+    opened = load_file(FIXTURES / "notice_encrypted.pdf", Settings(password="secret"))
+    assert "就业帮扶" in opened.text
+
+
+def test_owner_password_only_pdf_opens():
+    assert "就业帮扶" in load_file(FIXTURES / "notice_owneronly.pdf").text
+
+
+def test_scanned_pdf_needs_ocr():
+    with pytest.raises(NeedsOCR) as caught:
+        load_file(FIXTURES / "notice_scanned.pdf")
+    assert caught.value.status == "needs_ocr" and "OCR" in str(caught.value)
+
+
+def test_partly_scanned_pdf_is_partial_with_a_warning():
+    loaded = load_file(FIXTURES / "notice_partly_scanned.pdf")
+    assert loaded.status == "partial"
+    assert loaded.warnings == ("1 page(s) without a text layer (scanned?): their text is missing",)
+    assert "就业帮扶" in loaded.text
+
+
+def test_page_cap():
+    loaded = load_file(FIXTURES / "notice_multipage.pdf", Settings(max_pages=1))
+    assert loaded.warnings == ("read the first 1 of 3 pages (--max-pages)",)
+    assert "三、任务分工" not in loaded.text
+
+
+def test_pdf_page_furniture_and_task_table():
+    notice = extract_file(FIXTURES / "notice.pdf")
+    assert "某市人民政府办公室" == notice.issuer
+    table_items = [it for it in notice.items if it.path[:1] == [2]]
+    assert [it.path for it in table_items] == [[2], [2, 1], [2, 2], [2, 3]]
+    assert [u.name for u in table_items[3].responsible_units] == ["中国人民银行某市分行", "市人社局"]
+
+
+@pytest.mark.parametrize("data", [
+    (FIXTURES / "notice.pdf").read_bytes()[:4000],
+    b"%PDF-1.4\n" + bytes(range(256)) * 8,
+    b"%PDF-1.7\n%%EOF\n",
+])
+def test_broken_pdf_is_a_load_error(data):
+    with pytest.raises(LoadError) as caught:
+        load_bytes(data, "broken.pdf")
+    assert caught.value.status in ("error", "needs_ocr")
+    assert "broken.pdf" in str(caught.value)
+
+
+def test_pdf_glyph_and_replacement_warnings(monkeypatch):
+    from docextract import load_pdf
+
+    real = load_pdf._page_blocks
+
+    def with_artifacts(page):
+        blocks = real(page)
+        return [("text", [load_pdf.Line("关于(cid:12)(cid:7)的通知\ufffd", 0, 10)])] + blocks
+
+    monkeypatch.setattr(load_pdf, "_page_blocks", with_artifacts)
+    loaded = load_file(FIXTURES / "notice_cidfont.pdf")
+    assert any("(cid:…)" in w and w.startswith("2 ") for w in loaded.warnings)
+    assert any("U+FFFD" in w for w in loaded.warnings)
+    assert "(cid:" not in loaded.text
