@@ -1,5 +1,11 @@
-"""Numbers as written in notices: Arabic (with thousands separators and decimals), Chinese
-numerals (三千, 两万, 二百万, 一百零五, 壹仟), and mixtures (3万, 1.5亿, 3千)."""
+"""Numbers as written in notices: Arabic (thousands separators, decimals), Chinese numerals
+(三千, 两万, 二百万, 一百零五, 壹仟), digit strings (二〇二一) and mixtures (3万, 1.5亿, 3千).
+
+Full-width digits are folded by the normalize stage before anything reaches this module, so
+only ASCII digits are handled here.  ``parse_number`` converts a whole string and returns None
+for anything that is not exactly one number: finding numbers in running text is the callers'
+job (their patterns use ``CN_NUMERAL_CHARS``).
+"""
 from __future__ import annotations
 
 import re
@@ -10,44 +16,60 @@ CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "一": 1, "壹": 1, "二": 2, "贰": 2
 CN_SMALL_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG_UNIT = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 CN_NUMERAL_CHARS = "".join(CN_DIGIT) + "".join(CN_SMALL_UNIT) + "".join(CN_BIG_UNIT)
-# A number as written: Arabic with optional separators/decimals and an optional 万/亿 scale,
-# or a run of Chinese numerals.
-NUMBER = re.compile(
-    r"\d+(?:,\d{3})*(?:\.\d+)?\s*[十百千万亿]{0,2}"   # 3,000  1.5万  3千  2000万
-    rf"|[{CN_NUMERAL_CHARS}]+"                        # 三千  两万  二百万  十二
+CN_ZEROS = "〇○零"
+# A unit may stand first only when it is 十 (十二 = 12); 万 or 百万 alone are words, not numbers.
+CN_LEADING_UNITS = "十拾"
+
+ARABIC = re.compile(
+    r"""
+    (?P<digits>\d{1,3}(?:,\d{3})+|\d+)   # 3000 or 3,000 (separators only in groups of three)
+    (?P<fraction>\.\d+)?                 # .5
+    \s*
+    (?P<scale>[十百千万亿]*)             # 3千  1.5万  2000万  1.2万亿
+    """,
+    re.VERBOSE,
 )
 
 
-def _small_chinese(text: str) -> float | None:
-    """A Chinese number below 10000 (十, 三十五, 一百零五, 两千)."""
-    total, digit, seen = 0, None, False
+def _small_chinese(text: str) -> int | None:
+    """A Chinese number below 10000 (十, 三十五, 一百零五, 两千, and the short form 两千五)."""
+    total, digit, last_unit, seen = 0, None, None, False
     for ch in text:
         if ch in CN_DIGIT:
             digit = CN_DIGIT[ch]
-            seen = True
+            if ch in CN_ZEROS:
+                last_unit = None  # 一百零五: after 零 a trailing digit is a plain unit digit
         elif ch in CN_SMALL_UNIT:
-            total += (1 if digit is None else digit) * CN_SMALL_UNIT[ch]
-            digit = None
-            seen = True
+            unit = CN_SMALL_UNIT[ch]
+            if last_unit is not None and unit >= last_unit:
+                return None  # 十百, 百百: units must fall
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
         else:
             return None
+        seen = True
     if not seen:
         return None
-    return float(total + (digit or 0))
+    if digit and last_unit and last_unit >= 100:
+        digit *= last_unit // 10  # 两千五 = 2500, 一百五 = 150 (spoken short forms)
+    return total + (digit or 0)
 
 
 def _chinese(text: str) -> float | None:
-    if all(ch in CN_DIGIT for ch in text) and len(text) > 1:  # 二〇二一: digit by digit
-        return float("".join(str(CN_DIGIT[ch]) for ch in text))
-    total = 0.0
-    rest = text
+    """A run of Chinese numerals, with 万/亿 scales (三千五百万, 1 亿 2 千万 in characters)."""
+    if len(text) > 1 and all(ch in CN_DIGIT for ch in text):
+        return float("".join(str(CN_DIGIT[ch]) for ch in text))  # 二〇二一: digit by digit
+    total, rest = 0.0, text
     for big in ("亿", "億", "万", "萬"):
-        if big in rest:
-            head, _, rest = rest.partition(big)
-            value = _chinese(head) if head else 1.0
-            if value is None:
-                return None
-            total += value * CN_BIG_UNIT[big]
+        head, found, tail = rest.partition(big)
+        if not found:
+            continue
+        value = _chinese(head) if head else None
+        if value is None:
+            return None
+        total, rest = total + value * CN_BIG_UNIT[big], tail.lstrip(CN_ZEROS)
+        if len(tail) == 1 and tail in CN_DIGIT:
+            return total + CN_DIGIT[tail] * CN_BIG_UNIT[big] // 10  # 三万五 = 35000 (short form)
     if rest:
         small = _small_chinese(rest)
         if small is None:
@@ -56,23 +78,35 @@ def _chinese(text: str) -> float | None:
     return total
 
 
+def _arabic(text: str) -> float | None:
+    m = ARABIC.fullmatch(text)
+    if m is None:
+        return None
+    value = float(m.group("digits").replace(",", "") + (m.group("fraction") or ""))
+    for unit in m.group("scale"):
+        value *= CN_SMALL_UNIT.get(unit) or CN_BIG_UNIT[unit]
+    return value
+
+
 def parse_number(text: str) -> float | None:
-    """The value of a number as written, or None.
+    """The value of a number as written, or None when ``text`` is not exactly one number.
 
     >>> [parse_number(x) for x in ("3,000", "1.5万", "3千", "两万", "二百万", "一百零五", "十二", "0.5")]
     [3000.0, 15000.0, 3000.0, 20000.0, 2000000.0, 105.0, 12.0, 0.5]
-    >>> parse_number("三千五百万"), parse_number("二〇二一"), parse_number("abc")
-    (35000000.0, 2021.0, None)
+    >>> parse_number("三千五百万"), parse_number("二〇二一"), parse_number("壹佰贰拾"), parse_number("两千五")
+    (35000000.0, 2021.0, 120.0, 2500.0)
+    >>> parse_number("1.2万亿"), parse_number("十一万"), parse_number("一万零五百"), parse_number("三万五")
+    (1200000000000.0, 110000.0, 10500.0, 35000.0)
+    >>> [parse_number(x) for x in ("", "abc", "万", "百万", "1,00", "3.5.6", "十万火急")]
+    [None, None, None, None, None, None, None]
     """
-    text = text.strip().replace(",", "").replace("，", "")
+    text = text.strip()
     if not text:
         return None
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([十百千万亿]*)", text)
-    if m:
-        value = float(m.group(1))
-        for unit in m.group(2):
-            value *= CN_SMALL_UNIT.get(unit) or CN_BIG_UNIT[unit]
-        return value
+    if text[0].isdigit():
+        return _arabic(text)
+    if text[0] not in CN_DIGIT and text[0] not in CN_LEADING_UNITS:
+        return None
     if all(ch in CN_NUMERAL_CHARS for ch in text):
         return _chinese(text)
     return None

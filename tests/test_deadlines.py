@@ -1,4 +1,8 @@
-"""Deadlines: hand-made cases per rule, positives and negatives (corpora/cases/deadlines.json)."""
+"""Deadlines: hand-made cases per rule, positives and negatives (corpora/cases/deadlines.json).
+
+A case is ``{"text", "reference" (ISO date or null), "expect": [{"text", "kind", "date"}],
+"xfail"?}``; ``xfail`` holds the reason a known-hard case fails (run as a strict xfail).
+"""
 import json
 from datetime import date
 from pathlib import Path
@@ -6,16 +10,30 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from docextract.deadlines import add_working_days, extract_deadlines, parse_deadline
+from docextract.deadlines import add_working_days, compile_rules, extract_deadlines, parse_deadline
+from docextract.errors import RuleError
+from docextract.rules import load_rules, rule_names
 
-DATA = json.loads((Path(__file__).parent.parent / "corpora/cases/deadlines.json").read_text(encoding="utf-8"))
-REFERENCE = date.fromisoformat(DATA["reference"])
+CASES = json.loads((Path(__file__).parent.parent / "corpora/cases/deadlines.json").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("case", DATA["cases"], ids=[c["text"][:16] for c in DATA["cases"]])
+def _param(index, case):
+    """An id that says what the case checks: kind (or "none" for a negative), index, text."""
+    kind = case["expect"][0].get("kind", "amount") if case["expect"] else "none"
+    marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+    return pytest.param(case, id=f"{kind}-{index:03d}-{case['text'][:12]}", marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(i, c) for i, c in enumerate(CASES)])
 def test_deadline_case(case):
-    found = extract_deadlines(case["text"], REFERENCE)
-    assert [[d.text, d.kind, d.date] for d in found] == case["expect"]
+    reference = date.fromisoformat(case["reference"]) if case["reference"] else None
+    found = extract_deadlines(case["text"], reference)
+    assert [{"text": d.text, "kind": d.kind, "date": d.date} for d in found] == case["expect"]
+
+
+def test_cases_have_enough_negatives():
+    negatives = [c for c in CASES if not c["expect"]]
+    assert len(negatives) * 3 >= len(CASES)
 
 
 def test_year_less_date_without_reference_is_not_guessed():
@@ -28,9 +46,13 @@ def test_leap_year_february():
     assert parse_deadline("2月底前", date(2020, 1, 1)).date == "2020-02-29"
 
 
+def test_month_before_is_the_day_before_the_month():
+    assert parse_deadline("于6月前全部完成改造", date(2020, 3, 1)).date == "2020-05-31"
+
+
 def test_offsets_are_shifted():
     text = "前文。9月底前完成"
-    (found,) = extract_deadlines(text, REFERENCE, offset=100)
+    (found,) = extract_deadlines(text, date(2020, 3, 2), offset=100)
     assert (found.start, found.end) == (103, 107)
 
 
@@ -39,11 +61,48 @@ def test_working_days_skip_holidays():
     assert add_working_days(date(2021, 9, 30), 3) == date(2021, 10, 11)
 
 
-TEXT = st.text(alphabet=st.sampled_from(list("年月日前底内每限个工作至到于在9312〇一二十季度上半月份后起的。，限期办结次按报送")), max_size=60)
+@pytest.mark.parametrize("adverb", load_rules("deadlines")["urgency_adverbs"])
+def test_urgency_adverbs_are_not_deadlines(adverb):
+    assert extract_deadlines(f"发现问题要{adverb}上报、{adverb}整改到位", date(2020, 3, 2)) == []
 
 
-@settings(max_examples=300, deadline=None)
-@given(TEXT)
-def test_evidence_spans_hold_and_nothing_raises(text):
-    for d in extract_deadlines(text, REFERENCE, offset=7):
+# -- rules files -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", rule_names())
+def test_every_rules_file_loads(name):
+    assert isinstance(load_rules(name), dict)
+
+
+def test_deadline_rules_validate():
+    compile_rules(load_rules("deadlines"))
+
+
+@pytest.mark.parametrize("key, bad", [
+    ("before_words", None), ("completion_verbs", "完成"), ("open_verbs", ["办结", ""]),
+    ("relative_years", {"今年": "zero"}), ("five_year_plans", []),
+])
+def test_malformed_deadline_rule_names_file_and_key(key, bad):
+    rules = dict(load_rules("deadlines"))
+    if bad is None:
+        del rules[key]
+    else:
+        rules[key] = bad
+    with pytest.raises(RuleError, match=rf"deadlines\.toml: .*{key}"):
+        compile_rules(rules)
+
+
+# -- properties ------------------------------------------------------------------------------
+
+DEADLINE_ALPHABET = st.sampled_from(list("年月日前底内每限个工作至到于在9312〇一二十季度上半月份后起的。，限期办结次按报送自之"))
+ANY_TEXT = st.text(alphabet=st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+                                      st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+                                      DEADLINE_ALPHABET), max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(ANY_TEXT, st.sampled_from([None, date(2020, 3, 2), date(2021, 12, 31)]))
+def test_evidence_spans_hold_and_nothing_raises(text, reference):
+    for d in extract_deadlines(text, reference, offset=7):
         assert text[d.start - 7:d.end - 7] == d.text
+        assert d.kind == "by" or d.date is None or d.kind == "relative"

@@ -1,7 +1,8 @@
 """Rules and lexicons as data: one TOML file per concern, read with stdlib tomllib.
 
 ``load_rules(name)`` reads ``docextract/rules/<name>.toml`` once.  Each consumer validates
-the keys it needs with ``require`` so a malformed file fails with the file and key named.
+the keys it needs with ``require`` / ``require_mapping`` / ``require_tables`` so a malformed
+file fails with a RuleError naming the file and the key, not with a KeyError deep in a regex.
 """
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from pathlib import Path
 from ..errors import RuleError
 
 RULES_DIR = Path(__file__).parent
+
+
+def rule_names() -> list[str]:
+    """The names of every rules file (``load_rules`` accepts each)."""
+    return sorted(path.stem for path in RULES_DIR.glob("*.toml"))
 
 
 @cache
@@ -28,16 +34,51 @@ def load_rules(name: str) -> dict:
         raise RuleError(f"{path}: {exc}") from exc
 
 
+def _lookup(rules: dict, name: str, key: str) -> object:
+    """``rules[key]``, where a dotted key ("bounds.before") walks into tables."""
+    value: object = rules
+    for part in key.split("."):
+        if not isinstance(value, dict) or part not in value:
+            raise RuleError(f"{name}.toml: missing key {key!r}")
+        value = value[part]
+    return value
+
+
 def require(rules: dict, name: str, key: str, kind: type) -> object:
-    """``rules[key]`` checked to be of ``kind`` (lists: every element too, str patterns compiled)."""
-    if key not in rules:
-        raise RuleError(f"{name}.toml: missing key {key!r}")
-    value = rules[key]
+    """``rules[key]`` (dotted keys walk into tables) checked to be of ``kind``; a list must hold
+    non-empty strings (an empty word would make an alternation match everywhere)."""
+    value = _lookup(rules, name, key)
     if kind is list:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise RuleError(f"{name}.toml: {key!r} must be a list of strings")
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise RuleError(f"{name}.toml: {key!r} must be a list of non-empty strings, got {value!r}")
     elif not isinstance(value, kind):
-        raise RuleError(f"{name}.toml: {key!r} must be a {kind.__name__}")
+        raise RuleError(f"{name}.toml: {key!r} must be a {kind.__name__}, got {value!r}")
+    return value
+
+
+def require_mapping(rules: dict, name: str, key: str, value_kind: type) -> dict:
+    """``rules[key]``: a non-empty table of non-empty words to values of ``value_kind``."""
+    value = require(rules, name, key, dict)
+    bad = [k for k, v in value.items() if not k or type(v) is not value_kind]  # bool is not int here
+    if not value or bad:
+        raise RuleError(f"{name}.toml: {key!r} must map words to {value_kind.__name__} values"
+                        f"{f' (bad: {bad})' if bad else ''}")
+    return value
+
+
+def require_tables(rules: dict, name: str, key: str, fields: dict[str, object]) -> list[dict]:
+    """``rules[key]``: a non-empty array of tables, each with every field of ``fields``; a field's
+    spec is a type, or a tuple of the values allowed."""
+    value = _lookup(rules, name, key)
+    if not isinstance(value, list) or not value:
+        raise RuleError(f"{name}.toml: {key!r} must be a non-empty array of tables")
+    for i, table in enumerate(value):
+        for field, spec in fields.items():
+            got = table.get(field) if isinstance(table, dict) else None
+            ok = got in spec if isinstance(spec, tuple) else type(got) is spec and got != ""
+            if not ok:
+                raise RuleError(f"{name}.toml: {key}[{i}].{field} must be "
+                                f"{' | '.join(map(str, spec)) if isinstance(spec, tuple) else spec.__name__}, got {got!r}")
     return value
 
 
