@@ -58,13 +58,8 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-# Modules of each pipeline stage, for naming the stage an unexpected exception came from.
-STAGE_OF_MODULE = {
-    "load": "load", "load_html": "load", "load_pdf": "load", "load_docx": "load", "tables": "load",
-    "normalize": "normalize", "textmap": "normalize", "clean": "clean", "structure": "structure",
-    "extract": "extract", "units": "extract", "deadlines": "extract", "amounts": "extract",
-    "numerals": "extract", "nlp": "extract", "scan": "extract",
-}
+# The stage packages, for naming the stage an unexpected exception came from.
+STAGES = ("load", "normalize", "clean", "structure", "extract", "export")
 
 
 def _stage_of(exc: BaseException, default: str) -> str:
@@ -72,9 +67,9 @@ def _stage_of(exc: BaseException, default: str) -> str:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         parts = Path(frame.filename).parts
         if "docextract" in parts:
-            stage = STAGE_OF_MODULE.get(Path(frame.filename).stem)
-            if stage:
-                return stage
+            inside = parts[len(parts) - 1 - parts[::-1].index("docextract") + 1:]
+            if inside and inside[0] in STAGES:
+                return inside[0]
     return default
 
 
@@ -86,7 +81,7 @@ def extract_one(path: Path, settings: Settings) -> Notice:
     of memory under the worker's cap is ``crashed``.
     """
     from .errors import DocextractError
-    from .load import load_file
+    from .load.sniff import load_file
 
     stage = "load"
     try:
@@ -209,8 +204,8 @@ def _context():
 
 
 # Imported once in the fork server, so a new worker starts with them loaded.
-FORKSERVER_PRELOAD = ("docextract.batch", "docextract.load", "docextract.pipeline", "docextract.normalize",
-                      "docextract.clean", "docextract.structure", "docextract.extract")
+FORKSERVER_PRELOAD = ("docextract.batch", "docextract.pipeline", "docextract.load.sniff", "docextract.normalize.steps",
+                      "docextract.clean.boilerplate", "docextract.structure.skeleton", "docextract.extract.assemble")
 
 
 def _death(code: int | None, settings: Settings) -> str:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from ._version import __version__
+from .export.writers import WRITERS
 
 PROG = "docextract"
 SUCCESS_STATUSES = frozenset({"ok", "partial"})
@@ -41,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (read recursively) or - for stdin")
     ex.add_argument("-o", "--output", type=Path, metavar="OUTDIR",
                     help="write one <stem>.<format> per input here (default: stdout)")
-    ex.add_argument("--format", choices=("json", "jsonl", "csv"), default="json",
+    ex.add_argument("--format", choices=tuple(WRITERS), default="json",
                     help="json (default; JSONL on stdout when several inputs), jsonl, or a csv ledger of items")
     ex.add_argument("--encoding", help="decode text and HTML inputs with this encoding")
     ex.add_argument("--password", help="password for encrypted PDFs")
@@ -78,7 +79,7 @@ def _settings(args: argparse.Namespace):
 def _extract_stdin(settings):
     from .batch import failed_notice
     from .errors import DocextractError
-    from .load import load_bytes
+    from .load.sniff import load_bytes
     from .pipeline import run
 
     data = sys.stdin.buffer.read()
@@ -89,7 +90,7 @@ def _extract_stdin(settings):
 
 
 def _output_path(outdir: Path, source: Path, fmt: str, taken: set[Path]) -> Path:
-    from .export import suffix
+    from .export.writers import suffix
 
     candidate = outdir / (source.stem + suffix(fmt))
     n = 2
@@ -125,15 +126,12 @@ class _Stdout:
         self.fmt, self.single, self.header = fmt, single, True
 
     def write(self, notice) -> None:
-        from .export import to_csv, to_json, to_jsonl
+        from .export.writers import WRITERS
 
-        if self.fmt == "csv":
-            sys.stdout.write(to_csv([notice], header=self.header))
-            self.header = False
-        elif self.fmt == "json" and self.single:
-            sys.stdout.write(to_json(notice))
-        else:
-            sys.stdout.write(to_jsonl([notice]))
+        # several JSON records on one stream are JSONL, so the stream stays parseable
+        fmt = "jsonl" if self.fmt == "json" and not self.single else self.fmt
+        sys.stdout.write(WRITERS[fmt].render([notice], self.header))
+        self.header = False
         sys.stdout.flush()
 
 
@@ -145,7 +143,7 @@ def _with_stdin(pairs, use_stdin: bool, settings):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .batch import iter_inputs, run_batch, write_atomic
-    from .export import render_one
+    from .export.writers import render_one
 
     settings = _settings(args)
     use_stdin = "-" in args.paths

@@ -1,16 +1,18 @@
-"""The pipeline, in order:
+"""The pipeline, in order (the only module that knows it):
 
-1. load       bytes → text (encodings, HTML, PDF, DOCX)        load.py (+ load_html, load_pdf, load_docx, tables)
-2. normalize  OpenCC t2s, width folding, pinyin/PDF artifacts,  normalize.py (offsets kept by textmap.py)
-              wrapped lines
-3. clean      web boilerplate out, page metadata kept aside     clean.py
-4. structure  title, issuer, 文号, dates, recipients, parts,     structure.py
-              item tree
-5. extract    units, deadlines, amounts per item, with evidence  extract.py (+ units, deadlines, amounts)
-6. export     JSON / JSONL / CSV                                 export.py (called by the CLI)
+1. load       bytes → text and page metadata          load/       (sniff, text, html, pdf, docx, layout, tables)
+2. normalize  OpenCC t2s, width folding, pinyin/PDF    normalize/  (chars, wrapped; offsets kept by text/textmap)
+              artifacts, wrapped lines
+3. clean      web boilerplate out, metadata aside      clean/
+4. structure  title, issuer, 文号, dates, recipients,   structure/  (head, labels, outline, parts, skeleton)
+              parts, item tree
+5. extract    units, deadlines, amounts per item,      extract/    (units/, deadlines/, amounts, assemble)
+              with evidence
+6. export     JSON / JSONL / CSV                       export/     (called by the CLI)
 
-Each stage is a pure function of the previous stage's result; batch.py runs the pipeline per
-file in worker processes.
+Each stage is a pure function of the previous stage's result; ``batch`` runs the pipeline per
+file in worker processes.  Shared leaves: ``text/`` (numerals, dates, scans, offset maps),
+``rules/`` (lexicons as data), ``models``, ``config``, ``errors``.
 """
 from __future__ import annotations
 
@@ -18,19 +20,23 @@ from datetime import date
 from pathlib import Path
 
 from .config import Settings
-from .load import LoadedDocument, load_file
+from .load.document import LoadedDocument
+from .load.sniff import load_file
 from .models import Notice
 
 
 def run(loaded: LoadedDocument, settings: Settings | None = None) -> Notice:
     """Run stages 2–5 on a loaded document."""
-    from . import clean, extract, normalize, structure
+    from .clean.boilerplate import clean
+    from .extract.assemble import extract
+    from .normalize.steps import normalize
+    from .structure.skeleton import structure
 
     settings = settings or Settings()
-    normalized = normalize.normalize(loaded.text)
-    cleaned = clean.clean(normalized, loaded.metadata)
-    skeleton = structure.structure(cleaned)
-    return extract.extract(skeleton, loaded, settings)
+    normalized = normalize(loaded.text)
+    cleaned = clean(normalized, loaded.metadata)
+    skeleton = structure(cleaned)
+    return extract(skeleton, loaded, settings)
 
 
 def extract_file(path: str | Path, settings: Settings | None = None) -> Notice:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from docextract.amounts import compile_rules, extract_amounts, parse_amount
+from docextract.extract.amounts import compile_rules, extract_amounts, parse_amount
 from docextract.errors import RuleError
 from docextract.rules import load_rules
 

@@ -2,7 +2,7 @@
 import pytest
 
 from docextract.clean import clean
-from docextract.textmap import TrackedText
+from docextract.text.textmap import TrackedText
 
 BODY = "关于做好某项工作的通知\n各乡镇：\n为做好工作，现通知如下。\n一、加强领导\n要加强领导，确保落实。\n某县人民政府\n2021年5月6日"
 

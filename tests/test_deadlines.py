@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from docextract.deadlines import add_working_days, compile_rules, extract_deadlines, parse_deadline
+from docextract.extract.deadlines import add_working_days, extract_deadlines, parse_deadline
+from docextract.extract.deadlines.patterns import compile_rules
 from docextract.errors import RuleError
 from docextract.rules import load_rules, rule_names
 

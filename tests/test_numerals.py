@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from docextract.numerals import CN_NUMERAL_CHARS, parse_number
+from docextract.text.numerals import CN_NUMERAL_CHARS, parse_number
 
 
 @pytest.mark.parametrize("text, value", [

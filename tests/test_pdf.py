@@ -130,7 +130,7 @@ def test_broken_pdf_is_a_load_error(data):
 
 
 def test_pdf_glyph_and_replacement_warnings(monkeypatch):
-    from docextract import load_pdf
+    from docextract.load import pdf as load_pdf
 
     real = load_pdf._page_blocks
 

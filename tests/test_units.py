@@ -12,8 +12,9 @@ from hypothesis import given, settings, strategies as st
 
 from docextract.errors import RuleError
 from docextract.rules import load_rules
-from docextract.units import (AssignmentContext, extract_assignments, find_assignment_context, is_unit,
-                              lexicon, split_units)
+from docextract.extract.units import (AssignmentContext, extract_assignments, find_assignment_context, is_unit,
+                                      split_units)
+from docextract.extract.units.lexicon import lexicon
 
 CASES = json.loads((Path(__file__).parent.parent / "corpora/cases/units.json").read_text(encoding="utf-8"))
 ROLES = ("lead", "responsible", "cooperating")
@@ -128,7 +129,7 @@ def test_rules_file_is_valid_and_every_label_has_a_role():
 
 
 def test_a_bad_role_names_the_file_and_key(monkeypatch):
-    import docextract.units as units
+    import docextract.extract.units.lexicon as units
 
     bad = dict(load_rules("units"), labels={"牵头单位": "boss"})
     monkeypatch.setattr(units, "load_rules", lambda name: bad)

@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .models import Amount
-from .numerals import CN_DIGIT, CN_LEADING_UNITS, CN_NUMERAL_CHARS, parse_number
-from .rules import compile_pattern, load_rules, require, require_mapping, require_tables
-from .scan import anchored_finditer
+from ..models import Amount
+from ..text.numerals import CN_DIGIT, CN_LEADING_UNITS, CN_NUMERAL_CHARS, parse_number
+from ..rules import compile_pattern, load_rules, require, require_mapping, require_tables
+from ..text.scan import anchored_finditer
 
 RULES = "money"
 

@@ -13,36 +13,20 @@ from __future__ import annotations
 
 import io
 import re
-from collections import Counter
-from dataclasses import dataclass
 
-from .config import Settings
-from .errors import EncryptedDocument, LoadError, NeedsOCR
-from .load import LoadedDocument
+from ..config import Settings
+from ..errors import EncryptedDocument, LoadError, NeedsOCR
+from .document import LoadedDocument
+from .layout import Line, drop_furniture, geometry, join_lines
 from .tables import is_task_table, render_table
 
-PAGE_NUMBER = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
 DISTRIBUTION = re.compile(r"^\s*(?:抄送|抄报|分送)\s*[:：]")
 PRINTED_ON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发\s*$")
 CID = re.compile(r"\(cid:\d+\)")
-RUNNING_HEADER_MIN_PAGES = 3   # a first line repeated on this many pages is a running header
 # Spaces pdfminer puts between CJK characters (letter-spaced titles, justified lines) and
 # between CJK and digits (word processors' CJK/Latin auto-spacing: 2024 年).
 CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef0-9])"
                        r"|(?<=[0-9])[ \u00a0]+(?=[\u4e00-\u9fff])")
-# A wrapped line ends this close to the right margin (in body characters): justification and
-# punctuation pushed to the next line leave up to about one character free.
-WRAP_SLACK_CHARS = 1.5
-# A line starting further right than this (in characters) is indented: a new paragraph.
-INDENT_CHARS = 0.8
-# A line whose characters are this much wider than the body's is set in a larger (title) font.
-HEADING_SIZE_RATIO = 1.2
-# Lines of the same, longest, character count that make a text look hard-wrapped by count.
-HARD_WRAP_MIN_LINES = 3
-# A line ending in these closes its sentence: the next line starts a new one.
-CLOSING = tuple("。！？；：…")
-# A line opening a numbered item (一、 （一） 1. （1） 第一条) never continues the line before.
-ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|第[一二三四五六七八九十百]+条)")
 JUNK_TITLES = frozenset({"untitled", "无标题", "microsoft word", "anonymous"})
 
 
@@ -67,15 +51,6 @@ def _open(data: bytes, name: str, settings: Settings):
         raise LoadError(name, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
 
 
-@dataclass(frozen=True)
-class Line:
-    """One visual line of text and where it starts and ends on the page."""
-
-    text: str
-    x0: float
-    x1: float
-
-
 def _lines(region) -> list[Line]:
     return [Line(CJK_SPACE.sub("", ln["text"]).strip(" \u3000"), ln["x0"], ln["x1"])
             for ln in region.extract_text_lines(strip=True, return_chars=False) if ln["text"].strip()]
@@ -95,88 +70,6 @@ def _page_blocks(page) -> list[tuple[str, object]]:
     if top < page.bbox[3]:
         blocks.append(("text", _lines(page.crop((page.bbox[0], top, page.bbox[2], page.bbox[3])))))
     return blocks
-
-
-def _edge_lines(pages: list[list[tuple[str, object]]], last: bool) -> Counter:
-    found = Counter()
-    for blocks in pages:
-        texts = [v for k, v in blocks if k == "text" and v]
-        if texts:
-            line = texts[-1][-1] if last else texts[0][0]
-            found[line.text] += 1
-    return found
-
-
-def _drop_furniture(pages: list[list[tuple[str, object]]]) -> list[list[tuple[str, object]]]:
-    """Page numbers anywhere; a first or last line repeated on most pages (running header/footer)."""
-    repeated = _edge_lines(pages, last=False) + _edge_lines(pages, last=True)
-    headers = {text for text, n in repeated.items() if n >= RUNNING_HEADER_MIN_PAGES and n >= len(pages) / 2}
-    cleaned = []
-    for blocks in pages:
-        out = []
-        for kind, value in blocks:
-            if kind == "text":
-                value = [ln for ln in value if not PAGE_NUMBER.match(ln.text) and ln.text not in headers]
-            out.append((kind, value))
-        cleaned.append(out)
-    return cleaned
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """The text block's edges and body character width, from the lines that look like running text."""
-
-    left: float
-    right: float
-    char: float
-    wrap_count: int | None   # characters per line of a text hard-wrapped by count, if it is
-
-
-def _geometry(pages: list[list[tuple[str, object]]]) -> Geometry:
-    lines = [ln for blocks in pages for k, v in blocks if k == "text" for ln in v if len(ln.text) >= 8]
-    if not lines:
-        return Geometry(0.0, float("inf"), 0.0, None)
-    widths = sorted((ln.x1 - ln.x0) / len(ln.text) for ln in lines)
-    rights = sorted(ln.x1 for ln in lines)
-    lefts = sorted(ln.x0 for ln in lines)
-    lengths = Counter(len(ln.text) for ln in lines)
-    longest = max(lengths)
-    return Geometry(lefts[len(lefts) // 10], rights[int(len(rights) * 0.9)], widths[len(widths) // 2],
-                    longest if lengths[longest] >= HARD_WRAP_MIN_LINES else None)
-
-
-def _continues(line: Line, after: Line, g: Geometry) -> bool:
-    """Whether ``after`` goes on with ``line``'s sentence: ``line`` is body text (not a centred or
-    larger title) that runs to the right margin without closing punctuation, and ``after`` is not
-    indented and opens no numbered item."""
-    full = line.x1 >= g.right - WRAP_SLACK_CHARS * g.char or len(line.text) == g.wrap_count
-    body = (line.x0 <= g.left + (2 + INDENT_CHARS) * g.char
-            and (line.x1 - line.x0) <= len(line.text) * g.char * HEADING_SIZE_RATIO)
-    return (full and body and not line.text.endswith(CLOSING)
-            and after.x0 <= g.left + INDENT_CHARS * g.char and not ITEM_START.match(after.text))
-
-
-def _join_lines(blocks: list[tuple[str, object]], edges: Geometry) -> list[tuple[str, object]]:
-    """Text blocks as ("text", str) with wrapped lines re-joined, across page breaks too (a text
-    block followed by a text block on the next page); tables pass through."""
-    out: list[tuple[str, object]] = []
-    previous: Line | None = None
-    for kind, value in blocks:
-        if kind != "text":
-            out.append((kind, value))
-            previous = None
-            continue
-        if not value:
-            continue
-        lines = [] if previous is None or out[-1][0] != "text" else out.pop()[1].split("\n")
-        for line in value:
-            if previous is not None and lines and _continues(previous, line, edges):
-                lines[-1] += line.text
-            else:
-                lines.append(line.text)
-            previous = line
-        out.append(("text", "\n".join(lines)))
-    return out
 
 
 def _render(blocks: list[tuple[str, object]]) -> str:
@@ -243,8 +136,8 @@ def load_pdf(data: bytes, name: str, settings: Settings) -> LoadedDocument:
         raise LoadError(name, f"no page could be read ({warnings[-1]})")
     if not pages:
         raise NeedsOCR(name, "no text layer (a scanned PDF)", "run OCR first, e.g. ocrmypdf")
-    pages = _drop_furniture(pages)
-    blocks = _join_lines([b for blocks in pages for b in blocks], _geometry(pages))
+    pages = drop_furniture(pages)
+    blocks = join_lines([b for blocks in pages for b in blocks], geometry(pages))
     text = _cut_distribution_block(_render(blocks))
     status = "ok"
     if empty_pages:

@@ -40,10 +40,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .config import Settings
-from .errors import EmptyDocument, LoadError
-from .load import LoadedDocument, decode_text
-from .rules import compile_pattern, load_rules, require
+from ..config import Settings
+from ..rules import compile_pattern, load_rules, require
+from ..errors import EmptyDocument, LoadError
+from ..text.dates import iso_date
+from .document import LoadedDocument
+from .text import decode_text
 from .tables import render_table
 
 RULES = "html"
@@ -91,11 +93,6 @@ def _tokens(element) -> set[str]:
     return {w for w in re.split(r"[^a-z0-9]+", words) if w}
 
 
-def _iso(value: str) -> str | None:
-    m = re.search(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})", value)
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
-
-
 DISCLOSURE_CELL_MAX_CHARS = 400   # well over "发文字号：国办发〔2022〕5号" with its markup spaces
 
 
@@ -141,7 +138,7 @@ def _metadata(tree) -> dict[str, str]:
                 found.setdefault(labels[label], re.sub(r"\s+", "", sibling.text_content()))
     for key in ("published", "date"):
         if key in found:
-            iso = _iso(found[key])
+            iso = iso_date(found[key])
             if iso:
                 found[key] = iso
             else:
@@ -331,6 +328,6 @@ def _info_bar(line: str, pair: re.Pattern, metadata: dict[str, str]) -> bool:
         label, value = m.group(1), m.group(2).strip()
         if label in ("来源", "信息来源", "文章来源") and value:
             metadata.setdefault("source", value)
-        elif label in ("发布时间", "发布日期") and _iso(value):
-            metadata.setdefault("published", _iso(value))
+        elif label in ("发布时间", "发布日期") and iso_date(value):
+            metadata.setdefault("published", iso_date(value))
     return True

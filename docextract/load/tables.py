@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .rules import load_rules, require
+from ..rules import load_rules, require
 
 RULES = "tables"
 CELL_SEPARATOR = "  "

@@ -1,9 +1,9 @@
-"""Stage 5, extract: units, deadlines and amounts for every item, with evidence.
+"""Stage 5, extract: units, deadlines and amounts for every item, with evidence, assembled
+into the ``Notice``.
 
 Each innermost item's own text (its children excluded) is searched; values in text that
 belongs to no item go on the document.  Pure: no I/O.  The extractors themselves live in
-``units.py``, ``deadlines.py`` and ``amounts.py``; this module applies them to the skeleton
-and assembles the ``Notice``.
+``units/``, ``deadlines/`` and ``amounts.py``; this module applies them to the skeleton.
 """
 from __future__ import annotations
 
@@ -11,13 +11,15 @@ import bisect
 import re
 from datetime import date
 
+from ..config import Settings
+from ..load.document import LoadedDocument
+from ..models import Evidence, Item, Notice, Part, Unit
+from ..structure.nodes import Skeleton
+from ..text.dates import iso_date
 from .amounts import extract_amounts
-from .config import Settings
-from .deadlines import extract_deadlines
-from .load import LoadedDocument
-from .models import Evidence, Item, Notice, Part
-from .structure import Skeleton, parse_date
-from .units import extract_assignments, find_assignment_context
+from .deadlines.find import extract_deadlines
+from .units.assign import extract_assignments, find_assignment_context
+from .units.names import split_units
 
 YEAR_IN_DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
 
@@ -84,10 +86,10 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         values[field], ev = _metadata_value(skeleton, field)
         if ev:
             evidence[field] = ev
-    signing = skeleton.date[0] if skeleton.date else _iso(skeleton.metadata.get("date"))
+    signing = skeleton.date[0] if skeleton.date else iso_date(skeleton.metadata.get("date"))
     if skeleton.date:
         evidence["date"] = skeleton.date[1]
-    published = _iso(skeleton.published or skeleton.metadata.get("published"))
+    published = iso_date(skeleton.published or skeleton.metadata.get("published"))
 
     parts = [Part(title=(values["title"] if k == 0 else p.title.text) if p.title else None, start=p.start, end=p.end)
              for k, p in enumerate(skeleton.parts)]
@@ -102,7 +104,7 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         format=loaded.format, encoding=loaded.encoding,
         title=values["title"], issuer=values["issuer"], doc_number=values["doc_number"],
         date=signing, published=published, evidence=evidence,
-        recipients=list(skeleton.recipients), parts=parts, items=items,
+        recipients=_recipients(skeleton), parts=parts, items=items,
         deadlines=doc_deadlines, amounts=doc_amounts, body=body,
         metadata={k: v for k, v in skeleton.metadata.items() if isinstance(v, str)},
         warnings=warnings,
@@ -124,14 +126,9 @@ def _by_span(values: list, spans: list[tuple[int, int]]) -> list[list]:
     return grouped
 
 
-def _iso(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        parsed = parse_date(value)
-        return parsed.isoformat() if parsed else None
+def _recipients(skeleton: Skeleton) -> list[Unit]:
+    line = skeleton.recipients
+    return split_units(line.text, line.start) if line else []
 
 
 def _file_name(name: str) -> str:

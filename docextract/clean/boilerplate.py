@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .errors import RuleError
-from .rules import compile_pattern, load_rules, require
-from .textmap import TrackedText
+from ..errors import RuleError
+from ..rules import compile_pattern, load_rules, require
+from ..text.dates import SIGNATURE_DATE_LINE, iso_date
+from ..text.textmap import TrackedText
 
 RULES = "boilerplate"
 
@@ -76,20 +77,8 @@ def rules() -> _Rules:
     return _load()
 
 
-DATE_LINE = re.compile(r"^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九Ｏ０Ｏ]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日\s*[）)]?$")
 ORG_LINE = re.compile(
     r"^[\u4e00-\u9fff（）()、\s]{2,40}(?:领导小组|人民政府|政府|办公室|办公厅|委员会|局|厅|部|委|中心|院|会|公司|党委|小组|指挥部|办|署|所|社|联)$")
-ISO_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-
-
-def _iso(value: str) -> str | None:
-    m = ISO_DATE.search(value)
-    if not m:
-        return None
-    year, month, day = (int(g) for g in m.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 @dataclass(frozen=True)
@@ -114,8 +103,8 @@ def _metadata_of(line: str, r: _Rules) -> dict[str, str] | None:
         if m and any(m.groupdict().values()) or (m and re.search(r"(?:阅读|点击|浏览)(?:次数|量)", line)):
             found = {}
             published = m.group("published")
-            if published and _iso(published):
-                found["published"] = _iso(published)
+            if published and iso_date(published):
+                found["published"] = iso_date(published)
             source = (m.groupdict().get("source") or m.groupdict().get("source2") or "").strip()
             if source:
                 found["source"] = source
@@ -146,7 +135,7 @@ def _disclosure_of(line: str, r: _Rules) -> dict[str, str] | None:
     for m in re.finditer(rf"({labels})[:：](.*?)(?=(?:{labels})[:：]|$)", compact):
         key, value = r.disclosure_labels[m.group(1)], m.group(2).strip()
         if key in ("date", "published"):
-            value = _iso(value) or ""
+            value = iso_date(value) or ""
         if value:
             found.setdefault(key, value)
     return found
@@ -185,7 +174,7 @@ def _is_content(line: str, r: _Rules) -> bool:
 
 
 def _is_signature(line: str) -> bool:
-    return bool(DATE_LINE.match(line) or ORG_LINE.match(line))
+    return bool(SIGNATURE_DATE_LINE.match(line) or ORG_LINE.match(line))
 
 
 def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = None) -> Cleaned:
@@ -271,7 +260,7 @@ def _drop_next_document(lines, keep, drop) -> None:
     kept = [i for i, ln in enumerate(lines) if keep[i]]
     signature = None
     for a, b in zip(kept, kept[1:]):
-        if ORG_LINE.match(lines[a].text) and DATE_LINE.match(lines[b].text):
+        if ORG_LINE.match(lines[a].text) and SIGNATURE_DATE_LINE.match(lines[b].text):
             signature = b
     if signature is None:
         return

@@ -4,9 +4,9 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .config import Settings
-from .errors import LoadError
-from .load import LoadedDocument
+from ..config import Settings
+from ..errors import LoadError
+from .document import LoadedDocument
 from .tables import render_table
 
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -110,3 +110,55 @@ def parse_number(text: str) -> float | None:
     if all(ch in CN_NUMERAL_CHARS for ch in text):
         return _chinese(text)
     return None
+
+
+# -- label numbers: 十二, ⑶, ㈣, ② ------------------------------------------------------------
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+PAREN_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
+# Zeros as they appear in dates typed with Latin or full-width O (二OO九年).
+LABEL_ZEROS = {"Ｏ": 0, "O": 0}
+
+
+def label_number(num: str) -> int | None:
+    """The value of a label's or a date's number: 12, 十二, ⑶, ㈣, ②, 二〇二一.
+
+    >>> [label_number(x) for x in ("3", "十二", "二十一", "⑶", "㈣", "②", "百", "一百二十")]
+    [3, 12, 21, 3, 4, 2, 100, 120]
+    """
+    if num.isdigit() and num.isascii():
+        return int(num)
+    for table in (CIRCLED, PAREN_DIGITS, PAREN_CN):
+        if num in table:
+            return table.index(num) + 1
+    return chinese_int(num)
+
+
+def chinese_int(text: str) -> int | None:
+    """A small Chinese integer (below 10000) as used in labels and dates; unlike
+    ``parse_number`` a bare unit (百) counts, and Latin O is a zero (二OO九).
+
+    >>> chinese_int("二〇二一"), chinese_int("三十一"), chinese_int("十"), chinese_int("一百零五"), chinese_int("二OO九")
+    (2021, 31, 10, 105, 2009)
+    """
+    if not text:
+        return None
+    digits = {**CN_DIGIT, **LABEL_ZEROS}
+    if all(ch in digits for ch in text):  # digit by digit: 二〇二一
+        value = 0
+        for ch in text:
+            value = value * 10 + digits[ch]
+        return value
+    total, current = 0, 0
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        elif ch in CN_SMALL_UNIT and CN_SMALL_UNIT[ch] < 10_000:
+            total += (current or 1) * CN_SMALL_UNIT[ch]
+            current = 0
+        elif ch.isdigit():
+            current = current * 10 + int(ch)
+        else:
+            return None
+    return total + current

@@ -1,32 +1,21 @@
-"""Stage 6, export: writers for JSON, JSONL and CSV ledgers.  No business logic here.
-
-- ``to_json``: one Notice, pretty-printed (the scorer's input format).
-- ``to_jsonl``: one Notice per line.
-- ``ledger_rows`` / ``to_csv``: one row per item, flat, for task trackers and spreadsheets.
-"""
+"""The ledger: one flat row per item, for task trackers and spreadsheets (CSV)."""
 from __future__ import annotations
 
 import csv
 import io
 from typing import Iterable
 
-from .models import Amount, Deadline, Item, Notice, Unit
+from typing import TYPE_CHECKING
 
-FORMATS = ("json", "jsonl", "csv")
+if TYPE_CHECKING:  # the models need pydantic: `docextract --help` must not import it
+    from ..models import Amount, Deadline, Item, Notice, Unit
+
 LEDGER_COLUMNS = (
     "file", "title", "doc_number", "issuer", "date", "part", "path", "label", "heading",
     "lead_units", "responsible_units", "cooperating_units", "deadline_dates", "deadlines",
     "amounts", "text", "start", "end",
 )
 LIST_SEPARATOR = "；"
-
-
-def to_json(notice: Notice) -> str:
-    return notice.model_dump_json(indent=1) + "\n"
-
-
-def to_jsonl(notices: Iterable[Notice]) -> str:
-    return "".join(n.model_dump_json() + "\n" for n in notices)
 
 
 def _names(units: list[Unit]) -> str:
@@ -83,16 +72,3 @@ def to_csv(notices: Iterable[Notice], header: bool = True) -> str:
     for notice in notices:
         writer.writerows(ledger_rows(notice))
     return buffer.getvalue()
-
-
-def suffix(fmt: str) -> str:
-    return {"json": ".json", "jsonl": ".jsonl", "csv": ".csv"}[fmt]
-
-
-def render_one(notice: Notice, fmt: str) -> str:
-    """One notice in the format of a per-input output file."""
-    if fmt == "json":
-        return to_json(notice)
-    if fmt == "jsonl":
-        return to_jsonl([notice])
-    return to_csv([notice])

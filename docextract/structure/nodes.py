@@ -1,0 +1,73 @@
+"""What the structure stage hands on: the skeleton of a notice (metadata spans, parts, the item
+tree), with offsets into the cleaned body."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..clean import Cleaned
+from ..models import Evidence
+
+
+
+@dataclass(frozen=True)
+class ItemNode:
+    part: int
+    path: tuple[int, ...]
+    label: str
+    style: str
+    heading: str | None
+    start: int        # offset of the label
+    text_start: int   # offset after the label
+    end: int          # offset after the item's own text (children excluded)
+
+    @property
+    def depth(self) -> int:
+        return len(self.path)
+
+
+@dataclass(frozen=True)
+class PartNode:
+    title: Evidence | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """What the structure stage found; offsets refer to ``cleaned.body``."""
+
+    cleaned: Cleaned
+    title_text: str | None = None
+    title: Evidence | None = None
+    issuer: Evidence | None = None
+    doc_number: Evidence | None = None
+    date: tuple[str, Evidence] | None = None
+    published: str | None = None
+    recipients: Evidence | None = None   # the 主送机关 line, without its colon
+    parts: tuple[PartNode, ...] = ()
+    items: tuple[ItemNode, ...] = ()
+    outside: tuple[tuple[int, int], ...] = ()   # body spans that belong to no item
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return self.cleaned.body
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def lines_of(body: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in body.split("\n"):
+        out.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return out
+
+
+def evidence_at(body: str, start: int, end: int) -> Evidence:
+    return Evidence(text=body[start:end], start=start, end=end)

@@ -1,0 +1,78 @@
+"""Calendar dates as notices write them: 2020年3月2日, 二〇二一年五月六日, 2024-04-12, 2024/4/12.
+
+One module for every stage that reads a date (page metadata, signatures, 成文日期, the anchor
+of a relative deadline).  ``DATE`` finds a written Chinese date; ``parse_date`` converts the
+first one in a text; ``iso_date`` also reads the numeric forms web pages use.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .numerals import label_number
+
+# 2020年3月2日 / 二〇二一年五月六日 (Chinese numerals as in signatures).
+DATE = re.compile(
+    r"(?P<y>\d{4}|[〇○零一二三四五六七八九ＯO]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,4})\s*日")
+# A line that is only a date, maybe in brackets (a signature or a date printed under the title).
+DATE_LINE = re.compile(r"^[（(]?\s*" + DATE.pattern + r"\s*[）)]?$")
+# A date line of a signature as printed: the Chinese-numeral form may use full-width digits.
+SIGNATURE_DATE_LINE = re.compile(
+    r"^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九Ｏ０Ｏ]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日\s*[）)]?$")
+# Numeric and mixed forms: 2024-04-12, 2024/4/12, 2024.4.12, 2024年4月12.
+NUMERIC_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+# 2021年3月1日 with Arabic digits only (the anchor date of 自2021年3月1日起).
+ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def parse_date(text: str) -> date | None:
+    """The first written date in ``text``, or None.
+
+    >>> parse_date("二〇二一年五月六日"), parse_date("2020年3月2日")
+    (datetime.date(2021, 5, 6), datetime.date(2020, 3, 2))
+    >>> parse_date("2020年2月30日") is None
+    True
+    """
+    m = DATE.search(text)
+    if not m:
+        return None
+    y, mo, d = (label_number(m.group(k)) for k in "ymd")
+    if y is None or mo is None or d is None:
+        return None
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def iso_date(text: str | None) -> str | None:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD`` (numeric or written forms), or None.
+
+    >>> iso_date("发布时间：2024-4-12 09:30"), iso_date("2020年3月2日"), iso_date("二〇二一年五月六日")
+    ('2024-04-12', '2020-03-02', '2021-05-06')
+    >>> iso_date("2024-13-01") is None, iso_date(None) is None
+    (True, True)
+    """
+    if not text:
+        return None
+    m = NUMERIC_DATE.search(text)
+    if m:
+        try:
+            return date(*(int(g) for g in m.groups())).isoformat()
+        except ValueError:
+            return None
+    parsed = parse_date(text)
+    return parsed.isoformat() if parsed else None
+
+
+def arabic_date(text: str) -> date | None:
+    """The first 2021年3月1日 (Arabic digits) in ``text``, or None."""
+    m = ARABIC_DATE.search(text)
+    if not m:
+        return None
+    try:
+        return date(*(int(g) for g in m.groups()))
+    except ValueError:
+        return None
