@@ -1,8 +1,10 @@
 """The command line: a thin wrapper over the library.
 
     docextract extract PATH... [-o OUTDIR] [--format json|jsonl|csv]
-    docextract evaluate --gold DIR [--docs DIR] [--misses]
+    docextract evaluate --gold DIR [--docs DIR]
 
+Each command is a module of ``docextract.commands`` with ``add_parser(subparsers)`` and
+``run(args) -> int``; adding a command is adding a module and its name to ``COMMANDS``.
 Exit status: 0 all inputs ok, 1 any input failed (or a score below --min), 2 usage error.
 Heavy libraries are imported only when a command runs, so ``--help`` starts at once.
 """
@@ -10,220 +12,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
-from pathlib import Path
+from importlib import import_module
 
 from ._version import __version__
-from .export.writers import WRITERS
+from .commands.common import PROG
 
-PROG = "docextract"
-SUCCESS_STATUSES = frozenset({"ok", "partial"})
-
-
-def _error(message: str) -> None:
-    print(f"{PROG}: error: {message}", file=sys.stderr)
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+COMMANDS = ("extract", "evaluate")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description="Turn Chinese government policy notices into structured task data.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    ex = commands.add_parser("extract", help="extract notices (files, folders, or - for stdin)",
-                             description="Extract notices: one record per input, always.")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (read recursively) or - for stdin")
-    ex.add_argument("-o", "--output", type=Path, metavar="OUTDIR",
-                    help="write one <stem>.<format> per input here (default: stdout)")
-    ex.add_argument("--format", choices=tuple(WRITERS), default="json",
-                    help="json (default; JSONL on stdout when several inputs), jsonl, or a csv ledger of items")
-    ex.add_argument("--encoding", help="decode text and HTML inputs with this encoding")
-    ex.add_argument("--password", help="password for encrypted PDFs")
-    ex.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD",
-                    help="resolve year-less deadlines against this date (default: the notice's own date)")
-    ex.add_argument("--skip-existing", action="store_true", help="with -o: skip inputs whose output exists")
-    ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    ex.add_argument("--timeout", type=float, metavar="SECONDS", help="per-file time limit (default 60)")
-    ex.add_argument("--max-bytes", type=int, metavar="N", help="skip files larger than this (status too_large)")
-    ex.add_argument("--max-pages", type=int, metavar="N", help="read at most N PDF pages")
-
-    ev = commands.add_parser("evaluate", help="score extraction against gold files (SPEC format)",
-                             description="Extract the gold's source files and print per-field P/R/F1.")
-    ev.add_argument("--gold", type=Path, required=True, metavar="DIR", help="folder of gold JSON files")
-    ev.add_argument("--docs", type=Path, metavar="DIR",
-                    help="folder of the source notices (default: <gold>/../notices)")
-    ev.add_argument("--pred", type=Path, metavar="DIR", help="score existing outputs here instead of extracting")
-    ev.add_argument("--quiet", action="store_true", help="print the scores only, not every miss and extra")
-    ev.add_argument("--misses", action="store_true", help=argparse.SUPPRESS)  # the default; kept for the reference scorer's habit
-    ev.add_argument("--json", action="store_true", help="print the summary as JSON")
-    ev.add_argument("--min", action="append", default=[], metavar="FIELD=VALUE",
-                    help="exit 1 when FIELD's F1 or accuracy is below VALUE")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        import_module(f"{__package__}.commands.{name}").add_parser(subparsers)
     return parser
-
-
-def _settings(args: argparse.Namespace):
-    from .config import Settings
-
-    values = {"encoding": args.encoding, "password": args.password, "reference_date": args.reference_date,
-              "timeout": args.timeout, "max_bytes": args.max_bytes, "max_pages": args.max_pages}
-    return Settings(**{k: v for k, v in values.items() if v is not None})
-
-
-def _extract_stdin(settings):
-    from .batch import failed_notice
-    from .errors import DocextractError
-    from .load.sniff import load_bytes
-    from .pipeline import run
-
-    data = sys.stdin.buffer.read()
-    try:
-        return run(load_bytes(data, "stdin.txt", settings), settings)
-    except DocextractError as exc:
-        return failed_notice("stdin.txt", getattr(exc, "status", "error"), f"load: {exc}")
-
-
-def _output_path(outdir: Path, source: Path, fmt: str, taken: set[Path]) -> Path:
-    from .export.writers import suffix
-
-    candidate = outdir / (source.stem + suffix(fmt))
-    n = 2
-    while candidate in taken:  # two inputs with one stem (a.txt, a.pdf) keep both outputs
-        candidate = outdir / f"{source.stem}-{n}{suffix(fmt)}"
-        n += 1
-    taken.add(candidate)
-    return candidate
-
-
-class _Progress:
-    """A one-line progress counter on stderr, shown only when stderr is a terminal."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.done = 0
-        self.enabled = total > 1 and sys.stderr.isatty()
-
-    def step(self, name: str) -> None:
-        self.done += 1
-        if self.enabled:
-            print(f"\r[{self.done}/{self.total}] {name[-60:]:60}", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.enabled:
-            print(file=sys.stderr)
-
-
-class _Stdout:
-    """Records on stdout: one pretty JSON for a single input, else JSONL (or CSV) line by line."""
-
-    def __init__(self, fmt: str, single: bool) -> None:
-        self.fmt, self.single, self.header = fmt, single, True
-
-    def write(self, notice) -> None:
-        from .export.writers import WRITERS
-
-        # several JSON records on one stream are JSONL, so the stream stays parseable
-        fmt = "jsonl" if self.fmt == "json" and not self.single else self.fmt
-        sys.stdout.write(WRITERS[fmt].render([notice], self.header))
-        self.header = False
-        sys.stdout.flush()
-
-
-def _with_stdin(pairs, use_stdin: bool, settings):
-    yield from pairs
-    if use_stdin:
-        yield (Path("-"), None), _extract_stdin(settings)
-
-
-def cmd_extract(args: argparse.Namespace) -> int:
-    from .batch import iter_inputs, run_batch, write_atomic
-    from .export.writers import render_one
-
-    settings = _settings(args)
-    use_stdin = "-" in args.paths
-    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
-    for path in missing:
-        _error(f"{path}: no such file or folder")
-    inputs = iter_inputs([Path(p) for p in args.paths if p != "-" and p not in missing])
-    if args.output:
-        args.output.mkdir(parents=True, exist_ok=True)
-
-    planned: list[tuple[Path, Path | None]] = []
-    taken: set[Path] = set()
-    for source in inputs:
-        target = _output_path(args.output, source, args.format, taken) if args.output else None
-        planned.append((source, target))
-    if args.skip_existing and args.output:
-        planned = [(s, t) for s, t in planned if not (t and t.exists())]
-
-    failed: dict[str, int] = {}
-    done = 0
-    stream = _Stdout(args.format, single=len(planned) + use_stdin == 1)
-    progress = _Progress(len(planned) + use_stdin)
-    results = run_batch([s for s, _ in planned], settings, jobs=args.jobs) if planned else iter(())
-    # each record is written as soon as it is ready: an interrupted run keeps what it finished
-    for (source, target), notice in _with_stdin(zip(planned, results), use_stdin, settings):
-        done += 1
-        progress.step(str(source))
-        if notice.status not in SUCCESS_STATUSES:
-            failed[notice.status] = failed.get(notice.status, 0) + 1
-            _error(f"{source}: {notice.error or notice.status}")
-        if target is not None:
-            write_atomic(target, render_one(notice, args.format))
-        else:
-            stream.write(notice)
-    progress.close()
-    total = done + len(missing)
-    n_failed = sum(failed.values()) + len(missing)
-    if total > 1 or n_failed:
-        detail = ", ".join(f"{n} {status}" for status, n in sorted(failed.items()))
-        if missing:
-            detail = ", ".join(filter(None, [detail, f"{len(missing)} missing"]))
-        print(f"{PROG}: {total - n_failed} ok, {n_failed} failed" + (f": {detail}" if detail else ""),
-              file=sys.stderr)
-    return 1 if n_failed else 0
-
-
-def cmd_evaluate(args: argparse.Namespace) -> int:
-    import json
-    import tempfile
-
-    from .evaluate import extract_for_gold, format_misses, format_summary, score, value_of
-
-    if not args.gold.is_dir():
-        _error(f"{args.gold}: no such gold folder")
-        return 2
-    if args.pred:
-        pred_dir, failures = args.pred, []
-        summary, misses = score(args.gold, pred_dir)
-    else:
-        docs = args.docs or args.gold.parent / "notices"
-        if not docs.is_dir():
-            _error(f"{docs}: no such folder of source notices (use --docs)")
-            return 2
-        with tempfile.TemporaryDirectory() as tmp:
-            failures = extract_for_gold(args.gold, docs, Path(tmp))
-            summary, misses = score(args.gold, Path(tmp))
-    for failure in failures:
-        _error(failure)
-    print(json.dumps(summary, ensure_ascii=False, indent=1) if args.json else format_summary(summary))
-    if misses and not args.quiet:
-        print(format_misses(misses))
-    below = []
-    for spec in args.min:
-        name, _, value = spec.partition("=")
-        got = value_of(summary, name)
-        if got is None or got < float(value):
-            below.append(f"{name}={got} < {value}")
-    if below:
-        print("below threshold: " + "; ".join(below))
-    return 1 if below or failures else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -236,15 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        if args.command == "extract":
-            if args.skip_existing and not args.output:
-                _error("--skip-existing needs -o OUTDIR")
-                return 2
-            if args.jobs < 1:
-                _error("--jobs must be at least 1")
-                return 2
-            return cmd_extract(args)
-        return cmd_evaluate(args)
+        return args.run(args)
     except KeyboardInterrupt:
         # outputs are written atomically: what was written is whole; --skip-existing resumes
         print(f"{PROG}: interrupted", file=sys.stderr)

@@ -14,8 +14,17 @@ Status = Literal[
     "ok", "partial", "empty", "needs_ocr", "encrypted", "unsupported",
     "too_large", "timeout", "crashed", "error",
 ]
-DeadlineKind = Literal["by", "relative", "recurring", "open"]
+DeadlineKind = Literal["by", "relative", "recurring", "open", "ongoing"]
 UnitRole = Literal["lead", "responsible", "cooperating"]
+UnitLevel = Literal["national", "province", "city", "county", "town"]
+YearSource = Literal["written", "signing_date", "doc_number", "published", "reference_date"]
+# Flags mark a value that needs a human look.  Known flags (README, "Review"):
+#   year_guessed            the year was not written and not taken from the signing date
+#   before_signing          a deadline that had passed when the notice was signed
+#   unbracketed_assignment  a unit assigned by a sentence, not a label or a bracket
+#   unit_not_in_lexicon     a unit whose name the lexicon of government bodies does not know
+#   ongoing_limit           持续推进 / 长期坚持 in a 完成时限 field: no date to track
+Flag = str
 
 
 class _Model(BaseModel):
@@ -37,14 +46,28 @@ class Unit(_Model):
     start: int = Field(title="Start", ge=0, description="offset of the name in Notice.body")
     end: int = Field(title="End", ge=0, description="offset after the name in Notice.body")
     source: str = Field("", title="Source", description="the assignment phrase it came from, e.g. 牵头单位")
+    canonical: str | None = Field(None, title="Canonical name",
+                                  description="one name for every written form (市发改委 = 市发展和改革委员会)")
+    level: UnitLevel | None = Field(None, title="Administrative level", description="where the text says")
+    collective: bool = Field(False, title="Collective", description="各… / 有关…: a group of units, not one")
+    flags: list[Flag] = Field(default_factory=list, title="Review flags")
 
 
 class Deadline(_Model):
     """A time limit: by a date, relative to an event, recurring, or open-ended."""
 
     text: str = Field(title="Text", description="the deadline expression as written")
-    kind: DeadlineKind = Field(title="Kind", description="by | relative | recurring | open")
+    kind: DeadlineKind = Field(title="Kind", description="by | relative | recurring | open | ongoing")
     date: str | None = Field(None, title="Date", description="ISO date of the last day still on time (kind 'by')")
+    year_source: YearSource | None = Field(None, title="Year source",
+                                           description="where the year of ``date`` came from")
+    event: str | None = Field(None, title="Event", description="what a relative limit counts from (资金下达)")
+    count: float | None = Field(None, title="Count", description="how many units a relative limit allows (30)")
+    unit: str | None = Field(None, title="Unit", description="day | working_day | hour | week | month | year")
+    working_days: bool | None = Field(None, title="Working days", description="counted in 工作日")
+    period: str | None = Field(None, title="Period", description="the cadence of a recurring deadline: "
+                               "day | week | month | quarter | half_year | year")
+    flags: list[Flag] = Field(default_factory=list, title="Review flags")
     start: int = Field(title="Start", ge=0, description="offset of the text in Notice.body")
     end: int = Field(title="End", ge=0, description="offset after the text in Notice.body")
 
@@ -60,6 +83,7 @@ class Amount(_Model):
     currency: str = Field("CNY", title="Currency", description="ISO 4217 code")
     per: str | None = Field(None, title="Per", description="the unit of a unit price, e.g. 千瓦时 in 0.5元/千瓦时")
     subject: str | None = Field(None, title="Subject", description="what the amount is for, when stated nearby")
+    flags: list[Flag] = Field(default_factory=list, title="Review flags")
     start: int = Field(title="Start", ge=0, description="offset of the text in Notice.body")
     end: int = Field(title="End", ge=0, description="offset after the text in Notice.body")
 
@@ -75,6 +99,8 @@ class Part(_Model):
 class Item(_Model):
     """A numbered unit of the document hierarchy (一、 / （一） / 1. / （1） / 第X条 …)."""
 
+    id: str | None = Field(None, title="Item id", description="stable across re-runs and across a revised "
+                           "notice's unchanged items (the notice's key and the item's normalized text)")
     part: int = Field(title="Part", ge=0, description="index into Notice.parts")
     path: list[int] = Field(title="Path", description="numbers of the item's ancestors' labels and its own")
     label: str = Field(title="Label", description="the label as written, e.g. （一）")
@@ -93,6 +119,10 @@ class Notice(_Model):
     """One input file, extracted."""
 
     file: str = Field(title="File", description="the input's file name")
+    source: str | None = Field(None, title="Source path",
+                               description="the input's path relative to the argument it came from")
+    sha256: str | None = Field(None, title="SHA-256", description="of the input's bytes")
+    id: str | None = Field(None, title="Notice id", description="from the notice's normalized text")
     status: Status = Field("ok", title="Status")
     error: str | None = Field(None, title="Error", description="'<stage>: <reason>' when the status is not ok")
     format: str | None = Field(None, title="Format", description="txt, html, pdf or docx")

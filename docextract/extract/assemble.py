@@ -16,6 +16,7 @@ from ..load.document import LoadedDocument
 from ..models import Evidence, Item, Notice, Part, Unit
 from ..structure.nodes import Skeleton
 from ..text.dates import iso_date
+from ..text.ids import item_id, notice_id, notice_key
 from .amounts import extract_amounts
 from .deadlines.find import extract_deadlines
 from .units.assign import extract_assignments, find_assignment_context
@@ -96,11 +97,13 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     if parts and parts[0].title is None and values["title"]:
         parts[0] = Part(title=values["title"], start=parts[0].start, end=parts[0].end)
 
+    items = _with_ids(items, notice_key(values["doc_number"], values["title"], body))
+
     warnings = list(loaded.warnings)
     if not body.strip():
         warnings.append("no text left after cleaning")
     return Notice(
-        file=_file_name(loaded.name), status=loaded.status if body.strip() else "empty",
+        file=_file_name(loaded.name), id=notice_id(body), status=loaded.status if body.strip() else "empty",
         format=loaded.format, encoding=loaded.encoding,
         title=values["title"], issuer=values["issuer"], doc_number=values["doc_number"],
         date=signing, published=published, evidence=evidence,
@@ -124,6 +127,20 @@ def _by_span(values: list, spans: list[tuple[int, int]]) -> list[list]:
             if spans[k][0] <= value.start and value.end <= spans[k][1]:
                 grouped[k].append(value)
     return grouped
+
+
+def _with_ids(items: list[Item], key: str) -> list[Item]:
+    """Items with their stable ids; the n-th item with the same text as an earlier one gets n
+    in its id, so two identical items (a repeated 略) keep distinct ids."""
+    seen: dict[str, int] = {}
+    out = []
+    for item in items:
+        ident = item_id(key, item.text)
+        seen[ident] = seen.get(ident, 0) + 1
+        if seen[ident] > 1:
+            ident = item_id(key, f"{item.text}\x1f{seen[ident]}")
+        out.append(item.model_copy(update={"id": ident}))
+    return out
 
 
 def _recipients(skeleton: Skeleton) -> list[Unit]:
