@@ -1,6 +1,7 @@
 """Score extractions against gold annotations in the SPEC format (corpora/gold/SPEC.md).
 
-The scoring rules are those of the project's reference scorer (shared/eval/score.py): units
+The scoring rules are exactly those of the reference scorer (shared/eval/score.py, stdlib
+only; ``tests/test_evaluate.py`` diff-tests the two on the corpora): units
 match exactly after width/space folding; deadlines match on the date (dated ones) and an
 overlapping phrase; amounts on their bounds; items on (part, path).  ``evaluate`` runs the
 extractor over the gold's source files in-process and scores the result.
@@ -212,7 +213,10 @@ def score(gold_dir: Path, pred_dir: Path) -> tuple[dict, dict]:
         for key in ("title", "issuer", "doc_number"):
             if key in gold:
                 meta_n[key] += 1
-                if norm(gold[key]) == norm(pred.get(key)):
+                accepted = gold[key] if isinstance(gold[key], list) else [gold[key]]
+                # joint issuers may be joined by spaces or 、 in the text
+                fold = (lambda v: norm(v).replace("、", "")) if key == "issuer" else norm
+                if fold(pred.get(key)) in {fold(x) for x in accepted}:
                     meta_ok[key] += 1
                 else:
                     misses[key].append(f"{tag}: gold={gold[key]!r} pred={pred.get(key)!r}")
@@ -281,9 +285,11 @@ def score(gold_dir: Path, pred_dir: Path) -> tuple[dict, dict]:
     return summary, misses
 
 
-def value_of(summary: dict, name: str):
+def value_of(summary, name):
+    """A field's F1 or accuracy; None when there is nothing to score (0/0/0: n/a)."""
     if name in summary["fields"]:
-        return summary["fields"][name]["f1"]
+        row = summary["fields"][name]
+        return None if row["tp"] + row["fp"] + row["fn"] == 0 else row["f1"]
     if name in summary["metadata"]:
         return summary["metadata"][name]
     return summary.get(name)
@@ -292,6 +298,9 @@ def value_of(summary: dict, name: str):
 def format_summary(summary: dict) -> str:
     out = [f"documents: {summary['documents']}", f"{'field':20} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn"]
     for k, r in summary["fields"].items():
+        if r["tp"] + r["fp"] + r["fn"] == 0:  # nothing in gold or output: no evidence either way
+            out.append(f"{k:20} {'n/a':>6} {'n/a':>6} {'n/a':>6}   0/0/0")
+            continue
         out.append(f"{k:20} {r['p']:6.3f} {r['r']:6.3f} {r['f1']:6.3f}   {r['tp']}/{r['fp']}/{r['fn']}")
     for k, v in summary["metadata"].items():
         out.append(f"{k:20} accuracy {v:.3f}")

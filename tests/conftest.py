@@ -28,3 +28,21 @@ def corpus_notices():
         gold = load_gold(path)
         out[path.stem] = extract_file(CORPUS / gold["file"])
     return out
+
+
+@pytest.fixture(scope="session")
+def corpus_notices_for(tmp_path_factory):
+    """A function: gold folder → a folder of predictions for it (extracted once per session)."""
+    from docextract.evaluate import extract_for_gold
+
+    done = {}
+
+    def predictions(gold: Path) -> Path:
+        if gold not in done:
+            pred = tmp_path_factory.mktemp("pred")
+            docs = gold.parent / ("notices" if gold.parent.name == "corpora" else "raw")
+            extract_for_gold(gold, docs, pred)
+            done[gold] = pred
+        return done[gold]
+
+    return predictions
