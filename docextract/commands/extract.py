@@ -95,19 +95,21 @@ class _Progress:
 
 
 class _Stdout:
-    """Records on stdout: one pretty JSON for a single input, else JSONL (or CSV) line by line."""
+    """Records on stdout: one pretty JSON for a single input, else JSONL (or the format asked)."""
 
     def __init__(self, fmt: str, single: bool) -> None:
-        self.fmt, self.single, self.header = fmt, single, True
+        # several JSON records on one stream are JSONL, so the stream stays parseable
+        self.fmt = "jsonl" if fmt == "json" and not single else fmt
+        self.sink = None
 
     def write(self, notice) -> None:
-        from ..export.writers import WRITERS
+        if self.sink is None:
+            self.sink = WRITERS[self.fmt].open(sys.stdout.buffer)
+        self.sink.write(notice)
 
-        # several JSON records on one stream are JSONL, so the stream stays parseable
-        fmt = "jsonl" if self.fmt == "json" and not self.single else self.fmt
-        sys.stdout.write(WRITERS[fmt].render([notice], self.header))
-        self.header = False
-        sys.stdout.flush()
+    def close(self) -> None:
+        if self.sink is not None:
+            self.sink.close()
 
 
 def _with_stdin(pairs, use_stdin: bool, settings):
@@ -154,6 +156,7 @@ def _extract(args: argparse.Namespace) -> int:
         else:
             stream.write(notice)
     progress.close()
+    stream.close()
     total = done + len(missing)
     n_failed = sum(failed.values()) + len(missing)
     if total > 1 or n_failed:

@@ -1,50 +1,74 @@
 """Stage 6, export: every output format behind one small protocol.
 
-A writer knows its file suffix and renders notices as text; ``WRITERS`` maps a format name to
-its writer, and gives the CLI its ``--format`` choices.  Adding a format is adding one writer
-here (or in a module of its own) and one entry in ``WRITERS``.
+A ``Writer`` names a format, its file suffix, and opens a ``Sink`` on a binary stream; a sink
+takes notices one at a time (``write``) and finishes the output (``close``: a CSV needs its
+header once, an XLSX is written whole at the end).  ``WRITERS`` maps a format name to its
+writer and gives the CLI its ``--format`` choices.  Adding a format is adding one writer.
+
+    with open("tasks.csv", "wb") as stream:
+        sink = WRITERS["csv"].open(stream)
+        for notice in notices:
+            sink.write(notice)
+        sink.close()
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import io
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
-from typing import TYPE_CHECKING
+from .ledger import to_csv
+from .records import to_json, to_jsonl
 
 if TYPE_CHECKING:  # the models need pydantic: `docextract --help` must not import it
     from ..models import Notice
-from .ledger import to_csv
-from .records import to_json, to_jsonl
+
+
+class Sink(Protocol):
+    """Where notices go, one at a time."""
+
+    def write(self, notice: Notice) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class TextSink:
+    """A text format rendered notice by notice; ``render(notices, first)`` gives the text of a
+    chunk, ``first`` being True for the first chunk of the output (a CSV header once)."""
+
+    def __init__(self, stream: BinaryIO, render: Callable[[Iterable[Notice], bool], str]) -> None:
+        self.stream, self.render, self.first = stream, render, True
+
+    def write(self, notice: Notice) -> None:
+        self.stream.write(self.render([notice], self.first).encode("utf-8"))
+        self.stream.flush()
+        self.first = False
+
+    def close(self) -> None:
+        self.stream.flush()
 
 
 @dataclass(frozen=True)
 class Writer:
-    """An output format: ``render(notices, header)`` gives the text for a run of notices;
-    ``header`` is False for every chunk after the first of one output (a CSV header once)."""
+    """An output format.  ``per_input``: the format can also be written one file per input."""
 
     name: str
     suffix: str
-    render: Callable[[Iterable[Notice], bool], str]
     description: str
+    open: Callable[[BinaryIO], Sink]
+    per_input: bool = True
 
 
-def _json(notices: Iterable[Notice], header: bool = True) -> str:
-    return "".join(to_json(n) for n in notices)
-
-
-def _jsonl(notices: Iterable[Notice], header: bool = True) -> str:
-    return to_jsonl(notices)
-
-
-def _csv(notices: Iterable[Notice], header: bool = True) -> str:
-    return to_csv(notices, header=header)
+def _text(render: Callable[[Iterable[Notice], bool], str]) -> Callable[[BinaryIO], Sink]:
+    return lambda stream: TextSink(stream, render)
 
 
 WRITERS: dict[str, Writer] = {w.name: w for w in (
-    Writer("json", ".json", _json, "one pretty JSON record per input (JSONL on stdout for several)"),
-    Writer("jsonl", ".jsonl", _jsonl, "one JSON record per line"),
-    Writer("csv", ".csv", _csv, "a ledger: one row per item"),
+    Writer("json", ".json", "one pretty JSON record per input (JSONL when several share a stream)",
+           _text(lambda notices, first: "".join(to_json(n) for n in notices))),
+    Writer("jsonl", ".jsonl", "one JSON record per line", _text(lambda notices, first: to_jsonl(notices))),
+    Writer("csv", ".csv", "a ledger: one row per item", _text(lambda notices, first: to_csv(notices, header=first))),
 )}
 FORMATS = tuple(WRITERS)
 
@@ -53,6 +77,10 @@ def suffix(fmt: str) -> str:
     return WRITERS[fmt].suffix
 
 
-def render_one(notice: Notice, fmt: str) -> str:
+def render_one(notice: Notice, fmt: str) -> bytes:
     """One notice in the format of a per-input output file."""
-    return WRITERS[fmt].render([notice], True)
+    buffer = io.BytesIO()
+    sink = WRITERS[fmt].open(buffer)
+    sink.write(notice)
+    sink.close()
+    return buffer.getvalue()
