@@ -130,14 +130,17 @@ def test_rules_file_is_valid_and_every_label_has_a_role():
 
 def test_a_bad_role_names_the_file_and_key(monkeypatch):
     import docextract.extract.units.lexicon as units
+    import docextract.rules.fields as fields
 
-    bad = dict(load_rules("units"), labels={"牵头单位": "boss"})
-    monkeypatch.setattr(units, "load_rules", lambda name: bad)
+    bad = {"fields": {"牵头单位": "boss"}}
+    monkeypatch.setattr(fields, "load_rules", lambda name: bad)
+    fields.field_roles.cache_clear()
     units.lexicon.cache_clear()
     try:
-        with pytest.raises(RuleError, match=r"units\.toml.*labels.*牵头单位"):
+        with pytest.raises(RuleError, match=r"fields\.toml.*fields.*牵头单位"):
             units.lexicon()
     finally:
+        fields.field_roles.cache_clear()
         units.lexicon.cache_clear()
 
 

@@ -15,6 +15,10 @@ from functools import cache
 
 from ..errors import RuleError
 from ..rules import compile_pattern, load_rules, require
+from ..rules.disclosure import disclosure_labels
+from ..rules.doctypes import title_end
+from ..rules.labels import label_start
+from ..rules.orgs import signer_end
 from ..text.dates import SIGNATURE_DATE_LINE, iso_date
 from ..text.textmap import TrackedText
 
@@ -50,9 +54,7 @@ class _Rules:
 
 def _load() -> _Rules:
     rules = load_rules(RULES)
-    disclosure = rules.get("disclosure_labels") or {}
-    if not disclosure or not all(isinstance(v, str) for v in disclosure.values()):
-        raise RuleError(f"{RULES}.toml: [disclosure_labels] must map labels to metadata keys")
+    disclosure = disclosure_labels()
 
     def patterns(key: str) -> tuple[re.Pattern, ...]:
         return tuple(compile_pattern(RULES, key, p) for p in require(rules, RULES, key, list))
@@ -77,8 +79,12 @@ def rules() -> _Rules:
     return _load()
 
 
-ORG_LINE = re.compile(
-    r"^[\u4e00-\u9fff（）()、\s]{2,40}(?:领导小组|人民政府|政府|办公室|办公厅|委员会|局|厅|部|委|中心|院|会|公司|党委|小组|指挥部|办|署|所|社|联)$")
+# A line that is only a name (a signature's issuer): CJK, brackets, 、 and spaces.
+NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,40}$")
+
+
+def _is_org_line(line: str) -> bool:
+    return bool(NAME_LINE.match(line)) and bool(signer_end().search(line))
 
 
 @dataclass(frozen=True)
@@ -163,18 +169,16 @@ def _is_prose(line: str, r: _Rules) -> bool:
     return line.endswith(tuple(r.sentence_final)) and bool(CJK.search(line))
 
 
-FIELD_OR_LABEL = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、]|[⑴-⒇①-⑳㈠-㈩]|第[一二三四五六七八九十百\d]{1,4}[章节条])"
-    r"|^[\u4e00-\u9fff]{2,6}[:：]\S")
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]\S")
 
 
 def _is_content(line: str, r: _Rules) -> bool:
     """Prose, a numbered heading or a field line (牵头单位：…): the notice is still going on."""
-    return _is_prose(line, r) or bool(FIELD_OR_LABEL.match(line))
+    return _is_prose(line, r) or bool(label_start().match(line) or FIELD_LINE.match(line))
 
 
 def _is_signature(line: str) -> bool:
-    return bool(SIGNATURE_DATE_LINE.match(line) or ORG_LINE.match(line))
+    return bool(SIGNATURE_DATE_LINE.match(line) or _is_org_line(line))
 
 
 def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = None) -> Cleaned:
@@ -249,7 +253,7 @@ def _drop_tail_furniture(lines, keep, drop, r: _Rules) -> None:
             drop(i)
 
 
-TITLE_LINE = re.compile(r"^[^。；，]{4,80}(?:通知|意见|方案|办法|决定|规定|细则|报告|批复|公告|通告|规划|计划|要点|措施)$")
+TITLE_SHAPE = re.compile(r"^[^。；，]{4,80}$")   # a title: one short unpunctuated line
 ISSUES_DOCUMENTS = re.compile(r"印发|转发|发布|颁布|附件")
 
 
@@ -260,7 +264,7 @@ def _drop_next_document(lines, keep, drop) -> None:
     kept = [i for i, ln in enumerate(lines) if keep[i]]
     signature = None
     for a, b in zip(kept, kept[1:]):
-        if ORG_LINE.match(lines[a].text) and SIGNATURE_DATE_LINE.match(lines[b].text):
+        if _is_org_line(lines[a].text) and SIGNATURE_DATE_LINE.match(lines[b].text):
             signature = b
     if signature is None:
         return
@@ -269,7 +273,7 @@ def _drop_next_document(lines, keep, drop) -> None:
         return  # the notice issues or attaches documents: what follows is theirs
     after = [i for i in kept if i > signature]
     for k, i in enumerate(after):
-        if TITLE_LINE.match(lines[i].text) and not lines[i].text.startswith(("附件", "抄送")):
+        if TITLE_SHAPE.match(lines[i].text) and title_end().search(lines[i].text) and not lines[i].text.startswith(("附件", "抄送")):
             for j in after[k:]:
                 drop(j)
             return

@@ -43,6 +43,7 @@ from functools import cache
 from ..config import Settings
 from ..rules import compile_pattern, load_rules, require
 from ..errors import EmptyDocument, LoadError
+from ..rules.disclosure import disclosure_labels
 from ..text.dates import iso_date
 from .document import LoadedDocument
 from .text import decode_text
@@ -64,7 +65,7 @@ def _rules() -> dict:
         "junk_words": frozenset(require(rules, RULES, "junk_class_words", list)),
         "content_words": tuple(require(rules, RULES, "content_class_words", list)),
         "meta": dict(rules.get("meta_names") or {}),
-        "disclosure": dict(rules.get("disclosure_labels") or {}),
+        "disclosure": disclosure_labels(),
     }
 
 
@@ -134,6 +135,8 @@ def _metadata(tree) -> dict[str, str]:
         label = text.rstrip(":：")
         if label in labels and cell.tag in ("td", "th"):
             sibling = cell.getnext()
+            while sibling is not None and not isinstance(sibling.tag, str):
+                sibling = sibling.getnext()  # comments between the label and the value cell
             if sibling is not None and sibling.text_content().strip():
                 found.setdefault(labels[label], re.sub(r"\s+", "", sibling.text_content()))
     for key in ("published", "date"):

@@ -9,26 +9,24 @@ item per row with its field lines::
     完成时限：<cell>
 
 A row without a 序号 continues the previous row (rows split across PDF pages).  Any other
-table becomes one line per row, cells joined by two spaces.  Column words are in
-``rules/tables.toml``.
+table becomes one line per row, cells joined by two spaces.  Column words are the field names of
+``rules/fields.toml``.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from ..rules import load_rules, require
+from ..rules.fields import labels_with
 
-RULES = "tables"
 CELL_SEPARATOR = "  "
+COLUMN_ROLES = ("number", "task", "lead", "responsible", "cooperating", "deadline")
 
 
 @cache
 def _columns() -> dict[str, tuple[str, ...]]:
-    rules = load_rules(RULES)
-    columns = rules.get("columns") or {}
-    return {key: tuple(require(columns, RULES, key, list))
-            for key in ("number", "task", "lead", "responsible", "cooperating", "deadline")}
+    """Column role → the header words that name it (``rules/fields.toml``), longest first."""
+    return {role: labels_with(role) for role in COLUMN_ROLES}
 
 
 FIELD_LABEL = {"lead": "牵头单位", "responsible": "责任单位", "cooperating": "配合单位", "deadline": "完成时限"}

@@ -5,6 +5,9 @@ import re
 from functools import cache
 
 from ..rules import compile_pattern, load_rules, require
+from ..rules.doctypes import title_end
+from ..rules.labels import label_start
+from ..rules.orgs import org_lexicon
 from ..text.textmap import TrackedText
 from .chars import SYLLABLE
 
@@ -14,15 +17,13 @@ RULES = "normalize"
 @cache
 def _rules() -> dict:
     rules = load_rules(RULES)
-    doc_types = require(rules, RULES, "title_endings", list)
     return {
-        "title_end": re.compile("(?:" + "|".join(map(re.escape, sorted(doc_types, key=len, reverse=True)))
-                                + r")[》”」）)]?$"),
-        "label": compile_pattern(RULES, "label_start", require(rules, RULES, "label_start", str)),
+        "title_end": title_end(),
+        "label": label_start(),
         "field": compile_pattern(RULES, "field_line", require(rules, RULES, "field_line", str)),
         "nav": compile_pattern(RULES, "navigation", require(rules, RULES, "navigation", str)),
         "complete": compile_pattern(RULES, "complete_line", require(rules, RULES, "complete_line", str)),
-        "org_end": tuple(require(rules, RULES, "org_endings", list)),
+        "org_end": org_lexicon().signer_suffixes,
         "org_max": require(rules, RULES, "org_line_max_chars", int),
         "file_name": compile_pattern(RULES, "file_name_end", require(rules, RULES, "file_name_end", str)),
         "min_wrapped": require(rules, RULES, "min_wrapped_line_chars", int),

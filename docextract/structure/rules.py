@@ -1,24 +1,20 @@
-"""The structure stage's rules, read and checked once: numbering styles (``rules/numbering.toml``)
-and document-level patterns (``rules/structure.toml``: titles, 版头, 文号, closings)."""
+"""The structure stage's rules, read and checked once: numbering styles (``rules/numbering.toml``
+through ``rules.labels``), document types, issuer suffixes and field names from their
+lexicons, and document-level patterns (``rules/structure.toml``: 版头, 文号, closings)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..errors import RuleError
 from ..rules import compile_pattern, load_rules, require
+from ..rules.doctypes import title_end
+from ..rules.fields import UNIT_ROLES, labels_with
+from ..rules.labels import Style, label_followed_by, styles
+from ..rules.orgs import signer_end
 
 
-NUMBERING = "numbering"
 STRUCTURE = "structure"
-
-
-@dataclass(frozen=True)
-class Style:
-    name: str
-    rank: int
-    pattern: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -40,23 +36,12 @@ class _Rules:
 
 
 def _load() -> _Rules:
-    numbering = load_rules(NUMBERING)
-    styles = []
-    for i, raw in enumerate(numbering.get("style") or []):
-        if not {"name", "rank", "pattern"} <= raw.keys():
-            raise RuleError(f"{NUMBERING}.toml: style[{i}] needs name, rank and pattern")
-        pattern = compile_pattern(NUMBERING, f"style[{i}].pattern", raw["pattern"])
-        if "num" not in pattern.groupindex:
-            raise RuleError(f"{NUMBERING}.toml: style {raw['name']!r} has no (?P<num>…) group")
-        styles.append(Style(raw["name"], int(raw["rank"]), pattern))
     s = load_rules(STRUCTURE)
-    doc_types = sorted(require(s, STRUCTURE, "doc_types", list), key=len, reverse=True)
-    suffixes = sorted(require(s, STRUCTURE, "issuer_suffixes", list), key=len, reverse=True)
+    item_fields = "|".join(map(re.escape, labels_with(*UNIT_ROLES, "deadline")))
     return _Rules(
-        styles=tuple(styles),
-        label_followed_by=compile_pattern(NUMBERING, "label_followed_by",
-                                          require(numbering, NUMBERING, "label_followed_by", str)),
-        doc_type_end=re.compile("(?:" + "|".join(map(re.escape, doc_types)) + r")[》”」）)]?$"),
+        styles=styles(),
+        label_followed_by=label_followed_by(),
+        doc_type_end=title_end(),
         issuing=re.compile("(?:" + "|".join(require(s, STRUCTURE, "issuing_verbs", list)) + ")"),
         masthead=compile_pattern(STRUCTURE, "masthead", require(s, STRUCTURE, "masthead", str)),
         doc_number=compile_pattern(STRUCTURE, "doc_number", require(s, STRUCTURE, "doc_number", str)),
@@ -66,8 +51,8 @@ def _load() -> _Rules:
         heading_terminators=require(s, STRUCTURE, "heading_terminators", str),
         heading_max_chars=require(s, STRUCTURE, "heading_max_chars", int),
         recipients_max_chars=require(s, STRUCTURE, "recipients_max_chars", int),
-        issuer_suffix=re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$"),
-        item_field_line=compile_pattern(STRUCTURE, "item_field_line", require(s, STRUCTURE, "item_field_line", str)),
+        issuer_suffix=signer_end(),
+        item_field_line=re.compile(rf"^(?:{item_fields})\s*[:：]"),
         item_closing_assignment=compile_pattern(STRUCTURE, "item_closing_assignment",
                                                 require(s, STRUCTURE, "item_closing_assignment", str)),
     )

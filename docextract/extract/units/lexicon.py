@@ -1,5 +1,6 @@
-"""The units lexicon (``rules/units.toml``), validated and compiled once: field labels and
-their roles, inline verbs, unit-name suffixes and prefixes, collective kinds, context rules."""
+"""The units lexicon, validated and compiled once: field labels and their roles
+(``rules/fields.toml``), unit-name words and collective kinds (``rules/orgs.toml``), and the
+assignment grammar's own words (``rules/units.toml``: inline verbs, 会同, context rules)."""
 from __future__ import annotations
 
 import re
@@ -8,9 +9,11 @@ from functools import cache
 
 from ...errors import RuleError
 from ...rules import compile_pattern, load_rules, require
+from ...rules.fields import UNIT_ROLES as ROLES
+from ...rules.fields import field_roles
+from ...rules.orgs import org_lexicon
 
 RULES = "units"
-ROLES = ("lead", "responsible", "cooperating")
 
 
 
@@ -45,24 +48,6 @@ def _alternation(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
-def _roles_table(table: object, key: str) -> dict[str, str]:
-    if not isinstance(table, dict) or not table:
-        raise RuleError(f"{RULES}.toml: [{key}] must be a table of label = role")
-    for word, role in table.items():
-        if role not in ROLES:
-            raise RuleError(f"{RULES}.toml: [{key}] {word!r} = {role!r}: the role must be one of {ROLES}")
-    return dict(table)
-
-
-def _levels_table(table: object, key: str) -> dict[str, int]:
-    if not isinstance(table, dict) or not table:
-        raise RuleError(f"{RULES}.toml: [{key}] must be a table of kind = level")
-    for word, level in table.items():
-        if not isinstance(level, int) or isinstance(level, bool) or not 0 <= level <= 9:
-            raise RuleError(f"{RULES}.toml: [{key}] {word!r} = {level!r}: the level must be an integer 0-9")
-    return dict(table)
-
-
 def _table(rules: dict, key: str) -> dict:
     value = rules.get(key)
     if not isinstance(value, dict):
@@ -83,12 +68,13 @@ def _patterns(table: dict, key: str, groups: tuple[str, ...] = ()) -> tuple[re.P
 def lexicon() -> _Lexicon:
     """The rules of ``rules/units.toml``, validated and compiled once."""
     rules = load_rules(RULES)
-    labels = _roles_table(rules.get("labels"), "labels")
-    inline, lex, context = _table(rules, "inline"), _table(rules, "lexicon"), _table(rules, "context")
+    labels = {label: role for label, role in field_roles().items() if role in ROLES}
+    inline, context = _table(rules, "inline"), _table(rules, "context")
     verbs = {verb: role for role in ROLES for verb in require(inline, RULES, role, list)}
-    kinds = _levels_table(rules.get("collective_kinds"), "collective_kinds")
-    etc_kept = require(lex, RULES, "etc_kept", list)
-    etc_words = etc_kept + require(lex, RULES, "etc_dropped", list)
+    orgs = org_lexicon()
+    words, kinds = orgs.words, orgs.kinds
+    etc_kept = list(words["etc_kept"])
+    etc_words = etc_kept + list(words["etc_dropped"])
     return _Lexicon(
         labels=labels,
         # 牵头单位：… or 【牵头单位】…; the value may start on the next line
@@ -100,14 +86,14 @@ def lexicon() -> _Lexicon:
         verb_end_re=re.compile(rf"(?:{_alternation(verbs)})$"),
         together=tuple(require(inline, RULES, "together", list)),
         clause_openers=tuple(sorted(require(inline, RULES, "clause_openers", list), key=len, reverse=True)),
-        suffixes=tuple(sorted(require(lex, RULES, "suffixes", list), key=len, reverse=True)),
-        not_unit_endings=tuple(require(lex, RULES, "not_unit_endings", list)),
-        known=frozenset(require(lex, RULES, "known", list)),
-        prefixes=tuple(sorted(require(lex, RULES, "prefixes", list), key=len, reverse=True)),
-        joiners=tuple(sorted(require(lex, RULES, "joiners", list), key=len, reverse=True)),
-        not_unit_words=tuple(require(lex, RULES, "not_unit_words", list)),
-        clause_word_exempt=tuple(require(lex, RULES, "clause_word_exempt", list)),
-        not_unit_starts=tuple(require(lex, RULES, "not_unit_starts", list)),
+        suffixes=orgs.unit_suffixes,
+        not_unit_endings=words["not_unit_endings"],
+        known=frozenset(words["known"]),
+        prefixes=tuple(sorted(words["prefixes"], key=len, reverse=True)),
+        joiners=tuple(sorted(words["joiners"], key=len, reverse=True)),
+        not_unit_words=words["not_unit_words"],
+        clause_word_exempt=words["clause_word_exempt"],
+        not_unit_starts=words["not_unit_starts"],
         # 商务部等有关部门, 财政部等, 教育部等8个部门 (the count is part of the dropped tail)
         etc_re=re.compile(rf"等(?:[0-9０-９一二三四五六七八九十]+个)?(?P<group>{_alternation(etc_words)})?$"),
         etc_kept=frozenset(etc_kept),
