@@ -1,8 +1,19 @@
-"""Rules and lexicons as data: one TOML file per concern, read with stdlib tomllib.
+"""Rules and lexicons as data: one TOML file per concept, read with stdlib tomllib.
 
 ``load_rules(name)`` reads ``docextract/rules/<name>.toml`` once.  Each consumer validates
 the keys it needs with ``require`` / ``require_mapping`` / ``require_tables`` so a malformed
 file fails with a RuleError naming the file and the key, not with a KeyError deep in a regex.
+
+Every rule entry carries examples, checked by one generic test (``tests/test_rule_examples.py``
+with a check function per file in ``tests/rule_checks/``).  ``rule_entries`` lists the entries
+of a key, ``entry_examples`` their examples:
+
+- a list of words or patterns: ``[examples.<key>]`` maps each entry to its examples, and
+  ``[counterexamples.<key>]`` (optional) to texts it must not fire on;
+- a table (word → value): the same, keyed by the table's keys;
+- an array of tables: each table has ``examples`` (and optionally ``not``) itself;
+- a single pattern string: ``[examples.<key>]`` holds ``<key> = [...]``.
+Numbers are tuning constants, documented beside their value, not entries.
 """
 from __future__ import annotations
 
@@ -88,3 +99,44 @@ def compile_pattern(name: str, key: str, pattern: str, flags: int = 0) -> re.Pat
         return re.compile(pattern, flags)
     except re.error as exc:
         raise RuleError(f"{name}.toml: {key!r}: bad pattern {pattern!r}: {exc}") from exc
+
+
+EXAMPLE_TABLES = ("examples", "counterexamples")
+
+
+def rule_entries(rules: dict, key: str) -> list[tuple[str, object]]:
+    """``(id, entry)`` for every entry of ``rules[key]`` (see the module docstring).
+
+    >>> rule_entries({"a": ["x", "y"], "b": {"k": 1}, "c": [{"word": "w"}], "d": "p+"}, "a")
+    [('x', 'x'), ('y', 'y')]
+    >>> [rule_entries({"b": {"k": 1}, "c": [{"word": "w"}], "d": "p+"}, k) for k in "bcd"]
+    [[('k', 1)], [('w', {'word': 'w'})], [('d', 'p+')]]
+    """
+    value = rules[key]
+    if isinstance(value, str):
+        return [(key, value)]
+    if isinstance(value, dict):
+        return list(value.items())
+    out = []
+    for item in value:
+        if isinstance(item, dict):
+            ident = next((str(item[f]) for f in ("word", "name", "pattern", "label") if f in item), repr(item))
+            out.append((ident, item))
+        else:
+            out.append((str(item), item))
+    return out
+
+
+def entry_examples(rules: dict, key: str, ident: str, entry: object) -> tuple[list[str], list[str]]:
+    """``(examples, counterexamples)`` of one entry."""
+    if isinstance(entry, dict) and "examples" in entry:
+        return list(entry.get("examples") or []), list(entry.get("not") or [])
+    yes = (rules.get("examples") or {}).get(key, {}).get(ident) or []
+    no = (rules.get("counterexamples") or {}).get(key, {}).get(ident) or []
+    return list(yes), list(no)
+
+
+def entry_keys(rules: dict) -> list[str]:
+    """The keys of a rules file that hold entries (everything but numbers and the example tables)."""
+    return [k for k, v in rules.items()
+            if k not in EXAMPLE_TABLES and not isinstance(v, (int, float, bool))]

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...rules import compile_pattern, load_rules, require, require_mapping
+from ...rules.fields import labels_with
 
 RULES = "deadlines"
-LIST_KEYS = ("before_words", "at_words", "deadline_fields", "completion_verbs", "reporting_verbs", "cadences",
+LIST_KEYS = ("before_words", "at_words", "completion_verbs", "reporting_verbs", "cadences",
              "relative_units", "anchor_ends", "event_before", "open_prefixes", "open_verbs", "open_phrases",
              "penalty_words", "right_words", "fact_words", "validity_words", "event_stop_words", "urgency_adverbs", "latest_words")
 
@@ -107,8 +108,8 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
               | (?P<yearend> 年内|年度内 ) ) (?:末)?   # 第三季度 / 上半年 / 年内
             (?= {CLAUSE_CHARS}{{0,4}}? (?:{verbs}) )   # a period alone is a deadline only before 完成 …
         """),
-        field_point=build("deadline_fields", rf"""
-            (?: {_alt(words['deadline_fields'])} ) \s* [:：] \s*    # 完成时限：
+        field_point=build("completion_verbs", rf"""
+            (?: {_alt(labels_with('deadline'))} ) \s* [:：] \s*    # 完成时限： (rules/fields.toml)
             (?P<value> (?: {YEAR} \s* )? {period}                 # 2021年6月
                        (?: \s* (?:{before}) )? )                  # (前)
         """),
