@@ -35,6 +35,12 @@ def load_html_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocumen
     return load_html(data, name, settings)
 
 
+def load_markdown_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocument:
+    from .markdown import load_markdown
+
+    return load_markdown(data, name, settings)
+
+
 def legacy_office(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     raise UnsupportedFormat(name, "a legacy Word/WPS file (.doc/.wps) cannot be read",
                             "save it as .docx, e.g. libreoffice --headless --convert-to docx")
@@ -44,13 +50,32 @@ Loader = Callable[[bytes, str, Settings], LoadedDocument]
 LOADERS: dict[str, Loader] = {
     ".txt": load_text_bytes, ".text": load_text_bytes, "": load_text_bytes,
     ".html": load_html_bytes, ".htm": load_html_bytes, ".shtml": load_html_bytes, ".xhtml": load_html_bytes,
+    ".jsp": load_html_bytes, ".asp": load_html_bytes, ".aspx": load_html_bytes, ".php": load_html_bytes,
+    ".md": load_markdown_bytes, ".markdown": load_markdown_bytes, ".mkd": load_markdown_bytes,
     ".pdf": load_pdf_bytes,
     ".docx": load_docx_bytes,
     ".doc": legacy_office, ".wps": legacy_office,
 }
 # File signatures win over suffixes: a .txt that is a PDF is read as a PDF.
 SIGNATURES = ((b"%PDF-", load_pdf_bytes), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", legacy_office))
-HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|body)\b", re.IGNORECASE | re.DOTALL)
+# A page starts with an HTML element, perhaps after comments, an XML declaration, server-side
+# directives (<%@ page %>, <?php ?>) and template tags with a namespace (<jsp:include/>).
+PAGE_PREAMBLE = re.compile(rb"\s*(?:<!--.*?-->|<\?.*?\?>|<%.*?%>|</?\w+:[^>]*>)", re.DOTALL)
+HTML_ELEMENT = re.compile(rb"\s*<(?:!doctype\s+html|html|head|meta|body|title|link|script|style|div|table|p|span|form)\b",
+                          re.IGNORECASE)
+SNIFF_BYTES = 4096
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the bytes start like a web page, whatever the file is called.
+
+    >>> looks_like_html(b'<%@ page language="java"%>\\n<jsp:include page="a.jsp"/>\\n<div class="x">'), looks_like_html(b"# Title")
+    (True, False)
+    """
+    head, pos = data[:SNIFF_BYTES], 0
+    while (m := PAGE_PREAMBLE.match(head, pos)) is not None and m.end() > pos:
+        pos = m.end()
+    return HTML_ELEMENT.match(head, pos) is not None
 
 
 def _sniff(data: bytes, suffix: str) -> Loader | None:
@@ -60,7 +85,7 @@ def _sniff(data: bytes, suffix: str) -> Loader | None:
             return loader
     if head.startswith(b"PK\x03\x04"):
         return load_docx_bytes if suffix in (".docx", "", ".txt") else None
-    if suffix in (".txt", "", ".text") and HTML_START.match(head):
+    if suffix not in (".md", ".markdown", ".mkd") and looks_like_html(data):
         return load_html_bytes
     return None
 
