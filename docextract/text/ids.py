@@ -8,11 +8,8 @@ renumber every later path).  A notice's id hashes its whole normalized body.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
 ID_HEX_CHARS = 16   # 64 bits: no collision among billions of items
-SPACE = re.compile(r"\s+")
 
 
 def normalized(text: str) -> str:
