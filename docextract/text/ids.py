@@ -13,12 +13,14 @@ ID_HEX_CHARS = 16   # 64 bits: no collision among billions of items
 
 
 def normalized(text: str) -> str:
-    """NFKC with all white space removed: what survives re-typesetting and re-wrapping.
+    """The text with all white space removed: what survives re-typesetting and re-wrapping.
+    (Bodies are width-folded by the normalize stage already; a full NFKC pass here would cost a
+    fifth of the whole extraction.)
 
     >>> normalized("一、 加强 领导\\n（一）")
-    '一、加强领导(一)'
+    '一、加强领导（一）'
     """
-    return SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+    return "".join((text or "").split())
 
 
 def _digest(*parts: str) -> str:
