@@ -28,6 +28,16 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:ID_HEX_CHARS]
 
 
+def value_id(kind: str, *parts: str) -> str:
+    """A stable id for anything else a tracker keeps (a calendar event, a database row), from
+    the parts that name it.
+
+    >>> value_id("event", "a", "b") == value_id("event", "a", "b") != value_id("event", "ab")
+    True
+    """
+    return _digest(kind, *parts)
+
+
 def notice_id(body: str) -> str:
     """The id of a notice's content.
 
