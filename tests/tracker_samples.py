@@ -25,10 +25,18 @@ def sample_notice(text: str | None = None, source: str = "spring/notice.txt"):
     return notice.model_copy(update={"source": source})
 
 
+INSERTED = "新增一项：组织农机检修。"
+
+
+def inserted_tasks() -> list[str]:
+    """The tasks with one inserted before the fourth, later ones renumbered."""
+    return TASKS[:3] + [f"4.{INSERTED}"] + [f"{k + 1}.{t.split('.', 1)[1]}" for k, t in enumerate(TASKS[3:], 4)]
+
+
 def revised_notice():
     """The sample with a task inserted before the fourth and the funding amount changed."""
-    tasks = TASKS[:3] + ["4.新增一项：组织农机检修。"] + [f"{k + 1}.{t.split('.', 1)[1]}" for k, t in enumerate(TASKS[3:], 4)]
-    return sample_notice(notice_text(tasks=tasks, funding=FUNDING.replace("5万元", "8万元")), "spring/notice-v2.txt")
+    text = notice_text(tasks=inserted_tasks(), funding=FUNDING.replace("5万元", "8万元"))
+    return sample_notice(text, "spring/notice-v2.txt")
 
 
 def failed_input():
