@@ -98,3 +98,17 @@ def test_diff_command_on_records_and_bad_input(tmp_path, capsys):
     bad.write_text('{"not": "a record"}', encoding="utf-8")
     assert main(["diff", str(bad), str(new)]) == 2
     assert "not a docextract record" in capsys.readouterr().err
+
+
+def test_a_revision_under_a_new_number_keeps_its_unchanged_item_ids():
+    revised = notice_text(tasks=inserted_tasks()).replace("县农〔2021〕3号", "县农〔2022〕5号").replace(
+        "关于做好春耕备耕工作的通知", "关于做好春耕备耕工作的通知（2022年修订）")
+    new = sample_notice(revised)
+    assert new.doc_number == "县农〔2022〕5号"
+    old_ids = {i.id for i in sample_notice().items}
+    assert sum(i.id in old_ids for i in new.items) == len(new.items) - 1  # all but the inserted task
+
+
+def test_another_notice_does_not_share_item_ids():
+    other = sample_notice(notice_text().replace("关于做好春耕备耕工作的通知", "关于做好秋收秋种工作的通知"))
+    assert not {i.id for i in other.items} & {i.id for i in sample_notice().items}

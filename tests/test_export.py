@@ -154,3 +154,13 @@ def test_an_empty_calendar_is_still_a_calendar():
     icalendar = pytest.importorskip("icalendar")
     calendar = icalendar.Calendar.from_ical(batch("ics", [FAILED]))
     assert calendar.name == "VCALENDAR" and not list(calendar.walk("VEVENT"))
+
+
+def test_help_imports_no_writer_library():
+    import subprocess
+    import sys
+
+    code = ("import sys; from docextract.cli import main; main(['extract', '--help']); "
+            "print(sorted(m for m in ('xlsxwriter', 'icalendar', 'sqlalchemy', 'psycopg', 'selenium') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
