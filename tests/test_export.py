@@ -164,3 +164,17 @@ def test_help_imports_no_writer_library():
             "print(sorted(m for m in ('xlsxwriter', 'icalendar', 'sqlalchemy', 'psycopg', 'selenium') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_the_cli_writes_a_workbook_and_a_calendar(capsysbinary):
+    openpyxl = pytest.importorskip("openpyxl")
+    icalendar = pytest.importorskip("icalendar")
+    from docextract.cli import main
+
+    assert main(["extract", str(CORPUS), "--format", "xlsx"]) == 0
+    book = openpyxl.load_workbook(io.BytesIO(capsysbinary.readouterr().out))
+    inputs = list(book["inputs"].iter_rows(values_only=True))[1:]
+    assert len(inputs) == len(list(CORPUS.glob("*.txt"))) and {r[2] for r in inputs} == {"ok"}
+    assert main(["extract", str(CORPUS), "--format", "ics"]) == 0
+    events = list(icalendar.Calendar.from_ical(capsysbinary.readouterr().out).walk("VEVENT"))
+    assert events and all(isinstance(e.decoded("dtstart"), datetime.date) for e in events)
