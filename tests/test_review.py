@@ -157,3 +157,15 @@ def test_a_task_link_lands_on_its_item_in_the_body(browser, tmp_path):
     link = browser.execute_script("return document.querySelector('table.tasks tbody tr:nth-child(12) a').getAttribute('href')")
     target = browser.execute_script(f"return document.querySelector('{link}').textContent")
     assert target.startswith("二、加强资金保障")
+
+
+def test_review_reads_a_folder_of_records(tmp_path, capsys):
+    records = tmp_path / "out"
+    records.mkdir()
+    (records / "a.json").write_text(sample_notice().model_dump_json(indent=1), encoding="utf-8")
+    (records / "b.jsonl").write_text(failed_input().model_dump_json() + "\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    assert main(["review", str(records), "-o", str(out)]) == 1  # the failed record is reported
+    page = out.read_text(encoding="utf-8")
+    assert 'data-unit="县财政局"' in page and "spring/scan.pdf" in page
+    assert "spring/scan.pdf: load: no text layer" in capsys.readouterr().err

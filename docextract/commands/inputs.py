@@ -43,10 +43,8 @@ def read_notices(paths: list[str], jobs: int = 1) -> list:
         path = Path(name)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-        if path.is_file() and path.suffix.lower() in RECORD_SUFFIXES:
-            planned.append((path, None))
-        else:
-            planned += [(p, path) for p in iter_inputs([path])]
+        # records (extract's own output, e.g. a folder written by -o) are read, not extracted
+        planned += [(p, None if p.suffix.lower() in RECORD_SUFFIXES else path) for p in iter_inputs([path])]
     files = [p for p, root in planned if root is not None]
     extracted = iter(run_batch(files, Settings(), jobs=jobs) if files else ())
     notices = []
