@@ -130,3 +130,11 @@ def test_a_bad_database_url_is_a_usage_error(capsys):
 
     assert main(["extract", str(CORPUS), "--db", "nosuchdialect://x"]) == 2
     assert "--db nosuchdialect://x" in capsys.readouterr().err
+
+
+def test_a_nul_in_the_text_is_stored_without_moving_offsets(db):
+    notice = sample_notice()
+    notice = notice.model_copy(update={"body": notice.body.replace("\n", "\x00", 1)})
+    store([notice], db)
+    (body,) = query(db, "SELECT body FROM notices")[0]
+    assert len(body) == len(notice.body) and "\x00" not in body

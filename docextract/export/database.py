@@ -131,9 +131,17 @@ def notice_rows(notice: Notice) -> dict[sa.Table, list[dict]]:
     return rows
 
 
+# PostgreSQL text cannot hold NUL; U+FFFD has the same length, so offsets stay true.
+NUL, NUL_STAND_IN = "\x00", "\ufffd"
+
+
+def _storable(row: dict) -> dict:
+    return {k: v.replace(NUL, NUL_STAND_IN) if isinstance(v, str) else v for k, v in row.items()}
+
+
 def store_notice(conn: sa.Connection, notice: Notice) -> None:
     """Replace what is stored for this notice and its input (inside the caller's transaction)."""
-    rows = notice_rows(notice)
+    rows = {table: [_storable(r) for r in table_rows] for table, table_rows in notice_rows(notice).items()}
     source = rows[INPUTS][0]["source"]
     conn.execute(sa.delete(INPUTS).where(INPUTS.c.source == source))
     if NOTICES in rows:
