@@ -17,7 +17,7 @@ from importlib import import_module
 from ._version import __version__
 from .commands.common import PROG
 
-COMMANDS = ("extract", "evaluate")
+COMMANDS = ("extract", "evaluate", "review", "diff")
 
 
 def build_parser() -> argparse.ArgumentParser:

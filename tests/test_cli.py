@@ -77,7 +77,7 @@ def test_skip_existing(tmp_path, capsys):
 def test_csv_ledger(capsys):
     assert main(["extract", str(NOTICE), "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert rows[0].startswith("file,title,doc_number")
+    assert rows[0].startswith("\ufeffsource,status,error")
     assert any("县财政局" in row for row in rows[1:])
 
 

@@ -40,6 +40,8 @@ def add_parser(subparsers) -> None:
     ex.add_argument("--timeout", type=float, metavar="SECONDS", help="per-file time limit (default 60)")
     ex.add_argument("--max-bytes", type=int, metavar="N", help="skip files larger than this (status too_large)")
     ex.add_argument("--max-pages", type=int, metavar="N", help="read at most N PDF pages")
+    ex.add_argument("--db", metavar="URL", help="store records in a database: an SQLite file (tasks.sqlite) "
+                    "or postgresql://…; without -o nothing goes to stdout")
     ex.set_defaults(run=run)
 
 
@@ -143,6 +145,14 @@ def _extract(args: argparse.Namespace) -> int:
     done = 0
     stream = _Stdout(args.format, single=len(planned) + use_stdin == 1)
     progress = _Progress(len(planned) + use_stdin)
+    database = None
+    try:
+        if args.db:
+            from ..export.database import open_database
+            database = open_database(args.db)
+    except Exception as exc:  # noqa: BLE001 - a bad URL or an unreachable server, before any work
+        error(f"--db {args.db}: {exc}")
+        return 2
     results = run_batch([s for s, _ in planned], settings, jobs=args.jobs) if planned else iter(())
     # each record is written as soon as it is ready: an interrupted run keeps what it finished
     for (source, target), notice in _with_stdin(zip(planned, results), use_stdin, settings):
@@ -151,12 +161,16 @@ def _extract(args: argparse.Namespace) -> int:
         if notice.status not in SUCCESS_STATUSES:
             failed[notice.status] = failed.get(notice.status, 0) + 1
             error(f"{source}: {notice.error or notice.status}")
+        if database:
+            database.write(notice)
         if target is not None:
             write_atomic(target, render_one(notice, args.format))
-        else:
+        elif not database:
             stream.write(notice)
     progress.close()
     stream.close()
+    if database:
+        database.close()
     total = done + len(missing)
     n_failed = sum(failed.values()) + len(missing)
     if total > 1 or n_failed:

@@ -64,11 +64,26 @@ def _text(render: Callable[[Iterable[Notice], bool], str]) -> Callable[[BinaryIO
     return lambda stream: TextSink(stream, render)
 
 
+def _xlsx(stream: BinaryIO) -> Sink:
+    from .xlsx import XlsxSink  # XlsxWriter is imported only when a workbook is written
+
+    return XlsxSink(stream)
+
+
+def _ics(stream: BinaryIO) -> Sink:
+    from .calendar import CalendarSink  # icalendar likewise
+
+    return CalendarSink(stream)
+
+
 WRITERS: dict[str, Writer] = {w.name: w for w in (
     Writer("json", ".json", "one pretty JSON record per input (JSONL when several share a stream)",
            _text(lambda notices, first: "".join(to_json(n) for n in notices))),
     Writer("jsonl", ".jsonl", "one JSON record per line", _text(lambda notices, first: to_jsonl(notices))),
-    Writer("csv", ".csv", "a ledger: one row per item", _text(lambda notices, first: to_csv(notices, header=first))),
+    Writer("csv", ".csv", "a ledger: one row per task and per failed input (UTF-8 with BOM, CRLF: opens in Excel)",
+           _text(lambda notices, first: to_csv(notices, header=first))),
+    Writer("xlsx", ".xlsx", "the ledger as a workbook: a tasks sheet and an inputs sheet", _xlsx),
+    Writer("ics", ".ics", "an iCalendar of dated deadlines: one event per task and unit", _ics),
 )}
 FORMATS = tuple(WRITERS)
 

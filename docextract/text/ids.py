@@ -1,15 +1,30 @@
 """Stable identifiers for notices and their items.
 
 A tracker must recognise a task again: on a re-run, and in a revised notice whose other items
-changed.  So an item's id hashes what identifies the notice across revisions (its 文号, else its
-title) with the item's own normalized text, never its position (inserting an item would
-renumber every later path).  A notice's id hashes its whole normalized body.
+changed.  So an item's id hashes what identifies the notice across revisions (its ``notice_key``)
+with the item's own normalized text, never its position (inserting an item would renumber every
+later path).  A notice's id hashes its whole normalized body.
+
+The key is the title without its revision mark (（修订）, （2023年修订）, （试行）…): a revised
+notice is issued under a new 文号 but keeps its title, while two notices that merely share a title
+differ in their items' text anyway.  A notice without a usable title is keyed by its 文号.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 
 ID_HEX_CHARS = 16   # 64 bits: no collision among billions of items
+# Marks that a later version of one notice adds to or changes in its title.
+REVISION_MARK = re.compile(r"""
+    [（(]
+    (?:\d{4}年)?(?:第[一二三四五六七八九十\d]+次)?
+    (?:修订|修正|修改|试行|暂行|征求意见|送审|草案|讨论)[稿版本]?
+    (?:稿|版|本)?
+    [）)]
+    """, re.VERBOSE)
+# A title shorter than this (通知) names no notice in particular.
+MIN_TITLE_CHARS = 6
 
 
 def normalized(text: str) -> str:
@@ -27,6 +42,16 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:ID_HEX_CHARS]
 
 
+def value_id(kind: str, *parts: str) -> str:
+    """A stable id for anything else a tracker keeps (a calendar event, a database row), from
+    the parts that name it.
+
+    >>> value_id("event", "a", "b") == value_id("event", "a", "b") != value_id("event", "ab")
+    True
+    """
+    return _digest(kind, *parts)
+
+
 def notice_id(body: str) -> str:
     """The id of a notice's content.
 
@@ -37,10 +62,21 @@ def notice_id(body: str) -> str:
 
 
 def notice_key(doc_number: str | None, title: str | None, body: str) -> str:
-    """What names a notice across its revisions: the 文号, else the title, else the content."""
-    for value in (doc_number, title):
-        if value and normalized(value):
-            return normalized(value)
+    """What names a notice across its revisions: its title without a revision mark, else its
+    文号, else its content.
+
+    >>> notice_key("县农〔2022〕1号", "关于印发补助办法（2022年修订）的通知", "")
+    '关于印发补助办法的通知'
+    >>> notice_key("县农〔2021〕3号", "关于印发补助办法(试行)的通知", "")
+    '关于印发补助办法的通知'
+    >>> notice_key("县农〔2021〕3号", "通知", "")
+    '县农〔2021〕3号'
+    """
+    key = REVISION_MARK.sub("", normalized(title or ""))
+    if len(key) >= MIN_TITLE_CHARS:
+        return key
+    if doc_number and normalized(doc_number):
+        return normalized(doc_number)
     return notice_id(body)
 
 
