@@ -79,11 +79,13 @@ def test_centred_title_is_not_joined_to_the_next_line():
 def test_encrypted_pdf():
     with pytest.raises(EncryptedDocument) as caught:
         load_file(FIXTURES / "notice_encrypted.pdf")
-    assert caught.value.status == "encrypted" and "--password" in str(caught.value)
-    with pytest.raises(EncryptedDocument):
+    assert caught.value.status == "encrypted" and "needs a password" in str(caught.value)
+    assert "--password" in str(caught.value)
+    with pytest.raises(EncryptedDocument) as caught:
         load_file(FIXTURES / "notice_encrypted.pdf", Settings(password="wrong"))
+    assert "wrong password" in str(caught.value) and "needs a password" not in str(caught.value)
     opened = load_file(FIXTURES / "notice_encrypted.pdf", Settings(password="secret"))
-    assert "就业帮扶" in opened.text
+    assert "就业帮扶" in opened.text and opened.status == "ok"
 
 
 def test_owner_password_only_pdf_opens():
@@ -103,10 +105,12 @@ def test_partly_scanned_pdf_is_partial_with_a_warning():
     assert "就业帮扶" in loaded.text
 
 
-def test_page_cap():
+def test_page_cap_reads_the_first_pages_and_says_so():
     loaded = load_file(FIXTURES / "notice_multipage.pdf", Settings(max_pages=1))
+    assert loaded.status == "partial"
     assert loaded.warnings == ("read the first 1 of 3 pages (--max-pages)",)
-    assert "三、任务分工" not in loaded.text
+    assert "某府办〔2024〕8号" in loaded.text and "三、任务分工" not in loaded.text
+    assert load_file(FIXTURES / "notice_multipage.pdf", Settings(max_pages=3)).status == "ok"
 
 
 def test_pdf_page_furniture_and_task_table():
@@ -129,17 +133,53 @@ def test_broken_pdf_is_a_load_error(data):
     assert "broken.pdf" in str(caught.value)
 
 
-def test_pdf_glyph_and_replacement_warnings(monkeypatch):
-    from docextract.load import pdf as load_pdf
+def test_unmapped_glyphs_and_replacement_characters_are_warned():
+    loaded = load_file(FIXTURES / "layout_glyphs.pdf")
+    assert loaded.warnings == ("4 glyphs without a Unicode mapping (dropped)", "1 U+FFFD replacement characters")
+    assert loaded.status == "ok" and "(cid:" not in loaded.text
 
-    real = load_pdf._page_blocks
 
-    def with_artifacts(page):
-        blocks = real(page)
-        return [("text", [load_pdf.Line("关于(cid:12)(cid:7)的通知\ufffd", 0, 10)])] + blocks
+def test_radical_code_points_read_as_characters():
+    text = load_file(FIXTURES / "layout_glyphs.pdf").text
+    assert "市民服务中心" in text and "一律大免收" in text
+    assert not any("\u2e80" <= ch <= "\u2fdf" for ch in text)
 
-    monkeypatch.setattr(load_pdf, "_page_blocks", with_artifacts)
-    loaded = load_file(FIXTURES / "notice_cidfont.pdf")
-    assert any("(cid:…)" in w and w.startswith("2 ") for w in loaded.warnings)
-    assert any("U+FFFD" in w for w in loaded.warnings)
-    assert "(cid:" not in loaded.text
+
+def test_rotated_page_reads_upright_with_its_tables():
+    text = load_file(FIXTURES / "layout_rotated.pdf").text
+    assert text.startswith("关于加快推进重点项目建设的通知\n各区人民政府，市政府各部门：")
+    assert "请认真抓好落实。" in text   # the wrapped line re-joined
+    assert "1. 建立重点项目台账\n牵头单位：市发展改革委\n责任单位：各区人民政府\n完成时限：2024年5月底前" in text
+    assert "完成时限：2025年8月底前" in text   # the table drawn by a form XObject
+
+
+def test_rules_drawn_as_thin_rectangles_make_a_table():
+    text = load_file(FIXTURES / "layout_rules.pdf").text
+    assert "2. 完善项目审批绿色通道\n牵头单位：市政务服务局\n责任单位：市自然资源局" in text
+    assert "全市常住人口1768.16万人1，其中男性占55.0%。" in text   # the raised mark stays on its line
+    assert "Annual Review of Key Projects (draft) 2024" in text
+    assert text.startswith("关于做好年度考核工作的通知\n")   # letter-spaced title closed up
+
+
+def test_a_page_with_text_pdfium_cannot_measure_is_read_by_pdfplumber(monkeypatch):
+    """PDFium's text page leaves out a text object of no width: a lone glyph of a non-embedded
+    font it has no outlines for (a one-character table cell in STSong-Light on a machine without
+    CJK fonts).  Such a page is read by pdfplumber; the other pages are not."""
+    import pypdfium2
+
+    from docextract.load import pdf_plumber
+    from docextract.load.pdfium import read_page
+
+    document = pypdfium2.PdfDocument((FIXTURES / "layout_rules.pdf").read_bytes())
+    assert [read_page(document[i]).unmeasured_text for i in range(len(document))] == [0, 1]
+    read_by_pdfplumber = []
+    real = pdf_plumber.PdfplumberPages.blocks
+    monkeypatch.setattr(pdf_plumber.PdfplumberPages, "blocks",
+                        lambda self, index: read_by_pdfplumber.append(index) or real(self, index))
+    text = load_file(FIXTURES / "layout_rules.pdf").text
+    assert read_by_pdfplumber == [1]
+    assert text.endswith("图1项目投资完成情况\n1注：本表数据截至2024年3月。\n附件重点项目清单")
+
+
+def test_a_one_character_cell_line_is_kept():
+    assert "1. 返还失业保险费，稳定企业就业岗位\n" in load_file(FIXTURES / "notice_multipage.pdf").text
