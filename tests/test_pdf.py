@@ -145,12 +145,13 @@ def test_radical_code_points_read_as_characters():
     assert not any("\u2e80" <= ch <= "\u2fdf" for ch in text)
 
 
-def test_rotated_page_reads_upright_with_its_tables():
+def test_rotated_pages_read_upright_with_their_tables():
     text = load_file(FIXTURES / "layout_rotated.pdf").text
-    assert text.startswith("关于加快推进重点项目建设的通知\n各区人民政府，市政府各部门：")
-    assert "请认真抓好落实。" in text   # the wrapped line re-joined
-    assert "1. 建立重点项目台账\n牵头单位：市发展改革委\n责任单位：各区人民政府\n完成时限：2024年5月底前" in text
-    assert "完成时限：2025年8月底前" in text   # the table drawn by a form XObject
+    for turn in ("九十", "一百八十", "二百七十"):   # /Rotate 90, 180, 270
+        assert (f"关于加快推进重点项目建设的通知（旋转{turn}度）\n各区人民政府，市政府各部门：为加快推进全市重点"
+                f"项目建设，现将有关事项通知如下，请认真抓好落实。本页旋转{turn}度。\n1. 建立重点项目台账\n"
+                "牵头单位：市发展改革委\n责任单位：各区人民政府\n完成时限：2024年5月底前\n") in text
+    assert text.count("完成时限：2025年8月底前") == 3   # the table drawn by a form XObject
 
 
 def test_rules_drawn_as_thin_rectangles_make_a_table():

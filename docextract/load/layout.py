@@ -63,20 +63,21 @@ def dedupe_chars(chars: list[Char]) -> list[Char]:
     """Drop a glyph drawn again at (almost) the same place with the same text and size (fake bold:
     a title painted three times at small offsets).  Copies chain like pdfplumber's
     ``dedupe_chars``: by top, then by x0, within 1 pt; the top-left copy stays, in reading order."""
-    groups: dict[tuple, list[int]] = {}
-    for i, char in enumerate(chars):
-        groups.setdefault((char.upright, char.text, char.size), []).append(i)
+    order = sorted(range(len(chars)), key=lambda i: (chars[i].upright, chars[i].text, chars[i].size, chars[i].top, i))
     dropped: set[int] = set()
-    for indices in groups.values():
-        if len(indices) == 1:
+    run = [order[0]] if order else []
+    for i in order[1:] + [None]:
+        last = chars[run[-1]]
+        if i is not None and (chars[i].text, chars[i].size, chars[i].upright) == (last.text, last.size, last.upright) \
+                and chars[i].top <= last.top + DUPLICATE_TOLERANCE:
+            run.append(i)
             continue
-        for same_top in _chains(indices, [chars[i].top for i in indices]):
-            if len(same_top) == 1:
-                continue
-            for same_place in _chains(same_top, [chars[i].x0 for i in same_top]):
+        if len(run) > 1:   # same glyph, tops chained: chain the x0s the same way
+            for same_place in _chains(run, [chars[k].x0 for k in run]):
                 if len(same_place) > 1:
-                    first = min(same_place, key=lambda i: (chars[i].top, chars[i].x0))
-                    dropped.update(i for i in same_place if i != first)
+                    first = min(same_place, key=lambda k: (chars[k].top, chars[k].x0))
+                    dropped.update(k for k in same_place if k != first)
+        run = [i]
     return [c for i, c in enumerate(chars) if i not in dropped] if dropped else chars
 
 
@@ -97,11 +98,14 @@ def crop_chars(chars: list[Char], bbox: tuple[float, float, float, float]) -> li
     x0, top, x1, bottom = bbox
     out = []
     for c in chars:
-        if x0 <= c.x0 and c.x1 <= x1 and top <= c.top and c.bottom <= bottom and (c.x1 - c.x0) + (c.bottom - c.top) > 0:
-            out.append(c)
+        if c.bottom < top or c.top > bottom or c.x1 < x0 or c.x0 > x1:
+            continue
+        if x0 <= c.x0 and c.x1 <= x1 and top <= c.top and c.bottom <= bottom:
+            if c.x1 > c.x0 or c.bottom > c.top:
+                out.append(c)
             continue
         o_x0, o_x1, o_top, o_bottom = max(c.x0, x0), min(c.x1, x1), max(c.top, top), min(c.bottom, bottom)
-        if o_x1 - o_x0 >= 0 and o_bottom - o_top >= 0 and (o_x1 - o_x0) + (o_bottom - o_top) > 0:
+        if (o_x1 - o_x0) + (o_bottom - o_top) > 0:
             out.append(replace(c, x0=o_x0, x1=o_x1, top=o_top, bottom=o_bottom))
     return out
 
@@ -146,13 +150,14 @@ def _words(chars: list[Char]) -> list[list[Char]]:
 def visual_lines(chars: list[Char]) -> list[Line]:
     """The lines of text the characters make, top to bottom, words joined by one space."""
     words = [w for _, run in itertools.groupby(chars, key=lambda c: c.upright) for w in _words(list(run))]
-    tops = [min(c.top for c in w) for w in words]
+    tops = [min([c.top for c in w]) for w in words]
     ids = _clusters(tops, LINE_TOLERANCE)
     lines = []
     for _, group in itertools.groupby(zip(words, tops), key=lambda wt: ids[wt[1]]):
-        line = [w for w, _ in group]
-        text = " ".join("".join(LIGATURES.get(c.text, c.text) for c in w) for w in line)
-        lines.append(Line(text, min(c.x0 for w in line for c in w), max(c.x1 for w in line for c in w)))
+        line = [c for w, _ in group for c in w + [None]][:-1]   # None: between two words
+        text = "".join(" " if c is None else LIGATURES.get(c.text, c.text) for c in line)
+        placed = [c for c in line if c is not None]
+        lines.append(Line(text, min([c.x0 for c in placed]), max([c.x1 for c in placed])))
     return lines
 
 
