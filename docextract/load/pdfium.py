@@ -7,8 +7,9 @@ applied) and pdfminer's path model (a subpath is a line, a rectangle or a curve)
 rules and pdfplumber's table finder work on it unchanged.
 
 - Characters: PDFium's generated spaces and line ends are skipped (the layout finds its own
-  breaks); glyphs without a Unicode mapping are counted and dropped; a character's box is its
-  "loose" box (advance width × ascent–descent), or the glyph's box when the text is rotated.
+  breaks); glyphs without a Unicode mapping are counted and dropped; a character's box is
+  pdfminer's: the advance width of PDFium's "loose" box, an em square standing on its descent
+  line (so a raised footnote mark shares the top of its line, as in pdfplumber).
 - Ruling lines: path objects, inside form XObjects too, as pdfplumber edge dicts.
 """
 from __future__ import annotations
@@ -59,7 +60,10 @@ def open_pdf(data: bytes, name: str, password: str | None):
 
 class _Frame:
     """User space → the displayed page's frame (x from the left, top from the top), the
-    page's rotation applied the way pdfminer does it."""
+    page's rotation applied the way pdfminer does it.  The page box is the MediaBox, as in
+    pdfplumber; PDFium reads it only from the page itself, so when the page inherits it from the
+    page tree the visible box (CropBox within MediaBox) stands in: text outside a CropBox is then
+    left out, where pdfplumber would keep it."""
 
     def __init__(self, page):
         box = page.get_mediabox(fallback_ok=False) or page.get_bbox()
@@ -133,7 +137,6 @@ def _chars(handle, frame: _Frame) -> tuple[list[Char], int]:
     is_generated, map_error = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
     loose_box, get_matrix, font_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetMatrix, raw.FPDFText_GetFontSize
     rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     plain = frame.rotation == 0
     x_origin, y_origin = frame.x0, frame.y1
     chars, unmapped = [], 0
@@ -153,12 +156,8 @@ def _chars(handle, frame: _Frame) -> tuple[list[Char], int]:
             continue
         a, b, c, d = frame.linear(matrix.a, matrix.b, matrix.c, matrix.d)
         upright = a * d > 0 and b * c <= 0
-        if matrix.b == 0 and matrix.c == 0:
-            loose_box(handle, i, rect)
-            x0, x1, y_top, y_bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
-        else:   # rotated in user space: PDFium's loose box is for horizontal text only
-            raw.FPDFText_GetCharBox(handle, i, left, right, bottom, top)
-            x0, x1, y_top, y_bottom = frame.box(left.value, bottom.value, right.value, top.value)
+        loose_box(handle, i, rect)
+        x0, x1, y_top, y_bottom = frame.box(rect.left, rect.bottom, rect.right, rect.top)
         size *= abs(d) if upright else abs(a * d - b * c) ** 0.5
         if upright:   # pdfminer's box: the em square standing on the descent line
             y_top = y_bottom - size
