@@ -164,22 +164,56 @@ def test_rules_drawn_as_thin_rectangles_make_a_table():
 
 def test_a_page_with_text_pdfium_cannot_measure_is_read_by_pdfplumber(monkeypatch):
     """PDFium's text page leaves out a text object of no width: a lone glyph of a non-embedded
-    font it has no outlines for (a one-character table cell in STSong-Light on a machine without
-    CJK fonts).  Such a page is read by pdfplumber; the other pages are not."""
+    font it has no outlines for (a lone Helvetica space here; a one-character table cell in
+    STSong-Light on a machine without CJK fonts).  Such a page is read by pdfplumber."""
     import pypdfium2
 
     from docextract.load import pdf_plumber
     from docextract.load.pdfium import read_page
 
     document = pypdfium2.PdfDocument((FIXTURES / "layout_rules.pdf").read_bytes())
-    assert [read_page(document[i]).unmeasured_text for i in range(len(document))] == [0, 1]
+    counts = [read_page(document[i]).unmeasured_text for i in range(len(document))]
+    assert counts[1] == 1
     read_by_pdfplumber = []
     real = pdf_plumber.PdfplumberPages.blocks
     monkeypatch.setattr(pdf_plumber.PdfplumberPages, "blocks",
                         lambda self, index: read_by_pdfplumber.append(index) or real(self, index))
     text = load_file(FIXTURES / "layout_rules.pdf").text
-    assert read_by_pdfplumber == [1]
+    assert read_by_pdfplumber == [i for i, n in enumerate(counts) if n]
     assert text.endswith("图1项目投资完成情况\n1注：本表数据截至2024年3月。\n附件重点项目清单")
+
+
+NO_SYSTEM_FONTS = """
+import json, sys, pypdfium2, pypdfium2.raw
+pypdfium2.raw.FPDF_SetSystemFontInfo(None)   # as on a machine without CJK fonts
+from docextract.config import Settings
+from docextract.load.pdf import load_pdf
+from docextract.load.pdf_plumber import load_pdf_pdfplumber
+from docextract.load.pdfium import read_page
+for path in sys.argv[1:]:
+    data = open(path, "rb").read()
+    document = pypdfium2.PdfDocument(data)
+    counts = [read_page(document[i]).unmeasured_text for i in range(len(document))]
+    new, old = load_pdf(data, path, Settings()), load_pdf_pdfplumber(data, path, Settings())
+    print(json.dumps([counts, new.text == old.text and new.warnings == old.warnings]))
+"""
+
+
+def test_without_system_fonts_unmeasurable_pages_still_read_alike():
+    """Without CJK system fonts PDFium cannot measure lone STSong-Light glyphs (one-character
+    table cells) nor text turned on a rotated page: those pages go to pdfplumber, and the text
+    is the same."""
+    import json
+    import subprocess
+    import sys
+
+    paths = [str(FIXTURES / name) for name in ("notice_multipage.pdf", "layout_rotated.pdf", "notice.pdf")]
+    result = subprocess.run([sys.executable, "-c", NO_SYSTEM_FONTS, *paths], capture_output=True, text=True,
+                            check=True)
+    (multipage, multipage_same), (rotated, rotated_same), (plain, plain_same) = map(json.loads, result.stdout.splitlines())
+    assert multipage[0] == 0 and multipage[1] > 0 and multipage_same   # page 2 has a lone 位 in a cell
+    assert rotated[0] > 0 and rotated[1] == 0 and rotated_same         # /Rotate 90 and 180
+    assert plain == [0, 0] and plain_same                                # embedded fonts: all PDFium
 
 
 def test_a_one_character_cell_line_is_kept():
