@@ -218,3 +218,33 @@ def test_without_system_fonts_unmeasurable_pages_still_read_alike():
 
 def test_a_one_character_cell_line_is_kept():
     assert "1. 返还失业保险费，稳定企业就业岗位\n" in load_file(FIXTURES / "notice_multipage.pdf").text
+
+
+def test_a_page_pdfium_fails_on_is_read_by_pdfplumber(monkeypatch):
+    from docextract.load import pdf_plumber, pdfium
+
+    real_read, real_blocks = pdfium.read_page, pdf_plumber.PdfplumberPages.blocks
+    calls, by_pdfplumber = [], []
+
+    def failing_on_the_first_page(page):
+        calls.append(page)
+        if len(calls) == 1:
+            raise RuntimeError("broken content stream")
+        return real_read(page)
+
+    monkeypatch.setattr(pdfium, "read_page", failing_on_the_first_page)
+    monkeypatch.setattr(pdf_plumber.PdfplumberPages, "blocks",
+                        lambda self, index: by_pdfplumber.append(index) or real_blocks(self, index))
+    loaded = load_file(FIXTURES / "notice.pdf")
+    assert (loaded.status, loaded.warnings, by_pdfplumber) == ("ok", (), [0])
+    assert loaded.text == load_file(FIXTURES / "notice_owneronly.pdf").text   # the same notice
+
+
+def test_a_file_pdfium_cannot_open_is_tried_with_pdfplumber(monkeypatch):
+    from docextract.load import pdfium
+
+    def refusing(data, name, password):
+        raise LoadError(name, "not a readable PDF (PDFium: Data format error)")
+
+    monkeypatch.setattr(pdfium, "open_pdf", refusing)
+    assert "就业帮扶" in load_file(FIXTURES / "notice.pdf").text

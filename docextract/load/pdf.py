@@ -8,6 +8,7 @@
   holds.  Text between tables is cropped by height, as pdfplumber's ``crop`` does.
 - A page with text PDFium's text page leaves out (single glyphs of a non-embedded font that
   this machine cannot measure) is read by pdfplumber instead (``pdf_plumber.PdfplumberPages``).
+- A file PDFium cannot open, or a page it fails on, is tried with pdfplumber.
 - Encrypted without the right password → ``EncryptedDocument``, a wrong password told apart
   from a missing one.  The rest (furniture, re-joined lines, status, warnings) is ``pdf_text``.
 
@@ -17,16 +18,24 @@
 from __future__ import annotations
 
 from ..config import Settings
+from ..errors import EncryptedDocument, LoadError
 from .document import LoadedDocument
 from .layout import Char, Line, crop_chars, dedupe_chars, visual_lines
+from .pdf_tables import find_tables, has_ruling, table_rows
 from .pdf_text import CJK_SPACE, Block, PdfPages, document_title, finish
 
 
 def load_pdf(data: bytes, name: str, settings: Settings) -> LoadedDocument:
-    from .pdf_plumber import PdfplumberPages
+    """Read a PDF with PDFium; a file or a page PDFium cannot read is tried with pdfplumber."""
+    from .pdf_plumber import PdfplumberPages, load_pdf_pdfplumber
     from .pdfium import metadata, open_pdf
 
-    document = open_pdf(data, name, settings.password)
+    try:
+        document = open_pdf(data, name, settings.password)
+    except EncryptedDocument:
+        raise
+    except LoadError:   # damage PDFium does not repair; pdfminer may, or says why not
+        return load_pdf_pdfplumber(data, name, settings)
     fallback = PdfplumberPages(data, name, settings)
     read = PdfPages()
     try:
@@ -37,9 +46,11 @@ def load_pdf(data: bytes, name: str, settings: Settings) -> LoadedDocument:
             except MemoryError:  # the worker's memory cap: status crashed, not a broken file
                 raise
             except Exception as exc:  # noqa: BLE001 - one broken page must not lose the others
-                read.failed_pages += 1
-                read.warnings.append(f"page {number + 1}: {type(exc).__name__}: {exc}")
-                continue
+                blocks = _page_by_pdfplumber(fallback, number)
+                if blocks is False:
+                    read.failed_pages += 1
+                    read.warnings.append(f"page {number + 1}: {type(exc).__name__}: {exc}")
+                    continue
             if blocks is None:
                 read.empty_pages += 1
             else:
@@ -49,6 +60,16 @@ def load_pdf(data: bytes, name: str, settings: Settings) -> LoadedDocument:
         document.close()
         fallback.close()
     return finish(read, name, settings)
+
+
+def _page_by_pdfplumber(fallback, number: int) -> list[Block] | None | bool:
+    """A page PDFium failed on, read by pdfplumber; False when that fails too."""
+    try:
+        return fallback.blocks(number)
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - the PDFium error is the one reported
+        return False
 
 
 def _read_page(document, number: int, read: PdfPages, fallback) -> list[Block] | None:
@@ -78,8 +99,6 @@ def text_lines(chars: list[Char]) -> list[Line]:
 def page_blocks(chars: list[Char], edges: list[dict], bbox: tuple[float, float, float, float]) -> list[Block]:
     """The page as text and table blocks in reading order: text between tables cropped by
     height, as pdfplumber's ``crop`` does."""
-    from .pdf_tables import find_tables, has_ruling, table_rows
-
     tables = sorted(find_tables(edges, bbox), key=lambda t: t.bbox[1]) if has_ruling(edges) else []
     blocks: list[Block] = []
     left, top, right, bottom = bbox
