@@ -248,3 +248,18 @@ def test_a_file_pdfium_cannot_open_is_tried_with_pdfplumber(monkeypatch):
 
     monkeypatch.setattr(pdfium, "open_pdf", refusing)
     assert "就业帮扶" in load_file(FIXTURES / "notice.pdf").text
+
+
+def test_unmeasured_text_is_read_by_pdfium_when_pdfplumber_cannot_open_the_file(monkeypatch):
+    from docextract.load import pdf_plumber
+
+    attempts = []
+
+    def refusing(data, name, settings):
+        attempts.append(name)
+        raise LoadError(name, "not a readable PDF (PDFSyntaxError)")
+
+    monkeypatch.setattr(pdf_plumber, "_open", refusing)
+    loaded = load_file(FIXTURES / "layout_rules.pdf")
+    assert loaded.text.endswith("\n附件重点项目清单") and loaded.status == "ok"
+    assert len(attempts) == 1

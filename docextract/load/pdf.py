@@ -74,7 +74,7 @@ def _page_by_pdfplumber(fallback, number: int) -> list[Block] | None | bool:
 
 def _read_page(document, number: int, read: PdfPages, fallback) -> list[Block] | None:
     """One page's blocks (None: no text layer).  A page with text objects PDFium cannot measure
-    is read by pdfplumber instead."""
+    is read by pdfplumber instead, if pdfplumber can read it."""
     from .pdfium import read_page
 
     page = document[number]
@@ -83,7 +83,9 @@ def _read_page(document, number: int, read: PdfPages, fallback) -> list[Block] |
     finally:
         page.close()
     if content.unmeasured_text:
-        return fallback.blocks(number)
+        blocks = _page_by_pdfplumber(fallback, number)
+        if blocks is not False:
+            return blocks
     read.unmapped_glyphs += content.unmapped
     if not content.chars:
         return None

@@ -49,11 +49,18 @@ class PdfplumberPages:
     def __init__(self, data: bytes, name: str, settings: Settings):
         self._source = (data, name, settings)
         self._pdf = None
+        self._unreadable: LoadError | None = None   # pdfplumber cannot open the file: said once
 
     def blocks(self, index: int) -> list[Block] | None:
         """The page's blocks, or None when it has no characters."""
+        if self._unreadable is not None:
+            raise self._unreadable
         if self._pdf is None:
-            self._pdf = _open(*self._source)
+            try:
+                self._pdf = _open(*self._source)
+            except LoadError as error:
+                self._unreadable = error
+                raise
         page = self._pdf.pages[index]
         try:
             deduped = page.dedupe_chars()
