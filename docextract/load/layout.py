@@ -5,6 +5,8 @@ visual lines with their horizontal extent → paragraphs.
 - ``visual_lines``: characters grouped into lines and words the way pdfplumber's
   ``extract_text_lines`` does (lines by top within 3 pt, words split at blanks and at gaps
   over 3 pt), so text read by another PDF library lays out the same.
+- ``crop_chars``: the characters of a region (the text between two tables), clipped to it as
+  pdfplumber's ``crop`` clips them.
 - ``drop_furniture``: page numbers anywhere; a first or last line repeated on most pages
   (running headers and footers).
 - ``geometry``: the text block's edges and the body character width, from running text.
