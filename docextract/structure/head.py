@@ -45,6 +45,7 @@ class Head:
     field_title: Found | None = None  # 法规名称：… on a law page
     promulgated: Found | None = None  # 《某某条例》已经…通过 under a decree heading
     decree_issuer: Found | None = None  # the body whose decree (某某令) this is
+    decree: bool = False             # a decree or promulgation heading opens the page
     end_line: int = 0                # first line after the head
     spans: tuple[tuple[int, int], ...] = ()   # head lines that belong to no item
 
@@ -213,7 +214,7 @@ def find_head(lines: list[Line], start: int = 0) -> Head:
             i += 1
             continue
         if read_label(text) is not None or _is_prose(text):
-            if (head.issuer or head.decree_issuer) and head.promulgated is None:
+            if head.decree and head.promulgated is None:
                 m = r.promulgated_document.match(text)
                 if m:   # the decree's sentence names the document it makes law
                     head.promulgated = Found(m.group("title"), off + m.start("title"), off + m.end("title"))
@@ -242,10 +243,12 @@ def _read_marks(head: Head, lines: list[Line], i: int, text: str, off: int) -> b
     if m and is_masthead(text) and head.issuer is None:
         head.issuer = Found(m.group("issuer").strip(), off + m.start("issuer"), off + m.end("issuer"))
         return True
+    inner = text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
     for key in ("doc_number", "paper_number"):
-        m = getattr(r, key).fullmatch(text)
+        m = getattr(r, key).fullmatch(inner)   # 某政发〔2025〕3号, also in brackets under the title
         if m and head.doc_number is None:
-            head.doc_number = Found(m.group("doc_number"), off, off + len(text))
+            start = off + text.find(inner)
+            head.doc_number = Found(re.sub(r"\s+", "", m.group("doc_number")), start, start + len(inner))
             return True
     if head.doc_number is None and i + 1 < len(lines):
         nxt = lines[i + 1].text.strip()
@@ -255,25 +258,37 @@ def _read_marks(head: Head, lines: list[Line], i: int, text: str, off: int) -> b
             head.doc_number = Found(re.sub(r"\s+", "", m.group("doc_number")), off, end)
             return True
     m = r.decree_line.match(text)
-    if m and r.issuer_suffix.search(m.group("issuer")):
-        head.decree_issuer = head.decree_issuer or Found(m.group("issuer"), off + m.start("issuer"), off + m.end("issuer"))
-        number = m.group("number")
-        end = off + m.end("number")
-        if "号" not in number and i + 1 < len(lines) and r.decree_number_line.match(lines[i + 1].text.strip()):
-            nxt = lines[i + 1].text.strip()
-            number += nxt
-            end = lines[i + 1].start + lines[i + 1].text.find(nxt) + len(nxt)
-        if "号" in number and head.doc_number is None:
-            head.doc_number = Found(re.sub(r"\s+", "", number), off + m.start("number"), end)
+    if m and ("号" in m.group("number") or not is_title_shape(text)):   # 某某令 (第N号), not …的命令
+        head.decree = True
+        if r.issuer_suffix.search(m.group("issuer")):
+            head.decree_issuer = head.decree_issuer or Found(m.group("issuer"), off + m.start("issuer"),
+                                                             off + m.end("issuer"))
+        _read_heading_number(head, lines, i, m.group("number"), off + m.start("number"), off + m.end("number"))
         if m.group("title"):
             head.decree_title = Found(m.group("title"), off + m.start("title"), off + m.end("title"))
         return True
     m = r.promulgation_line.match(text)
-    if m and r.issuer_suffix.search(m.group("issuer")):
+    if m and r.issuer_suffix.search(m.group("issuer")) and (
+            "号" in m.group("number") or _number_follows(lines, i)):
+        head.decree = True
         head.issuer = head.issuer or Found(m.group("issuer"), off + m.start("issuer"), off + m.end("issuer"))
-        head.doc_number = head.doc_number or Found(m.group("number"), off, off + len(text))
+        _read_heading_number(head, lines, i, m.group("number"), off, off + len(text))
         return True
     return False
+
+
+def _number_follows(lines: list[Line], i: int) -> bool:
+    return i + 1 < len(lines) and bool(rules().decree_number_line.match(lines[i + 1].text.strip()))
+
+
+def _read_heading_number(head: Head, lines: list[Line], i: int, number: str, start: int, end: int) -> None:
+    """The 文号 of a decree or promulgation heading, its 第N号 maybe on the next line."""
+    if "号" not in number and _number_follows(lines, i):
+        nxt = lines[i + 1].text.strip()
+        number += nxt
+        end = lines[i + 1].start + lines[i + 1].text.find(nxt) + len(nxt)
+    if "号" in number and head.doc_number is None:
+        head.doc_number = Found(re.sub(r"\s+", "", number), start, end)
 
 
 def _read_under_title(head: Head, text: str, off: int) -> bool:

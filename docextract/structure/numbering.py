@@ -92,15 +92,16 @@ class Numbering:
         number (the list's first label was lost); ``resumes(open)``: the list of an open level
         goes on after this label's list (so this list is a sub-list)."""
         strong = c.label.strong
-        topmost = None
-        for depth in range(len(self.stack) - 1, -1, -1):
+        same_rank = [d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].style.rank == c.rank]
+        topmost = same_rank[0] if same_rank else None
+        for depth in same_rank:   # the next number of an open list, the innermost first
             e = self.stack[depth]
-            if e.style.rank != c.rank:
-                continue
-            if topmost is None:
-                topmost = depth
-            skipped = e.style.name == c.style.name and e.number + 1 < c.number <= e.number + 1 + MAX_SKIPPED
-            if c.number == e.number + 1 or (skipped and (strong or confirmed)):
+            if c.number == e.number + 1:
+                return self._push(c, e.path[:-1] + (c.number,), depth)
+        for depth in same_rank:   # then a number or two skipped in the same style
+            e = self.stack[depth]
+            if e.style.name == c.style.name and e.number + 1 < c.number <= e.number + 1 + MAX_SKIPPED \
+                    and (strong or confirmed):
                 return self._push(c, e.path[:-1] + (c.number,), depth)
         if topmost is not None:
             if c.number != 1 or not (strong or confirmed):
