@@ -61,10 +61,6 @@ def is_title_shape(text: str) -> bool:
     return bool(r.doc_type_end.search(t)) or ("关于" in t[:40] and len(t) <= ABOUT_TITLE_MAX_CHARS)
 
 
-def looks_like_title(text: str) -> bool:
-    return is_title_shape(text)
-
-
 def is_label_line(text: str) -> bool:
     return match_label(text) is not None
 
@@ -173,6 +169,11 @@ def find_head(lines: list[Line], start: int = 0) -> Head:
             consumed = i
             i += 2 if head.doc_number and head.doc_number.end > line.end else 1
             continue
+        if text.endswith(("：", ":")) and _read_field_on_next_line(head, lines, i):
+            spans.append((line.start, lines[i + 1].end))
+            consumed = i + 1
+            i += 2
+            continue
         m = r.head_title_line.match(text)
         if m and head.field_title is None:
             head.field_title = Found(m.group("title").strip(), off + m.start("title"), off + m.start("title") + len(m.group("title").strip()))
@@ -225,7 +226,8 @@ def find_head(lines: list[Line], start: int = 0) -> Head:
             cover_lines[0] == max(head.title_lines) + 1 or cover_lines[-1] == min(head.title_lines) - 1)):
         head.cover_issuer = None   # names on a cover sit right under (or above) a document's title
     head.spans = tuple(spans)
-    head.end_line = consumed + 1 if (head.title or head.issuer or head.doc_number) else 0
+    found = (head.title, head.field_title, head.issuer, head.decree_issuer, head.doc_number, head.recipients, head.date)
+    head.end_line = consumed + 1 if any(f is not None for f in found) else start
     return head
 
 
@@ -325,6 +327,25 @@ def _read_under_title(head: Head, text: str, off: int) -> bool:
         found = find_date(text, m.start("date"))
         if found and head.date is None:
             head.date = Found(found[0], off + found[1], off + found[2])
+        return True
+    return False
+
+
+def _read_field_on_next_line(head: Head, lines: list[Line], i: int) -> bool:
+    """A law page's field label alone on its line (法规名称： / 修正日期：), its value on the next."""
+    r = rules()
+    if i + 1 >= len(lines):
+        return False
+    label, nxt_line = lines[i].text.strip(), lines[i + 1]
+    value = nxt_line.text.strip()
+    start = nxt_line.start + nxt_line.text.find(value)
+    if value and r.head_title_line.match(label + value):
+        head.field_title = head.field_title or Found(value, start, start + len(value))
+        return True
+    if value and r.head_date_line.match(label + value):
+        found = find_date(value)
+        if found and head.date is None:
+            head.date = Found(found[0], start + found[1], start + found[2])
         return True
     return False
 

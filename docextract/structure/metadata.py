@@ -6,7 +6,6 @@ metadata has none (``Found`` with an empty span)."""
 from __future__ import annotations
 
 
-from ..text.dates import iso_date
 from .head import Found, Head
 from .nodes import Line
 from .rules import rules
@@ -152,6 +151,3 @@ def choose_date(head: Head, signature: Signature | None) -> Found | None:
     if signature is not None and signature.date is not None:
         return signature.date
     return head.date
-
-
-__all__ = ["choose_date", "choose_doc_number", "choose_issuer", "choose_title", "iso_date", "page_title"]

@@ -8,7 +8,7 @@ linear in the number of lines."""
 from __future__ import annotations
 
 from ..clean import Cleaned
-from .head import Found, Head, find_head
+from .head import Found, find_head
 from .metadata import choose_date, choose_doc_number, choose_issuer, choose_title, page_title_line
 from .nodes import ItemNode, Line, PartNode, Skeleton, evidence_at, lines_of
 from .outline import close_items, items_of_part, outside_spans
@@ -88,6 +88,3 @@ def _parts(body: str, lines: list[Line], bounds: list[tuple[int, int]], title: F
             ptitle = evidence_at(body, *span) if span else None
         parts.append(PartNode(ptitle, start, end))
     return parts
-
-
-__all__ = ["Head", "structure"]
