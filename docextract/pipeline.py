@@ -4,8 +4,8 @@
 2. normalize  OpenCC t2s, width folding, pinyin/PDF    normalize/  (chars, wrapped; offsets kept by text/textmap)
               artifacts, wrapped lines
 3. clean      web boilerplate out, metadata aside      clean/
-4. structure  title, issuer, 文号, dates, recipients,   structure/  (head, labels, outline, parts, skeleton)
-              parts, item tree
+4. structure  title, issuer, 文号, dates, recipients,   structure/  (head, signature, metadata, dates, labels,
+              parts, item tree                                     numbering, outline, parts, skeleton)
 5. extract    units, deadlines, amounts per item,      extract/    (units/, deadlines/, amounts, assemble)
               with evidence
 6. export     JSON / JSONL / CSV                       export/     (called by the CLI)

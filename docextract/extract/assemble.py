@@ -48,9 +48,13 @@ def reference_date(skeleton: Skeleton, settings: Settings) -> date | None:
 
 
 def _metadata_value(skeleton: Skeleton, field: str) -> tuple[str | None, Evidence | None]:
+    """The structure stage's value (from the body, else from the page's metadata) and its evidence."""
     found = getattr(skeleton, field)
+    value = getattr(skeleton, f"{field}_text")
+    if value:
+        return value, found
     if found is not None:
-        return (skeleton.title_text if field == "title" else found.text), found
+        return found.text, found
     return skeleton.metadata.get(field) or skeleton.metadata.get(f"attachment_{field}"), None
 
 

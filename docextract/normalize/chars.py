@@ -4,6 +4,7 @@ that keeps offsets valid: line ends and invisible characters, traditional → si
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from ..text.textmap import TrackedText
@@ -78,6 +79,12 @@ WIDTH_TABLE.update({code: code - 0xFEE0 for code in range(ord("Ａ"), ord("Ｚ")
 WIDTH_TABLE.update({code: code - 0xFEE0 for code in range(ord("ａ"), ord("ｚ") + 1)})
 WIDTH_TABLE.update({ord(a): ord(b) for a, b in zip("\u00a0\u2002\u2003\u2009\u3000＋－＝／％＆＠＃＿．﹒",
                                                         "     +-=/%&@#_..")})
+# Kangxi and CJK radicals some PDFs print for ordinary characters (⼀、 for 一、, ⻑ for 长): the
+# ideograph NFKC gives, one for one.
+WIDTH_TABLE.update({code: ord(unicodedata.normalize("NFKC", chr(code)))
+                    for code in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6))
+                    if len(unicodedata.normalize("NFKC", chr(code))) == 1
+                    and unicodedata.normalize("NFKC", chr(code)) != chr(code)})
 
 
 FOLDABLE = re.compile("[" + "".join(map(chr, WIDTH_TABLE)) + "]")

@@ -1,84 +1,175 @@
-"""Numbering labels (一、 （一） 1. （1） ⑴ ① ㈠ 第X章/节/条) and the stack that decides nesting.
+"""Numbering labels (一、 （一） 1. （1） ⑴ ① ㈠ 壹、 第X章/节/条) as candidates for the item tree.
 
-Nesting is decided with a stack of label styles: a style already on the stack starts a sibling,
-a new style starts a child.  A label is accepted only when its number continues the sequence
-(1, or one more than the previous sibling, or one more than the last label of that style
-anywhere — notices often number 1. 2. 3. straight across 一、/二、 sections); otherwise it is
-ordinary text (a line that happens to start with 2020. or 3、)."""
+A candidate is *strong* when its form alone makes it a label (一、总体要求, （1）2025年底前…) and
+*weak* when only the numbering around it can (1.5万元 … 2.3万元 …, 12.345热线, 1人口特征): see
+``numbering`` for how candidates become items.  Besides a label at the start of a line, a
+candidate may be a label alone on its line where its style allows it (第 1 条 / its text on the
+next line; a （一） alone is a table's cell more often than a label), a label split over two lines
+(（1 / ）…), or a list run inline after a colon (…如下：（1）…；（2）…)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..text.numerals import label_number
+from .nodes import Line
 from .rules import Style, rules
 
+# 参 is what t2s makes of 參 (叁) in traditional labels.
+FORMAL_DIGITS = str.maketrans({"参": "叁"})
+# A label and what decides it fit in this many characters (an inline label is read from a window).
+LABEL_WINDOW = 24
+CJK_START = re.compile(r"[\u4e00-\u9fff“\"《（(【]")
 
 
 @dataclass(frozen=True)
 class Label:
     style: Style
     number: int
-    text: str   # the label as written, trailing space excluded
-    end: int    # offset in the line after the label (and its spaces)
+    text: str     # the label as written, trailing space excluded
+    end: int      # offset in the line after the label (and its spaces)
+    strong: bool  # a label by its form alone
 
 
-def match_label(line: str) -> Label | None:
-    """The numbering label at the start of a line, if any.
+@dataclass(frozen=True)
+class Candidate:
+    label: Label
+    start: int         # body offset of the label
+    text_start: int    # body offset of the item's text
+    inline: bool = False
 
-    >>> match_label("（三）及时抓好春耕生产").text, match_label("1﹒切实抓好产业发展").number
-    ('（三）', 1)
-    >>> match_label("2020年是决胜之年") is None, match_label("1.5万元以下") is None
-    (True, True)
-    """
+    @property
+    def style(self) -> Style:
+        return self.label.style
+
+    @property
+    def number(self) -> int:
+        return self.label.number
+
+    @property
+    def rank(self) -> int:
+        return self.label.style.rank
+
+
+def read_label(line: str) -> Label | None:
+    """The label at the start of a line, strong or weak, if any."""
     r = rules()
     for style in r.styles:
         m = style.pattern.match(line)
         if not m:
             continue
         rest = line[m.end():]
-        if not rest or not r.label_followed_by.match(rest):
+        if not rest.strip():
+            strong = not style.weak   # a label alone on its line; its text follows
+        elif r.label_followed_by.match(rest):
+            strong = not style.weak
+        elif r.weak_followed_by.match(rest):
+            strong = style.plain_after and not style.weak
+        else:
             continue
-        number = label_number(m.group("num"))
-        if number is None or number == 0:
+        number = label_number(m.group("num").translate(FORMAL_DIGITS))
+        if not number:
             continue
-        return Label(style, number, line[:m.end()].rstrip(), m.end())
+        return Label(style, number, line[:m.end()].rstrip(), m.end(), strong)
     return None
 
 
-# A sibling may skip this many numbers (a typo, an item cut from a copy) and still count, when
-# it is written in exactly the same style as the previous one.
-MAX_SKIPPED = 2
+def match_label(line: str) -> Label | None:
+    """The label at the start of a line when its form alone makes it one.
+
+    >>> match_label("（三）及时抓好春耕生产").text, match_label("1﹒切实抓好产业发展").number
+    ('（三）', 1)
+    >>> match_label("二、2030年发展目标").number, match_label("第一百二十条 附则").number
+    (2, 120)
+    >>> match_label("2020年是决胜之年") is None, match_label("1.5万元以下") is None
+    (True, True)
+    """
+    label = read_label(line)
+    return label if label is not None and label.strong and line[label.end:].strip() else None
 
 
-class Numbering:
-    """The stack of open label styles within one part."""
+def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]:
+    """Label candidates of lines ``first``..``last`` in order, inline lists included; table rows,
+    table-of-contents lines and closing lists are left out."""
+    r = rules()
+    out: list[Candidate] = []
+    i = first
+    while i < last:
+        line = lines[i]
+        stripped = line.text.lstrip()
+        indent = len(line.text) - len(stripped)
+        if not stripped or r.toc_line.search(stripped) or r.table_row.match(stripped):
+            i += 1
+            continue
+        split = _split_label(lines, i, last)
+        if split is not None:
+            out.append(split)
+            out.extend(inline_candidates(lines[i + 1], split.text_start))
+            i += 2
+            continue
+        label = read_label(stripped)
+        if label is not None:
+            start = line.start + indent
+            text_start = start + label.end
+            if not stripped[label.end:].strip():   # alone on its line: the text is on the next one
+                following = _next_text_line(lines, i + 1, last) if label.style.alone else None
+                if following is None or not _can_be_text(lines[following].text.strip()):
+                    i += 1
+                    continue
+                text_start = lines[following].start + len(lines[following].text) - len(lines[following].text.lstrip())
+            out.append(Candidate(label, start, text_start))
+        out.extend(inline_candidates(line, line.start))
+        i += 1
+    return out
 
-    def __init__(self) -> None:
-        self.stack: list[tuple[Style, int, tuple[int, ...]]] = []   # (style, number, path)
-        self.last_number: dict[int, int] = {}                       # rank → last number seen
 
-    def accept(self, label: Label) -> tuple[int, ...] | None:
-        """The path of the label if it continues the numbering, else None."""
-        rank = label.style.rank
-        for depth, (style, number, path) in enumerate(self.stack):
-            if style.rank == rank:
-                skipped = style.name == label.style.name and number < label.number <= number + 1 + MAX_SKIPPED
-                if label.number == number + 1 or label.number == self.last_number.get(rank, 0) + 1 or skipped:
-                    new_path = path[:-1] + (label.number,)
-                    del self.stack[depth:]
-                    return self._push(label, new_path)
-                if label.number == 1 and depth == len(self.stack) - 1 and style.name != label.style.name:
-                    break  # a variant style restarting at 1 under the same parent: treat as child
-                return None
-        # a new, deeper level: close levels that rank at or below it
-        while self.stack and self.stack[-1][0].rank >= rank:
-            self.stack.pop()
-        if label.number not in (1, self.last_number.get(rank, 0) + 1):
-            return None
-        parent = self.stack[-1][2] if self.stack else ()
-        return self._push(label, parent + (label.number,))
+def _can_be_text(text: str) -> bool:
+    """The line after a label alone on its line can be the item's text: it starts with a word,
+    not with another label, a number or a date (the next cell of a table)."""
+    return bool(CJK_START.match(text)) and read_label(text) is None
 
-    def _push(self, label: Label, path: tuple[int, ...]) -> tuple[int, ...]:
-        self.stack.append((label.style, label.number, path))
-        self.last_number[label.style.rank] = label.number
-        return path
+
+def _next_text_line(lines: list[Line], i: int, last: int) -> int | None:
+    while i < last and not lines[i].text.strip():
+        i += 1
+    return i if i < last else None
+
+
+def _split_label(lines: list[Line], i: int, last: int) -> Candidate | None:
+    """A label whose head ends one line and whose punctuation starts the next (（1 / ）…)."""
+    r = rules()
+    if i + 1 >= last or not r.split_head.match(lines[i].text) or not r.split_tail.match(lines[i + 1].text):
+        return None
+    head, tail = lines[i].text.strip(), lines[i + 1].text.lstrip()
+    glued = head + tail.replace("\ufffd", ".", 1)
+    label = read_label(glued)
+    if label is None or label.end <= len(head):
+        return None
+    start = lines[i].start + len(lines[i].text) - len(lines[i].text.lstrip())
+    tail_start = lines[i + 1].start + len(lines[i + 1].text) - len(tail)
+    text_start = tail_start + label.end - len(head)
+    label = Label(label.style, label.number, head + tail[:label.end - len(head)].rstrip(), label.end, label.strong)
+    return Candidate(label, start, text_start)
+
+
+INLINE_OPENER = re.compile(r"[：:]\s*")
+INLINE_SEPARATOR = re.compile(r"[；;。]\s*")
+INLINE_EXCLUDED_RANKS = (1, 2, 3)   # 第X章/节/条 inside a sentence are references, not labels
+
+
+def inline_candidates(line: Line, from_offset: int) -> list[Candidate]:
+    """A list run inside one paragraph: a label numbered 1 right after a colon, then 2, 3 … each
+    right after the end of the previous one's sentence (…查册：（1）…；（2）…；（3）…。)."""
+    text = line.text
+    for opener in INLINE_OPENER.finditer(text, from_offset - line.start):
+        first = read_label(text[opener.end():opener.end() + LABEL_WINDOW])
+        if first is None or not first.strong or first.number != 1 or first.style.rank in INLINE_EXCLUDED_RANKS:
+            continue
+        run = [Candidate(first, line.start + opener.end(), line.start + opener.end() + first.end, inline=True)]
+        for sep in INLINE_SEPARATOR.finditer(text, opener.end() + first.end):
+            label = read_label(text[sep.end():sep.end() + LABEL_WINDOW])
+            if label is not None and label.strong and label.style is first.style and label.number == len(run) + 1:
+                start = line.start + sep.end()
+                run.append(Candidate(label, start, start + label.end, inline=True))
+        return run if len(run) >= 2 else []
+    return []

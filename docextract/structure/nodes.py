@@ -37,9 +37,11 @@ class Skeleton:
     """What the structure stage found; offsets refer to ``cleaned.body``."""
 
     cleaned: Cleaned
-    title_text: str | None = None
+    title_text: str | None = None         # the values; the evidence below when the body says them
     title: Evidence | None = None
+    issuer_text: str | None = None
     issuer: Evidence | None = None
+    doc_number_text: str | None = None
     doc_number: Evidence | None = None
     date: tuple[str, Evidence] | None = None
     published: str | None = None

@@ -1,11 +1,14 @@
-"""The item tree: numbered items found line by line within each part, each closed at the next
-item, its part's closing lines or the end of its field lines; the spans outside every item."""
+"""The item tree: numbered items found within each part (``labels`` finds the candidates,
+``numbering`` decides which are items and where they nest), each closed at the next item, its
+part's closing lines or the end of its field lines; the spans outside every item.  Every pass
+is linear in the number of lines and items."""
 from __future__ import annotations
 
 import bisect
 
-from .labels import Numbering, match_label
+from .labels import line_candidates
 from .nodes import ItemNode, Line, PartNode
+from .numbering import number_items
 from .rules import rules
 
 
@@ -17,7 +20,7 @@ def heading_of(text: str) -> str | None:
     ('要抓好就近就地就业', '总体要求')
     """
     r = rules()
-    first_line = text.split("\n", 1)[0].strip()
+    first_line = text.lstrip().split("\n", 1)[0].strip()
     if not first_line:
         return None
     cut = min((first_line.find(ch) for ch in r.heading_terminators if ch in first_line), default=-1)
@@ -27,56 +30,67 @@ def heading_of(text: str) -> str | None:
     return head if 0 < len(head) <= r.heading_max_chars else None
 
 
-def items_of_part(part: int, lines: list[Line], first: int, last: int, body: str) -> list[ItemNode]:
-    numbering = Numbering()
-    found: list[ItemNode] = []
+def attachment_cut(lines: list[Line], first: int, last: int) -> int:
+    """The first attachment marker or list of a part (附件：1.某某细则): the numbered lines after it
+    name attachments, they are not items."""
+    r = rules()
     for i in range(first, last):
-        ln = lines[i]
-        stripped = ln.text.lstrip()
-        indent = len(ln.text) - len(stripped)
-        label = match_label(stripped)
-        if label is None:
-            continue
-        path = numbering.accept(label)
-        if path is None:
-            continue
-        start = ln.start + indent
-        found.append(ItemNode(part=part, path=path, label=label.text, style=label.style.name, heading=None,
-                              start=start, text_start=start + label.end, end=-1))
-    return found
+        text = lines[i].text.strip()
+        if text.startswith("附") and (r.attachment_line.match(text) or r.attachment_list.match(text)):
+            return i
+    return last
+
+
+def items_of_part(part: int, lines: list[Line], first: int, last: int) -> list[ItemNode]:
+    """The items of lines ``first``..``last`` (one part, without its head and signature)."""
+    last = attachment_cut(lines, first, last)
+    return [ItemNode(part=part, path=path, label=c.label.text, style=c.style.name, heading=None,
+                     start=c.start, text_start=c.text_start, end=-1)
+            for c, path in number_items(line_candidates(lines, first, last))]
 
 
 def close_items(items: list[ItemNode], parts: list[PartNode], closing_starts: list[int],
-                 lines: list[Line], body: str) -> list[ItemNode]:
+                lines: list[Line], body: str) -> list[ItemNode]:
     """Give each item its end (the next item's label, its part's closing, or its part's end) and heading."""
     r = rules()
-    closings = [ln.start for ln in lines if any(p.match(ln.text.strip()) for p in r.closing)]
+    closings = [ln.start for ln in lines if ln.text.strip() and any(p.match(ln.text.strip()) for p in r.closing)]
+    closing_starts = sorted(closing_starts)
     closed = []
     for k, item in enumerate(items):
-        part_end = parts[item.part].end
-        limits = [part_end] + [c for c in closing_starts if item.start < c <= part_end]
+        end = parts[item.part].end
+        j = bisect.bisect_right(closing_starts, item.start)
+        if j < len(closing_starts):
+            end = min(end, closing_starts[j])
         if k + 1 < len(items) and items[k + 1].part == item.part:
-            limits.append(items[k + 1].start)
-        end = min(limits)
+            end = min(end, items[k + 1].start)
         # closing lines (特此通知, 附件：) inside the span end it too
-        k_close = bisect.bisect_right(closings, item.text_start)
-        if k_close < len(closings) and closings[k_close] < end:
-            end = closings[k_close]
+        j = bisect.bisect_right(closings, item.text_start)
+        if j < len(closings) and closings[j] < end:
+            end = closings[j]
         end = _end_after_field_lines(body, item.text_start, end)
-        end = _rstrip_offset(body, item.text_start, end)
+        end = max(item.text_start, _rstrip_offset(body, item.text_start, end))
         text = body[item.text_start:end]
         closed.append(ItemNode(item.part, item.path, item.label, item.style, heading_of(text),
                                item.start, item.text_start, end))
-    return [_trim_closing_text(closed, k, body) for k in range(len(closed))]
+    last_of_part = [k for k in range(len(closed)) if k + 1 == len(closed) or closed[k + 1].part != closed[k].part]
+    for k in last_of_part:
+        closed[k] = _trim_closing_text(closed, k, body)
+    return closed
 
 
 def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
     """The last item of a part keeps only its first paragraph when every sibling is a single
     paragraph: the unnumbered paragraphs after it are the notice's closing text."""
     item = items[k]
-    if k + 1 < len(items) and items[k + 1].part == item.part:
-        return item
-    siblings = [it for it in items[:k] if it.part == item.part and it.path[:-1] == item.path[:-1]]
+    siblings = []
+    for j in range(k - 1, -1, -1):
+        other = items[j]
+        if other.part != item.part:
+            break
+        if other.path[:-1] == item.path[:-1]:
+            siblings.append(other)
+        if len(other.path) < len(item.path):
+            break   # the parent: earlier items are not siblings
     if len(siblings) < 2 or any("\n" in body[it.text_start:it.end] for it in siblings):
         return item
     first_line_end = body.find("\n", item.text_start, item.end)
@@ -93,9 +107,10 @@ def _end_after_field_lines(body: str, start: int, end: int) -> int:
     pos, seen_fields = start, False
     for raw in body[start:end].split("\n"):
         line_end = pos + len(raw)
-        if r.item_field_line.match(raw.strip()) or r.item_closing_assignment.search(raw.strip()):
+        stripped = raw.strip()
+        if r.item_field_line.match(stripped) or r.item_closing_assignment.search(stripped):
             seen_fields = True
-        elif seen_fields and raw.strip():
+        elif seen_fields and stripped:
             return pos
         pos = line_end + 1
     return end
@@ -108,7 +123,7 @@ def _rstrip_offset(body: str, start: int, end: int) -> int:
 
 
 def outside_spans(body: str, items: list[ItemNode], parts: list[PartNode],
-             header_spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+                  header_spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Body spans covered by no item and no header line."""
     covered = sorted([(it.start, it.end) for it in items] + list(header_spans)
                      + [(p.title.start, p.title.end) for p in parts[1:] if p.title])

@@ -1,46 +1,175 @@
-"""Parts: the documents a notice issues (《…》 in 印发《A》的通知) or attaches after its signature."""
+"""Parts: the documents a notice issues (印发《A》的通知, 现将《A》印发给你们, 《A》已经…通过，现予公布)
+or attaches (附件1 / its title; the names of an 附件： list), each starting at its title line; and a
+copy of the notice printed twice on one page, which is no part (its lines are dropped)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..text.dates import DATE_LINE
-from .head import Head, is_label_line, looks_like_title
+from .dates import date_line
+from .head import Head, is_title_shape
+from .labels import read_label
 from .nodes import Line
 from .rules import rules
 
+BRACKETED_NAME = re.compile(r"[《«]([^《》«»]{4,120})[》»]")
+NAME_FOLD = str.maketrans({"（": "(", "）": ")", "«": "《", "»": "》"})
+PREAMBLE_LINES = 12   # an issuing sentence stands among the first lines after the head
+PART_TITLE_MAX_CHARS = 80
 
 
-ATTACHMENT_LINE = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]{0,2}\s*[:：]?\s*$")
+def fold(text: str) -> str:
+    """A name compared with the lines: no spaces, one form of brackets, no 关于 before it."""
+    text = re.sub(r"\s+", "", text).translate(NAME_FOLD).strip("《》")
+    return text[2:] if text.startswith("关于") else text
 
 
-def _issued_titles(title: str) -> list[str]:
-    """Titles of the documents a notice issues: the 《》 names in "印发《A》《B》的通知"."""
+@dataclass(frozen=True)
+class PartStart:
+    line: int                      # the part's first line (its title's line)
+    title: tuple[int, int] | None  # body span of its title
+
+
+def issued_names(title: str | None, lines: list[Line], head: Head) -> set[str]:
+    """The folded names of the documents the notice issues or attaches."""
+    names: set[str] = set()
+    if title and rules().issuing.search(title):
+        found = BRACKETED_NAME.findall(title)
+        if not found:
+            m = rules().issued_in_title.search(title)
+            found = [m.group("name")] if m else []
+        names.update(fold(n) for n in found)
+    for line in lines[head.end_line:head.end_line + PREAMBLE_LINES]:
+        names.update(fold(m.group("name")) for m in rules().issuing_sentence.finditer(line.text))
+    return {n for n in names if len(n) >= 4}
+
+
+def attachment_names(lines: list[Line], start: int) -> set[str]:
+    """The folded names of an 附件： list (附件：1.某某细则 / 2.某某清单)."""
     r = rules()
-    if not r.issuing.search(title):
-        return []
-    return [t for t in re.findall(r"《([^《》]{4,120})》", title)]
+    names: set[str] = set()
+    in_list = False
+    for line in lines[start:]:
+        text = line.text.strip()
+        m = r.attachment_list.match(text)
+        if m:
+            in_list = True
+            text = text[m.end():]
+        elif not in_list or not r.attachment_list_label.match(text):
+            in_list = False
+            continue
+        name = r.attachment_list_label.sub("", text).strip()
+        if 4 <= len(name) <= PART_TITLE_MAX_CHARS:
+            names.add(fold(name))
+    return names
 
 
-def part_starts(lines: list[Line], head: Head, title: str | None) -> list[int]:
-    """Indexes of lines that start a further part (a document the notice issues or attaches)."""
+def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[PartStart], int | None]:
+    """The further parts, and the line where a second copy of the notice begins (or None)."""
     r = rules()
-    names = {n.strip() for n in _issued_titles(title or "")}
-    starts = []
-    seen_signature = False
-    for i in range(head.end_line, len(lines)):
+    names = issued_names(title, lines, head) | attachment_names(lines, head.end_line)
+    starts: list[PartStart] = []
+    after_close = False   # after a signature date or an 附件N line a title starts a new document
+    duplicate = _second_copy(lines, head)
+    last = duplicate if duplicate is not None else len(lines)
+    i = head.end_line
+    while i < last:
         text = lines[i].text.strip()
         if not text:
+            i += 1
             continue
-        bare = text.strip("《》")
-        if bare in names:
-            starts.append(i)
-            names.discard(bare)
+        found = _named_part(lines, i, names)
+        if found is not None:
+            start, name = found
+            starts.append(start)
+            names.discard(name)
+            after_close = False
+            i += 1
             continue
-        if DATE_LINE.match(text) or ATTACHMENT_LINE.match(text):
-            seen_signature = True  # after the signature or an 附件 line a title starts a new document
+        if date_line(text) or r.attachment_line.match(text):
+            after_close = True
+            i += 1
             continue
-        if seen_signature and looks_like_title(text) and len(text) <= 80 and not is_label_line(text) \
-                and r.doc_type_end.search(text) and not text.startswith(("附件", "抄送")):
-            starts.append(i)
-            seen_signature = False
-    return starts
+        if r.attachment_list.match(text):
+            after_close = False   # the list of attachments: their names start parts, not its lines
+            i += 1
+            continue
+        if after_close and len(text) <= PART_TITLE_MAX_CHARS and "。" not in text and read_label(text) is None \
+                and not text.startswith(("附件", "抄送")) and (is_title_shape(text) or _after_marker(lines, i)):
+            starts.append(PartStart(i, (lines[i].start + lines[i].text.find(text),
+                                        lines[i].start + lines[i].text.find(text) + len(text))))
+            after_close = False
+        i += 1
+    return starts, duplicate
+
+
+def _after_marker(lines: list[Line], i: int) -> bool:
+    """The line right after an 附件N marker (blank lines aside)."""
+    j = i - 1
+    while j >= 0 and not lines[j].text.strip():
+        j -= 1
+    return j >= 0 and bool(rules().attachment_line.match(lines[j].text.strip()))
+
+
+def _named_part(lines: list[Line], i: int, names: set[str]) -> tuple[PartStart, str] | None:
+    """A line (or two, a title wrapped) that is, or begins with, the name of an issued or attached
+    document."""
+    if not names:
+        return None
+    line = lines[i]
+    text = line.text.strip()
+    if len(text) > 2 * PART_TITLE_MAX_CHARS or "。" in text[:PART_TITLE_MAX_CHARS]:
+        return None
+    offset = line.start + line.text.find(text)
+    folded = fold(rules().title_remark.sub("", text))
+    if folded in names:
+        return PartStart(i, (offset, offset + len(text))), folded
+    if i + 1 < len(lines) and len(text) <= PART_TITLE_MAX_CHARS:
+        nxt = lines[i + 1].text.strip()
+        joined = fold(rules().title_remark.sub("", text + nxt))
+        if nxt and len(nxt) <= PART_TITLE_MAX_CHARS and joined in names:
+            return PartStart(i, (offset, lines[i + 1].start + lines[i + 1].text.find(nxt) + len(nxt))), joined
+    for name in sorted(names, key=len, reverse=True):   # a title glued to what follows it (…分工表序号…)
+        if len(name) >= 8 and folded.startswith(name) and not text.startswith(("附件", "附表")):
+            cut = _prefix_end(text, name)
+            if cut:
+                return PartStart(i, (offset, offset + cut)), name
+    return None
+
+
+def _prefix_end(text: str, folded_name: str) -> int | None:
+    """The offset in ``text`` where the folded name ends."""
+    k = 0
+    for pos, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        if k == len(folded_name):
+            return pos
+        if fold(ch) != folded_name[k] and ch.translate(NAME_FOLD) != folded_name[k]:
+            return None
+        k += 1
+    return len(text) if k == len(folded_name) else None
+
+
+def _second_copy(lines: list[Line], head: Head) -> int | None:
+    """The line where the notice is printed a second time: its title again, followed by the same
+    line as the first time."""
+    if not head.title_lines:
+        return None
+    title = fold("".join(lines[k].text for k in head.title_lines))
+    after_title = _next_text(lines, max(head.title_lines) + 1)
+    if not title or after_title is None:
+        return None
+    for i in range(max(head.end_line, max(head.title_lines) + 1), len(lines)):
+        if lines[i].text.strip() and fold(lines[i].text) == title and _next_text(lines, i + 1) == after_title:
+            return i
+    return None
+
+
+def _next_text(lines: list[Line], i: int) -> str | None:
+    while i < len(lines):
+        text = lines[i].text.strip()
+        if text:
+            return text
+        i += 1
+    return None

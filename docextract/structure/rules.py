@@ -1,38 +1,94 @@
-"""The structure stage's rules, read and checked once: numbering styles (``rules/numbering.toml``
-through ``rules.labels``), document types, issuer suffixes and field names from their
-lexicons, and document-level patterns (``rules/structure.toml``: 版头, 文号, closings)."""
+"""The structure stage's rules, read and checked once: numbering styles and the shapes around
+labels (``rules/numbering.toml`` through ``rules.labels``), document types, issuer suffixes and
+field names from their lexicons, and the document-level patterns of ``rules/structure.toml``
+(版头, 文号, decrees, bylines, signatures, attachments, closings)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..errors import RuleError
 from ..rules import compile_pattern, load_rules, require
 from ..rules.doctypes import title_end
 from ..rules.fields import UNIT_ROLES, labels_with
-from ..rules.labels import Style, label_followed_by, styles
+from ..rules.labels import Style, numbering_pattern, styles
 from ..rules.orgs import signer_end
 
-
 STRUCTURE = "structure"
+
+# Patterns of structure.toml and the named groups the code reads from each.
+PATTERNS: dict[str, tuple[str, ...]] = {
+    "issued_in_title": ("name",),
+    "issuing_sentence": ("name",),
+    "masthead": ("issuer",),
+    "doc_number": ("doc_number",),
+    "paper_number": ("doc_number",),
+    "decree_line": ("number", "issuer", "title"),
+    "decree_number_line": (),
+    "number_issuer": ("issuer",),
+    "promulgation_line": ("number", "issuer"),
+    "promulgated_document": ("title",),
+    "head_title_line": ("title",),
+    "state_prefix": (),
+    "enactment_note": ("date", "rest"),
+    "enactment_decree": ("number", "issuer"),
+    "enactment_session": ("place", "body"),
+    "byline": ("date", "event"),
+    "head_meta_line": (),
+    "head_date_line": ("date",),
+    "title_remark": (),
+    "self_reference": (),
+    "title_issuer": ("issuer",),
+    "joint_issuer_title": ("issuer",),
+    "recipient_prefix": (),
+    "recipient_honours": (),
+    "signer_person": (),
+    "seal_by": (),
+    "date_line_tail": (),
+    "roc_date": ("y", "m", "d"),
+    "attachment_line": (),
+    "attachment_list": (),
+    "attachment_list_label": (),
+    "not_recipients": (),
+    "item_closing_assignment": (),
+}
 
 
 @dataclass(frozen=True)
 class _Rules:
     styles: tuple[Style, ...]
     label_followed_by: re.Pattern
+    weak_followed_by: re.Pattern
+    split_head: re.Pattern
+    split_tail: re.Pattern
+    toc_line: re.Pattern
+    table_row: re.Pattern
     doc_type_end: re.Pattern
     issuing: re.Pattern
-    masthead: re.Pattern
-    doc_number: re.Pattern
-    citation_open: str
+    patterns: dict[str, re.Pattern]
+    report_titles: tuple[str, ...]
     closing: tuple[re.Pattern, ...]
     heading_terminators: str
     heading_max_chars: int
     recipients_max_chars: int
     issuer_suffix: re.Pattern
     item_field_line: re.Pattern
-    item_closing_assignment: re.Pattern
+
+    def __getattr__(self, name: str) -> re.Pattern:
+        # the patterns of structure.toml read as attributes: rules().decree_line
+        try:
+            return self.__dict__["patterns"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _pattern(s: dict, key: str, groups: tuple[str, ...]) -> re.Pattern:
+    pattern = compile_pattern(STRUCTURE, key, require(s, STRUCTURE, key, str))
+    missing = [g for g in groups if g not in pattern.groupindex]
+    if missing:
+        raise RuleError(f"{STRUCTURE}.toml: {key!r} needs the named groups {missing}")
+    return pattern
 
 
 def _load() -> _Rules:
@@ -40,12 +96,16 @@ def _load() -> _Rules:
     item_fields = "|".join(map(re.escape, labels_with(*UNIT_ROLES, "deadline")))
     return _Rules(
         styles=styles(),
-        label_followed_by=label_followed_by(),
+        label_followed_by=numbering_pattern("label_followed_by"),
+        weak_followed_by=numbering_pattern("weak_followed_by"),
+        split_head=numbering_pattern("split_label_head"),
+        split_tail=numbering_pattern("split_label_tail"),
+        toc_line=numbering_pattern("toc_line"),
+        table_row=numbering_pattern("table_row"),
         doc_type_end=title_end(),
-        issuing=re.compile("(?:" + "|".join(require(s, STRUCTURE, "issuing_verbs", list)) + ")"),
-        masthead=compile_pattern(STRUCTURE, "masthead", require(s, STRUCTURE, "masthead", str)),
-        doc_number=compile_pattern(STRUCTURE, "doc_number", require(s, STRUCTURE, "doc_number", str)),
-        citation_open=require(s, STRUCTURE, "citation_open", str),
+        issuing=re.compile("(?:" + "|".join(map(re.escape, require(s, STRUCTURE, "issuing_verbs", list))) + ")"),
+        patterns={key: _pattern(s, key, groups) for key, groups in PATTERNS.items()},
+        report_titles=tuple(require(s, STRUCTURE, "report_titles", list)),
         closing=tuple(compile_pattern(STRUCTURE, "closing_lines", p)
                       for p in require(s, STRUCTURE, "closing_lines", list)),
         heading_terminators=require(s, STRUCTURE, "heading_terminators", str),
@@ -53,8 +113,6 @@ def _load() -> _Rules:
         recipients_max_chars=require(s, STRUCTURE, "recipients_max_chars", int),
         issuer_suffix=signer_end(),
         item_field_line=re.compile(rf"^(?:{item_fields})\s*[:：]"),
-        item_closing_assignment=compile_pattern(STRUCTURE, "item_closing_assignment",
-                                                require(s, STRUCTURE, "item_closing_assignment", str)),
     )
 
 

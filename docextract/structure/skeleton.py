@@ -1,112 +1,90 @@
 """Stage 4, structure: title, issuer, 发文字号, dates, recipients, parts and the item tree.
 
 Works on the cleaned body, one paragraph per line.  Items follow GB/T 9704 levels (一、 / （一） /
-1. / （1）) and regulation levels (第X章 / 第X节 / 第X条); see ``labels`` for how nesting is
-decided, ``head`` for the metadata, ``parts`` for issued and attached documents."""
+1. / （1）) and regulation levels (第X章 / 第X节 / 第X条); see ``labels`` and ``numbering`` for
+how labels are found and nested, ``head`` and ``signature`` for the metadata, ``parts`` for
+issued and attached documents, ``metadata`` for what the page said about itself.  Every step is
+linear in the number of lines."""
 from __future__ import annotations
 
 from ..clean import Cleaned
-from ..models import Evidence
-from ..text.dates import DATE, parse_date
-from .head import find_head, issuer_from_title, own_doc_number, find_signature, clean_title
-from .nodes import ItemNode, PartNode, Skeleton, evidence_at, lines_of
+from .head import Found, find_head
+from .metadata import choose_date, choose_doc_number, choose_issuer, choose_title, page_title_line
+from .nodes import ItemNode, Line, PartNode, Skeleton, evidence_at, lines_of
 from .outline import close_items, items_of_part, outside_spans
 from .parts import part_starts
-from .rules import rules
-
+from .signature import Signature, find_signature
 
 
 def structure(cleaned: Cleaned) -> Skeleton:
     """Find the notice's metadata, parts and item tree in the cleaned body."""
-    r = rules()
     body = cleaned.body
     lines = lines_of(body)
-    head = find_head(lines)
     metadata = dict(cleaned.metadata)
+    head = find_head(lines)
+    if head.title is None:
+        # furniture above the page's own title: read the head from the line that starts with it
+        k = page_title_line(lines, metadata)
+        if k:
+            head = find_head(lines, k)
+    title = choose_title(head, lines, metadata)
 
-    title_text = clean_title(body, head.title) if head.title else (metadata.get("title") or None)
-    title_ev = None
-    if head.title:
-        # the evidence is the text as it stands in the body; the value drops line breaks and
-        # site suffixes ("…的通知 - 通知公告")
-        a, b = head.title
-        found = body.find(title_text or "", a, b) if title_text else -1
-        if found >= 0:
-            a, b = found, found + len(title_text)
-        title_ev = evidence_at(body, a, b)
-
-    starts = part_starts(lines, head, title_text)
-    part_bounds = []
-    for k, line_index in enumerate([0] + starts):
-        end_line = starts[k] if k < len(starts) else len(lines)
-        part_bounds.append((line_index, end_line))
-    parts: list[PartNode] = []
-    for k, (a, b) in enumerate(part_bounds):
-        start = lines[a].start if a < len(lines) else len(body)
-        end = lines[b - 1].end if b - 1 < len(lines) and b > a else start
-        ptitle = title_ev if k == 0 else evidence_at(body, lines[a].start, lines[a].end)
-        parts.append(PartNode(ptitle, start, end))
-
-    # signature of part 0: issuer and signing date
-    sig_issuer, sig_date = find_signature(lines, head.end_line, part_bounds[0][1])
+    starts, duplicate = part_starts(lines, head, title.value if title else None)
+    end_of_parts = duplicate if duplicate is not None else len(lines)
+    bounds = [(a.line, starts[k + 1].line if k + 1 < len(starts) else end_of_parts)
+              for k, a in enumerate(starts)]
+    bounds.insert(0, (0, starts[0].line if starts else end_of_parts))
+    parts = _parts(body, lines, bounds, title, starts)
 
     items: list[ItemNode] = []
     closing_starts: list[int] = []
-    for k, (a, b) in enumerate(part_bounds):
-        first_line = head.end_line if k == 0 else a + 1
-        if k == 0 and sig_date is not None:
-            b_items = sig_issuer if sig_issuer is not None else sig_date
-        else:
-            s_issuer, s_date = find_signature(lines, first_line, b)
-            b_items = b if s_date is None else (s_issuer if s_issuer is not None else s_date)
-        items.extend(items_of_part(k, lines, first_line, b_items, body))
-        if b_items < b:
-            closing_starts.append(lines[b_items].start)
-
+    signature0: Signature | None = None
+    for k, (a, b) in enumerate(bounds):
+        first = head.end_line if k == 0 else a + 1
+        signature = find_signature(lines, first, b)
+        if k == 0:
+            signature0 = signature
+        last = signature.first_line if signature else b
+        items.extend(items_of_part(k, lines, first, last))
+        if last < b:
+            closing_starts.append(lines[last].start)
     items = close_items(items, parts, closing_starts, lines, body)
 
-    issuer_ev = None
-    if head.masthead_issuer:
-        issuer_ev = evidence_at(body, *head.masthead_issuer)
-    elif title_ev and title_text and issuer_from_title(title_text):
-        name = issuer_from_title(title_text)
-        pos = body.find(name, title_ev.start)
-        issuer_ev = Evidence(text=name, start=pos, end=pos + len(name))
-    elif sig_issuer is not None:
-        ln = lines[sig_issuer]
-        text = ln.text.strip()
-        issuer_ev = Evidence(text=text, start=ln.start + ln.text.find(text), end=ln.start + ln.text.find(text) + len(text))
-
-    number_span = own_doc_number(lines, head)
-    doc_number_ev = None
-    if number_span:
-        m = r.doc_number.search(body, number_span[0], number_span[1])
-        if m:
-            doc_number_ev = evidence_at(body, m.start(), m.end())
-
-    signing = None
-    if sig_date is None:
-        sig_date = head.date_line
-    if sig_date is not None:
-        ln = lines[sig_date]
-        parsed = parse_date(ln.text)
-        if parsed:
-            m = DATE.search(body, ln.start, ln.end)
-            signing = (parsed.isoformat(), evidence_at(body, m.start(), m.end()))
-
-    recipients = None
-    if head.recipients_line is not None:
-        ln = lines[head.recipients_line]
-        text = ln.text.rstrip().rstrip("：:")
-        recipients = evidence_at(body, ln.start, ln.start + len(text))
-
-    header_spans = [s for s in (head.title, head.doc_number, head.masthead_issuer) if s]
-    if head.recipients_line is not None:
-        header_spans.append((lines[head.recipients_line].start, lines[head.recipients_line].end))
-    outside = outside_spans(body, items, parts, header_spans)
-
+    issuer = choose_issuer(head, signature0, title, metadata)
+    doc_number = choose_doc_number(head, metadata)
+    date = choose_date(head, signature0)
+    header_spans = list(head.spans) + ([(title.start, title.end)] if title and title.start >= 0 else [])
+    if duplicate is not None:
+        header_spans.append((lines[duplicate].start, len(body)))   # the second copy holds no values
+    recipients = evidence_at(body, head.recipients.start, head.recipients.end) if head.recipients else None
     return Skeleton(
-        cleaned=cleaned, title_text=title_text, title=title_ev, issuer=issuer_ev, doc_number=doc_number_ev, date=signing,
+        cleaned=cleaned,
+        title_text=title.value if title else None, title=_evidence(body, title),
+        issuer_text=issuer.value if issuer else None, issuer=_evidence(body, issuer),
+        doc_number_text=doc_number.value if doc_number else None, doc_number=_evidence(body, doc_number),
+        date=(date.value, evidence_at(body, date.start, date.end)) if date else None,
         published=metadata.get("published"), recipients=recipients, parts=tuple(parts),
-        items=tuple(items), outside=outside, metadata=metadata,
+        items=tuple(items), outside=outside_spans(body, items, parts, header_spans), metadata=metadata,
     )
+
+
+def _evidence(body: str, found: Found | None):
+    """Evidence for a value read from the body; None for a value from the page's metadata."""
+    if found is None or found.start < 0 or found.end <= found.start:
+        return None
+    return evidence_at(body, found.start, found.end)
+
+
+def _parts(body: str, lines: list[Line], bounds: list[tuple[int, int]], title: Found | None,
+           starts) -> list[PartNode]:
+    parts = []
+    for k, (a, b) in enumerate(bounds):
+        start = lines[a].start if a < len(lines) else len(body)
+        end = lines[b - 1].end if b > a else start
+        if k == 0:
+            ptitle = _evidence(body, title)
+        else:
+            span = starts[k - 1].title
+            ptitle = evidence_at(body, *span) if span else None
+        parts.append(PartNode(ptitle, start, end))
+    return parts
