@@ -62,11 +62,6 @@ def test_working_days_skip_holidays():
     assert add_working_days(date(2021, 9, 30), 3) == date(2021, 10, 11)
 
 
-@pytest.mark.parametrize("adverb", load_rules("deadlines")["urgency_adverbs"])
-def test_urgency_adverbs_are_not_deadlines(adverb):
-    assert extract_deadlines(f"发现问题要{adverb}上报、{adverb}整改到位", date(2020, 3, 2)) == []
-
-
 # -- rules files -----------------------------------------------------------------------------
 
 
