@@ -82,6 +82,7 @@ CHECKS = {
     "completion_verbs": makes(),
     "target_verbs": makes("by"),
     "window_tasks": makes("by"),
+    "deadline_labels": makes("by"),
     "cadence_verbs": makes("recurring"),
     "cadence_systems": makes("recurring"),
     "daily_idioms": daily,

@@ -54,12 +54,14 @@ def latest(m, ctx):
 def schedule(m, ctx):
     """于5月18日向社会公告 / "2025年3月20日，…公布": a date the task is set for."""
     text = ctx.text
-    if not m.group("at") and not opens_sentence_with_comma(text, m.start(), m.end()):
+    labelled = clause_before(text, m.start(), 12).rstrip().endswith(ctx.p.deadline_labels)
+    if not m.group("at") and not labelled and not opens_sentence_with_comma(text, m.start(), m.end()):
         return None
     if m.group("at") and rights(ctx, clause_before(text, m.end("at"))):
         return None  # 可于5月1日起查询: an option, not a limit
     rest = text[m.end():m.end() + 6].lstrip()
-    if rest.startswith(("起", "开始", "以来", "的", "至", "到", "—", "-", "～", "~", "前", "之前", "以前")):
+    if rest.startswith(("起", "开始", "以来", "的", "至", "到", "—", "-", "～", "~", "之前", "以前")) \
+            or (rest.startswith("前") and not rest.startswith(("前往", "前来"))):
         return None
     if preceded_by(text, m.start(), ("自", "从", "截至", "截止")):
         return None

@@ -24,7 +24,7 @@ LIST_KEYS = (
     "open_verbs", "open_qualifiers", "open_nouns", "on_time_words", "ongoing_words", "penalty_words",
     "enforcement_words", "right_words", "fact_words", "validity_words", "transition_words",
     "lookback_words", "ban_words", "extension_words", "event_stop_words", "benefit_words", "reporting_verbs",
-    "condition_words",
+    "condition_words", "deadline_labels",
 )
 PERIODS = ("day", "week", "month", "quarter", "half_year", "year")
 UNITS = ("minute", "hour", "day", "working_day", "week", "month", "year")
@@ -75,6 +75,7 @@ class DeadlinePatterns:
     event_verbs: re.Pattern
     window_task: re.Pattern
     open_limit_context: re.Pattern
+    deadline_labels: tuple[str, ...]
 
 
 def _period(rel_year: str) -> str:
@@ -117,7 +118,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: (?:{at}) \s* )?                        # 于 / 在 / 到 (optional)
             (?: {YEAR} \s* )?                          # 2021年 (optional)
             {period} {TIME}? \s*                       # 6月底 / 一季度 / 6月20日18：00
-            (?P<before> {before} )                     # 前 / 之前 / 以前
+            (?P<before> {before} ) (?! [往来] )        # 前 / 之前 / 以前 (not 前往: 于5月18日前往)
         """, before, 48, 2),
         rule("at_point", "completion_verbs", rf"""
             (?<![\d月日号年]) (?P<at> {at} ) \s*      # 在 / 于: a point in time (not the 至 of 1月至6月) ...
@@ -189,7 +190,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?P<within> 内|以内|之内 )?                            # 内 (checked in find when missing)
         """, _alt(units), 16, 4),
         rule("event_before", "event_verbs", rf"""
-            (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [当目此以事空提生学] ) (?:之)? 前
+            (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [当目此以事空提生学之] ) (?:之)? 前
             (?! [提列沿期后景往端身台夕述款项条者瞻夜面天日年月页教班车行、\d{CN_NUM}几] )
         """, "前", 46, 2),
         rule("event_clause_before", "event_verbs", rf"""
@@ -206,8 +207,8 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         """, "前", 2, 12),
         rule("same_day", "completion_verbs", rf"""
             (?P<day_word> 当日|当天|即日|次日|翌日|第二天|第二日|次一工作日|下一工作日 ) (?: 内|起 )?
-            (?: {TIME} \s* (?:{before}) )?
-            (?= \s* {CLAUSE_CHARS}{{0,4}}? (?:{verbs}) | {TIME} \s* (?:{before}) )
+            (?: {TIME} \s* (?:{before})                     # 翌日八时前
+              | (?= \s* {CLAUSE_CHARS}{{0,4}}? (?:{verbs}) ) )  # 当日办结
         """, "日|天", 4, 24),
         rule("event_next", "anchor_ends", r"""
             (?P<at> 在|于 ) [^，。；;,\n]{2,24}? 的 (?P<day_word> 次月|当月|次年|下月|次日|当日 )
@@ -269,6 +270,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         words={key: tuple(sorted(value, key=len, reverse=True)) for key, value in words.items()},
         event_verbs=compile_pattern(RULES, "event_verbs", rf"(?:{w['event_verbs']})$"),
         window_task=compile_pattern(RULES, "window_tasks", rf"(?:{w['window_tasks']})时间"),
+        deadline_labels=tuple(f"{label}{tail}" for label in words["deadline_labels"] for tail in ("", "为", "是", "：", ":")),
         open_limit_context=compile_pattern(RULES, "relative_units", r"时限|办结|办理|审批|审核|审查|答复|处理|完成|用时"),
     )
 

@@ -29,6 +29,7 @@ NEXT_DAY_WORDS = {"当日": 0, "当天": 0, "即日": 0, "次日": 1, "翌日": 
 NEXT_DAY_UNITS = {"次月": "month", "当月": "month", "下月": "month", "次年": "year",
                   "次一工作日": "working_day", "下一工作日": "working_day"}
 ANCHOR_STARTS = ("起", "开始")   # a relative limit needs no 内 after 自…起
+EVENT_EDGES = re.compile(r"^(?:自|从)|(?:之日起|之时起|起|后|开始)$")
 
 
 def relative(m, ctx):
@@ -54,7 +55,7 @@ def relative(m, ctx):
         at = event_start(stripped, ctx.p)
         if at < len(stripped):
             start = m.start() - len(clause) + at
-            event = _event_text(stripped[at:], words["anchor_ends"])
+            event = _event_text(stripped[at:])
         anchor = arabic_date(stripped) or _year_anchor(stripped)
     count, unit = to_int(m.group("n")), ctx.p.units[m.group("unit")]
     when = relative_date(anchor, count, unit)
@@ -71,12 +72,9 @@ def _year_anchor(clause: str) -> date | None:
     return date(int(m.group(1)), 1, 1) if m else None
 
 
-def _event_text(phrase: str, ends: tuple[str, ...]) -> str | None:
-    phrase = re.sub(r"^(?:自|从)", "", phrase)
-    for end in ends + ANCHOR_STARTS:
-        if phrase.endswith(end):
-            phrase = phrase[:-len(end)]
-            break
+def _event_text(phrase: str) -> str | None:
+    """The event without 自 and its 之日起 / 起 / 后 (the 日 of 2021年3月1日起 stays)."""
+    phrase = EVENT_EDGES.sub("", phrase)
     return phrase.strip() or None
 
 
@@ -84,7 +82,7 @@ def event_start(clause: str, p: DeadlinePatterns) -> int:
     """Where the event a relative limit counts from starts in ``clause`` (which ends in 后/起):
     自…起 as written, else at most EVENT_MAX_CHARS characters back, cut after the last stop
     word (确保, 在, 应 …).  Returns ``len(clause)`` when there is no event to show."""
-    for pattern in (FROM_DATE, FROM_EVENT):
+    for pattern in (FROM_DATE, FROM_EVENT, FROM_YEAR):
         m = pattern.search(clause)
         if m:
             return m.start()
