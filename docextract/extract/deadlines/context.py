@@ -28,9 +28,10 @@ FOLLOW_REACH = 4
 SENTENCE_REACH = 80  # how far the rest of a sentence is read for a task word
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
-    """A deadline found in the text, before overlaps are resolved."""
+    """A deadline found in the text, before overlaps are resolved (slots: a long notice holds
+    many, and fewer objects keep the garbage collector's passes short)."""
 
     start: int
     end: int
@@ -43,6 +44,7 @@ class Candidate:
     period: str | None = None
     flags: tuple[str, ...] = ()
     family: str = ""
+    order: int = 0      # the rule's place in the grammar: ties between equal spans go to the first
 
 
 def clause_before(text: str, start: int, width: int = CLAUSE_REACH) -> str:

@@ -30,29 +30,42 @@ Decisions a reader of the output needs:
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
+from itertools import chain
 
 from ...models import Deadline
-from ...text.scan import anchored_finditer
+from ...text.scan import merge_windows
 from .context import Candidate, TitleMarks, clause_before, same_sentence
 from .context import Context
 from .families import HANDLERS
-from .patterns import Rule, patterns
+from .patterns import AnchorIndex, Rule, patterns
 
 KIND_RANK = {"recurring": 0, "relative": 1, "by": 2, "open": 3, "ongoing": 4}  # tie-break: 每年6月底前 is recurring
 RELIABLE_SOURCES = ("signing_date", "published")
 # Families whose span bridges a gap of free text (每月 … 分析): a tight span overlapping one wins
 # whatever its length (每月底 in 每月底进行系统数据分析).
 LOOSE_FAMILIES = ("recurring_cadence",)
-# Set False to scan the whole text with every pattern (tests compare the two).
+# Characters read per stretch: every rule runs over its windows in one stretch before the next
+# (a stretch stays in the CPU's cache while the rules pass over it).
+STRETCH = 1 << 15
+# Set False to scan the whole text with every plain pattern (tests compare the two).
 ANCHORED = True
 
 
-def _scan(rule: Rule, text: str):
-    if not ANCHORED:
-        return rule.pattern.finditer(text)
-    return anchored_finditer(rule.pattern, text, rule.anchor, rule.before, rule.after)
+def _windows_by_anchor(text: str, index: AnchorIndex) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """The windows of every distinct anchor (its rules' widest reach: a wider window finds what
+    a narrower one does, since every match holds its anchor), from one scan for every anchor word."""
+    hits: dict[str, list[int]] = {word: [] for word in index.inside}
+    inside = index.inside
+    for m in index.words.finditer(text):
+        start = m.start()
+        for offset, word in inside[m.group()]:
+            hits[word].append(start + offset)   # each word's list grows in order
+    out = {}
+    for anchor, (before, after) in index.reach.items():
+        starts = hits[anchor[0]] if len(anchor) == 1 else sorted(chain.from_iterable(hits[w] for w in anchor))
+        out[anchor] = merge_windows(starts, len(text), before, after + index.longest[anchor])
+    return out
 
 
 def _is_fact(text: str, c: Candidate, facts: tuple[str, ...]) -> bool:
@@ -75,7 +88,7 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
     cluster: list[Candidate] = []
     reach = -1
-    for c in sorted(candidates, key=lambda c: (c.start, c.end)):
+    for c in sorted(candidates, key=lambda c: (c.start, c.end, c.order)):
         if cluster and c.start >= reach:
             chosen += _greedy(cluster)
             cluster = []
@@ -88,7 +101,7 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
 def _greedy(cluster: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     for c in sorted(cluster, key=lambda c: (c.family in LOOSE_FAMILIES, -(c.end - c.start), c.start,
-                                            KIND_RANK[c.kind])):
+                                            KIND_RANK[c.kind], c.order)):
         if all(c.end <= o.start or c.start >= o.end for o in kept):
             kept.append(c)
     return kept
@@ -98,24 +111,46 @@ def _inherit_cadence(text: str, found: list[Candidate]) -> list[Candidate]:
     """每年2月底前甲…，3月底前乙…: a year-less by-date in the sentence of a recurring due
     point repeats with it."""
     out: list[Candidate] = []
+    prev: Candidate | None = None   # the last recurring one
     for c in found:
-        prev = next((o for o in reversed(out) if o.kind == "recurring"), None)
         if (c.kind == "by" and not c.year_written and prev is not None and prev.period == "year"
                 and text[prev.start:prev.start + 1] == "每" and same_sentence(text, prev.end, c.start)):
-            c = Candidate(c.start, c.end, "recurring", period=prev.period)
+            c = Candidate(c.start, c.end, "recurring", period=prev.period, family=c.family)
+        if c.kind == "recurring":
+            prev = c
         out.append(c)
     return out
 
 
 def _candidates(text: str, ctx: Context) -> list[Candidate]:
+    """Every rule's candidates.  The text is walked a stretch at a time, every rule over its
+    windows in that stretch, so a long notice is read from memory once, not once per rule."""
+    rules = ctx.p.rules
+    if not ANCHORED:
+        return [c for k, rule in enumerate(rules) for m in rule.plain.finditer(text)
+                if (c := _candidate(m, rule, k, ctx)) is not None]
+    spans = _windows_by_anchor(text, ctx.p.anchors)
+    windows = [spans[rule.anchor] for rule in rules]
+    cursors = [0] * len(rules)
     out = []
-    for rule in ctx.p.rules:
-        handler = HANDLERS[rule.family]
-        for m in _scan(rule, text):
-            c = handler(m, ctx)
-            if c is not None and c.end > c.start:
-                out.append(replace(c, family=rule.family))
+    for stretch_end in range(STRETCH, len(text) + STRETCH, STRETCH):
+        for k, rule in enumerate(rules):
+            mine, at = windows[k], cursors[k]
+            while at < len(mine) and mine[at][0] < stretch_end:
+                start, end = mine[at]
+                out += [c for m in rule.pattern.finditer(text, start, end)
+                        if (c := _candidate(m, rule, k, ctx)) is not None]
+                at += 1
+            cursors[k] = at
     return out
+
+
+def _candidate(m, rule: Rule, order: int, ctx: Context) -> Candidate | None:
+    c = HANDLERS[rule.family](m, ctx)
+    if c is None or c.end <= c.start:
+        return None
+    c.family, c.order = rule.family, order
+    return c
 
 
 def extract_deadlines(text: str, reference: date | None = None, offset: int = 0, *,

@@ -43,6 +43,12 @@ TIME = rf"""(?: \s* [（(]? \s* (?:上午|下午|中午|晚上|凌晨|早上)? \
 QUARTER = r"第? (?P<quarter>[一二三四1-4]) \s* 季度"
 HALF = r"(?P<half>上|下) 半年"
 COUNT = rf"(?P<n> \d{{1,3}} | [{CN_NUM}]{{1,4}} )"
+# The characters each fragment can start with (a rule's first-character class is built from
+# these and the first characters of its words, so sre rejects most positions at once).
+YEAR_FIRST = r"\d〇○零一二三四五六七八九"
+MONTH_FIRST = r"\d一二三四五六七八九十"
+PERIOD_FIRST = MONTH_FIRST + "本当月年底末第上下"   # + the first characters of relative years
+COUNT_FIRST = r"\d" + CN_NUM
 # A clause ends at these; look-aheads for a verb stay inside the clause.
 CLAUSE_CHARS = r"[^，。；;,\n]"
 DASH = r"(?:至|到|—|－|-|～|~)"
@@ -53,20 +59,53 @@ def _alt(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def _firsts(words) -> str:
+    """The first characters of ``words``, escaped for a character class."""
+    return "".join(re.escape(w[0]) for w in sorted(set(words)))
+
+
 @dataclass(frozen=True)
 class Rule:
-    """One pattern: what it finds (``family``), and where it can be (``anchor`` ± reach)."""
+    """One pattern: what it finds (``family``), and where it can be (near one of the literal
+    ``anchor`` words, reaching ``before``/``after`` characters).  ``pattern`` opens with a
+    look-ahead for the characters a match can start with; ``plain`` is the same pattern without
+    it (tests check that the two find the same)."""
 
     family: str
     pattern: re.Pattern
-    anchor: re.Pattern
+    plain: re.Pattern
+    anchor: tuple[str, ...]
     before: int
     after: int
 
 
 @dataclass(frozen=True)
+class AnchorIndex:
+    """Every anchor word in one pattern, so one scan finds them all: ``inside`` lists, for each
+    word the scan can report, every anchor word it holds and where (the 月 of 次月); ``reach``
+    is each anchor's widest reach over its rules; ``longest`` its longest word's extra length."""
+
+    words: re.Pattern
+    inside: dict[str, tuple[tuple[int, str], ...]]
+    reach: dict[tuple[str, ...], tuple[int, int]]
+    longest: dict[tuple[str, ...], int]
+
+
+def _anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
+    reach: dict[tuple[str, ...], tuple[int, int]] = {}
+    for r in rules:
+        before, after = reach.get(r.anchor, (0, 0))
+        reach[r.anchor] = (max(before, r.before), max(after, r.after))
+    vocabulary = sorted({w for anchor in reach for w in anchor}, key=len, reverse=True)
+    inside = {w: tuple((k, v) for v in vocabulary for k in range(len(w)) if w.startswith(v, k)) for w in vocabulary}
+    return AnchorIndex(re.compile(_alt(vocabulary)), inside, reach,
+                       {anchor: max(map(len, anchor)) for anchor in reach})
+
+
+@dataclass(frozen=True)
 class DeadlinePatterns:
     rules: tuple[Rule, ...]
+    anchors: AnchorIndex
     relative_years: dict[str, int]
     plans: dict[str, int]
     cadences: dict[str, str]
@@ -109,9 +148,17 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
     cadence = _alt(cadences)
     deadline_labels = _alt(labels_with("deadline"))
 
-    def rule(family: str, key: str, pattern: str, anchor: str, reach_before: int, reach_after: int) -> Rule:
-        return Rule(family, compile_pattern(RULES, key, pattern, re.VERBOSE),
-                    compile_pattern(RULES, key, anchor), reach_before, reach_after)
+    def rule(family: str, key: str, pattern: str, anchor: str | tuple[str, ...], reach_before: int,
+             reach_after: int, first: str | None) -> Rule:
+        """``anchor``: the words themselves, or literal words joined by |; ``first``: the class of
+        characters a match starts with (None: any)."""
+        anchor_words = tuple(anchor.split("|")) if isinstance(anchor, str) else tuple(anchor)
+        fast = pattern if first is None else f"(?=[{first}])(?:{pattern})"
+        return Rule(family, compile_pattern(RULES, key, fast, re.VERBOSE), compile_pattern(RULES, key, pattern, re.VERBOSE),
+                    anchor_words, reach_before, reach_after)
+
+    at_first, rel_first = _firsts(words["at_words"]), _firsts(relative_years)
+    period_first = PERIOD_FIRST + rel_first
 
     by = (
         rule("by_date", "before_words", rf"""
@@ -119,37 +166,37 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: {YEAR} \s* )?                          # 2021年 (optional)
             {period} {TIME}? \s*                       # 6月底 / 一季度 / 6月20日18：00
             (?P<before> {before} ) (?! [往来] )        # 前 / 之前 / 以前 (not 前往: 于5月18日前往)
-        """, before, 48, 2),
+        """, words["before_words"], 48, 2, at_first + YEAR_FIRST + period_first),
         rule("at_point", "completion_verbs", rf"""
             (?<![\d月日号年]) (?P<at> {at} ) \s*      # 在 / 于: a point in time (not the 至 of 1月至6月) ...
             (?: {YEAR} \s* )? {period} {TIME}? \s*     # ... 2月 / 一季度 / 今年年底 ...
             (?: 内|以内 )?                             # ... (内)
             (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? (?:{verbs}) )   # ... followed closely by 完成 / 全面 / 复工
-        """, "月|季|半年|底|末", 24, 36),
+        """, "月|季|半年|底|末", 24, 36, at_first),
         rule("schedule", "at_words", rf"""
             (?: (?P<at> 于|在 ) \s* )?                 # 于 (or a date opening a sentence, checked in find)
             (?: {YEAR} \s* )? {MONTH} \s* {DAY} {TIME}?   # 2026年6月5日 / 5月22日下午3点
-        """, "月", 14, 40),
+        """, "月", 14, 40, "于在" + YEAR_FIRST + MONTH_FIRST),
         rule("latest", "latest_words", rf"""
             (?: {w['latest_words']} ) \s*             # 最迟不晚于 ...
             (?: {YEAR} \s* )? {period} {TIME}?         # ... 6月30日: a limit even with no verb after it
-        """, w["latest_words"], 2, 36),
+        """, words["latest_words"], 2, 36, _firsts(words["latest_words"])),
         rule("period_verb", "completion_verbs", rf"""
             (?: {YEAR} \s* )? {rel_year}               # 2021年 / 今年 (optional)
             (?: {QUARTER} | {HALF}
               | (?P<yearend> 年内|年度内 ) ) (?:末)?   # 第三季度 / 上半年 / 年内
             (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? (?:{verbs}) )   # a period alone is a deadline only before 完成 …
-        """, "季度|半年|年内|年度内", 12, 30),
+        """, "季度|半年|年内|年度内", 12, 30, YEAR_FIRST + rel_first + "第一二三四上下年"),
         rule("field_point", "completion_verbs", rf"""
             (?: {deadline_labels} ) \s* [:：] \s*       # 完成时限： (rules/fields.toml)
             (?P<value> (?: {YEAR} \s* )? {period}      # 2021年6月
                        (?: \s* (?:{before}) )? )       # (前)
-        """, "[:：]", 8, 24),
+        """, ":|：", 8, 24, _firsts(labels_with("deadline"))),
         rule("plan_end", "five_year_plans", rf"""
             (?: {at} ) \s*                             # 到
             [“"]? (?P<plan> {_alt(plans)} ) [”"]? \s*  # “十四五”
             (?: 末|期末|时期末|结束 )                  # 末
-        """, _alt(plans), 8, 8),
+        """, tuple(plans), 8, 8, at_first),
         rule("to_year", "at_words", rf"""
             (?<![\d年])
             (?: {at} ) \s*                             # 到 (a target year) ...
@@ -158,13 +205,13 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?P<yearend> 底|末 )?                      # (底)
             (?: \s* (?:{before}) (?!后) )?             # (前): 到2025年前
             (?! \s* (?: \d | [{CN_NUM}]+ \s* 月 | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 初 ) )
-        """, "年", 12, 10),
+        """, "年", 12, 10, at_first),
         rule("year_target", "target_verbs", rf"""
             (?: (?P<lead> 力争|争取|计划|预计|确保 ) \s* )?   # 力争 (optional) ...
             (?P<year> \d{{4}} ) \s* 年 (?P<yearend> 底|末 )?   # ... 2023年: a plan year opening a clause ...
             (?! \s* (?: \d | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 前 | 初 | 内 | 是 | 至 | 到 | 和 | 、 | — | - ) )
             (?= \s* [，,] | \s* {CLAUSE_CHARS}{{0,16}}? (?: {w['target_verbs']} | {verbs} ) )  # ... then a target
-        """, "年", 8, 30),
+        """, "年", 8, 30, "力争计预确" + YEAR_FIRST),
         rule("window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?                  # 于 (optional)
             (?: {YEAR} \s* )? {MONTH} \s*              # 2月
@@ -173,13 +220,13 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: (?P<month2> \d{{1,2}} ) \s* 月 \s* )?  # (3月)
             (?P<day2> \d{{1,2}} ) \s* [日号] {TIME}?   # 15日 (下午3点)
             (?: \s* (?P<within> 内|止 ) )?             # (内)
-        """, "月", 18, 40),
+        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST),
         rule("month_window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?
             (?: {YEAR} \s* )? (?P<month1> 1[0-2] | 0?[1-9] ) \s* 月? \s*   # 5
             {DASH} \s*                                 # -
             (?P<month2> 1[0-2] | 0?[1-9] ) \s* 月 (?:份)? (?P<part> 底|末 )?  # 7月
-        """, "月", 14, 4),
+        """, "月", 14, 4, at_first + YEAR_FIRST),
     )
     relative = (
         rule("relative", "relative_units", rf"""
@@ -188,35 +235,35 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             {COUNT} \s*                                            # 30 / 三十
             (?P<unit> {_alt(units)} ) \s*                          # 日 / 个工作日 / 小时
             (?P<within> 内|以内|之内 )?                            # 内 (checked in find when missing)
-        """, _alt(units), 16, 4),
+        """, tuple(units), 16, 4, "最不" + COUNT_FIRST),
         rule("event_before", "event_verbs", rf"""
             (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [当目此以事空提生学之] ) (?:之)? 前
             (?! [提列沿期后景往端身台夕述款项条者瞻夜面天日年月页教班车行、\d{CN_NUM}几] )
-        """, "前", 46, 2),
+        """, "前", 46, 2, "在于"),
         rule("event_clause_before", "event_verbs", rf"""
             (?: ^ | (?<= [，,。；;！？\n：:] ) )                  # opening a clause
             (?P<event> [^，。；;,\n：:]{{0,20}}? (?: {w['event_verbs']} ) ) (?:之)? 前 (?= [，,] )
-        """, "前", 28, 2),
+        """, "前", 28, 2, None),
         rule("counted_before", "relative_units", rf"""
             (?: (?P<at> 于|在 ) \s* )? {COUNT} \s* (?P<unit> 个工作日|工作日|日|天|个小时|小时) \s* 前
             (?! [提列沿期后景往端身台夕述款项条者] )
           | (?: {w['event_verbs']} ) 前 \s* {COUNT.replace("?P<n>", "?P<n2>")} \s* (?P<unit2> 个工作日|工作日|日|天|个小时|小时)
-        """, "前", 16, 12),
+        """, "前", 16, 12, "于在" + COUNT_FIRST + _firsts(words["event_verbs"])),
         rule("ahead", "relative_units", rf"""
             提前 \s* {COUNT} \s* (?P<unit> 个工作日|工作日|日|天|个小时|小时|周|个星期|个月)
-        """, "前", 2, 12),
+        """, "前", 2, 12, "提"),
         rule("same_day", "completion_verbs", rf"""
             (?P<day_word> 当日|当天|即日|次日|翌日|第二天|第二日|次一工作日|下一工作日 ) (?: 内|起 )?
             (?: {TIME} \s* (?:{before})                     # 翌日八时前
               | (?= \s* {CLAUSE_CHARS}{{0,4}}? (?:{verbs}) ) )  # 当日办结
-        """, "日|天", 4, 24),
+        """, "日|天", 4, 24, "当即次翌第下"),
         rule("event_next", "anchor_ends", r"""
             (?P<at> 在|于 ) [^，。；;,\n]{2,24}? 的 (?P<day_word> 次月|当月|次年|下月|次日|当日 )
-        """, "次月|当月|次年|下月|次日|当日", 30, 2),
+        """, "次月|当月|次年|下月|次日|当日", 30, 2, "在于"),
         rule("years_time", "relative_units", rf"""
             (?: 利用|用|花|经过 ) \s* {COUNT} (?: \s* {DASH} \s* (?P<n_high> \d{{1,3}} | [{CN_NUM}]{{1,4}} ) )? \s*
             (?: 个 )? (?P<unit> 年|月 ) (?: 左右 )? \s* (?: 的 )? \s* 时间
-        """, "时间", 16, 2),
+        """, "时间", 16, 2, "利用花经"),
     )
     recurring = (
         rule("recurring_due", "cadences", rf"""
@@ -226,43 +273,45 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: {DAY.replace('[日号]?', '[日号]')} {TIME}?     # 10日 (the 日 is required: 每年7800元)
               | (?P<part> 底|末|初|上旬|中旬|下旬|份 ) ) \s*  # 底 / 份
             (?: {before} | 内 | 以内 )?                       # 前
-        """, "每|次月|次年|下月", 6, 30),
+        """, "每|次月|次年|下月", 6, 30, at_first + "每次下"),
         rule("recurring_cadence", "cadence_verbs", rf"""
             (?: 每 (?:个)? | 按 )                             # 每 / 按
             (?P<cadence> {cadence} ) (?: 度 )?                # 季度
             {CLAUSE_CHARS}{{0,16}}?                           # (向市扶贫办 / 对…进行)
             (?P<verb> {w['cadence_verbs']} )                  # 通报 / 报送 / 核实
-        """, "每|按", 2, 44),
+        """, "每|按", 2, 44, "每按"),
         rule("cadence_system", "cadence_systems", rf"""
             (?P<lead> 实行|落实|执行|坚持 ) \s*
             (?P<cadence> 季度|[日周旬月季年] ) 度? (?: {w['cadence_systems']} ) (?P<system> 制度|机制 )
-        """, w["cadence_systems"], 10, 4),
-        rule("daily", "daily_idioms", rf"(?: {w['daily_idioms']} )", w["daily_idioms"], 1, 4),
+        """, words["cadence_systems"], 10, 4, "实落执坚"),
+        rule("daily", "daily_idioms", rf"(?: {w['daily_idioms']} )", words["daily_idioms"], 1, 4, _firsts(words["daily_idioms"])),
         rule("monthly_within", "completion_verbs", rf"""
             (?: (?:在|于) \s* )? 当月 (?: 内|以内 ) (?= {CLAUSE_CHARS}{{0,6}}? (?:{verbs}) )
-        """, "当月", 4, 16),
+        """, "当月", 4, 16, "在于当"),
     )
     open_ = (
         rule("open_limit", "open_verbs", rf"""
             (?: {w['open_prefixes']} ) (?: {w['open_verbs']} ) (?: 到位|完毕 )?
-        """, w["open_prefixes"], 2, 10),
+        """, words["open_prefixes"], 2, 10, _firsts(words["open_prefixes"])),
         rule("open_phrase", "open_qualifiers", rf"""
             (?P<at> 在|于|按 ) {CLAUSE_CHARS}{{0,12}}? (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} )
             (?P<within> 内|以内|之内 )?
           | (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} ) (?P<within2> 内|以内|之内 )
-        """, w["open_nouns"], 20, 4),
+        """, words["open_nouns"], 20, 4, "在于按" + _firsts(words["open_qualifiers"])),
         rule("open_compliance", "open_nouns", rf"""
             (?: {w['open_nouns']} ) 符合 {CLAUSE_CHARS}{{0,10}}? (?: 规定|要求 )
-        """, "符合", 4, 16),
+        """, "符合", 4, 16, _firsts(words["open_nouns"])),
         rule("on_time", "on_time_words", rf"""
             (?: {w['on_time_words']} ) \s* {CLAUSE_CHARS}{{0,4}}? (?: {w['reporting_verbs']} )
-        """, w["on_time_words"], 2, 12),
+        """, words["on_time_words"], 2, 12, _firsts(words["on_time_words"])),
         rule("ongoing", "ongoing_words", rf"""
             (?: {deadline_labels} ) \s* [:：] \s* (?P<value> {w['ongoing_words']} )
-        """, "[:：]", 8, 12),
+        """, ":|：", 8, 12, _firsts(labels_with("deadline"))),
     )
+    rules_ = by + relative + recurring + open_
     return DeadlinePatterns(
-        rules=by + relative + recurring + open_,
+        rules=rules_,
+        anchors=_anchor_index(rules_),
         relative_years=dict(relative_years),
         plans=dict(plans),
         cadences=dict(cadences),
