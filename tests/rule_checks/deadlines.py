@@ -101,6 +101,7 @@ CHECKS = {
     "fact_words": stops,
     "validity_words": stops,
     "transition_words": stops,
+    "definition_words": stops,
     "lookback_words": stops,
     "ban_words": stops,
     "benefit_words": stops,

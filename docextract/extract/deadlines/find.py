@@ -35,7 +35,7 @@ from itertools import chain
 
 from ...models import Deadline
 from ...text.scan import merge_windows
-from .context import Candidate, TitleMarks, clause_before, same_sentence
+from .context import Candidate, TitleMarks, clause_before, same_sentence, sentence_before
 from .context import Context
 from .families import HANDLERS
 from .patterns import AnchorIndex, Rule, patterns
@@ -173,8 +173,9 @@ def extract_deadlines(text: str, reference: date | None = None, offset: int = 0,
     p = patterns()
     marks = TitleMarks(text)
     ctx = Context(text, reference, reference is not None and reference_source in RELIABLE_SOURCES, p, marks)
-    facts = p.words["fact_words"]
-    kept = [c for c in _candidates(text, ctx) if not marks.inside(c.start) and not _is_fact(text, c, facts)]
+    facts, definitions = p.words["fact_words"], p.words["definition_words"]
+    kept = [c for c in _candidates(text, ctx) if not marks.inside(c.start) and not _is_fact(text, c, facts)
+            and not any(word in sentence_before(text, c.start) for word in definitions)]
     found = _inherit_cadence(text, _resolve_overlaps(kept))
     return [_deadline(text, c, reference, reference_source, offset) for c in found]
 

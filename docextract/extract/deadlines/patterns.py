@@ -24,7 +24,7 @@ LIST_KEYS = (
     "open_verbs", "open_qualifiers", "open_nouns", "on_time_words", "ongoing_words", "penalty_words",
     "enforcement_words", "right_words", "fact_words", "validity_words", "transition_words",
     "lookback_words", "ban_words", "extension_words", "event_stop_words", "benefit_words", "reporting_verbs",
-    "condition_words", "deadline_labels",
+    "condition_words", "deadline_labels", "definition_words",
 )
 PERIODS = ("day", "week", "month", "quarter", "half_year", "year")
 UNITS = ("minute", "hour", "day", "working_day", "week", "month", "year")
@@ -271,9 +271,10 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?P<lead> 每 (?:个)? (?: {cadence} ) | 次月 | 次年 | 下月 ) \s*   # 每月 / 每年 / 次月
             (?: {MONTH} \s* )?                                # (3月)
             (?: {DAY.replace('[日号]?', '[日号]')} {TIME}?     # 10日 (the 日 is required: 每年7800元)
-              | (?P<part> 底|末|初|上旬|中旬|下旬|份 ) ) \s*  # 底 / 份
+              | (?P<part> 底|末|初|上旬|中旬|下旬|份 )         # 底 / 份
+              | {TIME} (?= \s* (?:{before}) ) ) \s*           # 每日17时前
             (?: {before} | 内 | 以内 )?                       # 前
-        """, "每|次月|次年|下月", 6, 30, at_first + "每次下"),
+        """, "每|次月|次年|下月", 6, 36, at_first + "每次下"),
         rule("recurring_cadence", "cadence_verbs", rf"""
             (?: 每 (?:个)? | 按 )                             # 每 / 按
             (?P<cadence> {cadence} ) (?: 度 )?                # 季度
@@ -294,7 +295,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: {w['open_prefixes']} ) (?: {w['open_verbs']} ) (?: 到位|完毕 )?
         """, words["open_prefixes"], 2, 10, _firsts(words["open_prefixes"])),
         rule("open_phrase", "open_qualifiers", rf"""
-            (?P<at> 在|于|按 ) {CLAUSE_CHARS}{{0,12}}? (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} )
+            (?P<at> (?:在|于) {CLAUSE_CHARS}{{0,12}}? | 按照? ) (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} )
             (?P<within> 内|以内|之内 )?
           | (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} ) (?P<within2> 内|以内|之内 )
         """, words["open_nouns"], 20, 4, "在于按" + _firsts(words["open_qualifiers"])),
