@@ -42,8 +42,9 @@ def by_date(m, ctx):
 
 def at_point(m, ctx):
     when = resolve_period(m, year_of(m, ctx.reference), False, _month(ctx))
-    if m.group("day") and is_past(ctx, when):
-        return None  # 于2021年3月1日召开会议, written after that day: a fact
+    if (m.group("day") or (m.group("year") and when and ctx.reference and when.year < ctx.reference.year)) \
+            and is_past(ctx, when):
+        return None  # 于2021年3月1日召开会议 / 于2022年3月开工, written after it: a fact
     return _by(m, ctx, when)
 
 

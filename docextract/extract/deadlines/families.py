@@ -6,7 +6,7 @@ ones are here, with the table of every handler.
 from __future__ import annotations
 
 from . import dated, relative
-from .context import Candidate, clause_before, preceded_by
+from .context import Candidate, clause_before, conditional, preceded_by
 
 SYSTEM_PERIODS = {"日": "day", "周": "week", "月": "month", "季": "quarter", "季度": "quarter", "年": "year"}
 NEXT_PERIODS = {"次月": "month", "下月": "month", "次年": "year"}
@@ -51,6 +51,8 @@ def open_limit(m, ctx):
 def open_phrase(m, ctx):
     if preceded_by(ctx.text, m.start(), ctx.p.words["penalty_words"]):
         return None  # 未在规定时限内完成的: the condition of a penalty
+    if conditional(ctx.text, m.end()):
+        return None  # 对在规定期限内未缴纳罚款的，…: the condition of a rule
     return Candidate(m.start(), m.end(), "open")
 
 
