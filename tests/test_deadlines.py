@@ -121,7 +121,7 @@ def test_malformed_deadline_rule_names_file_and_key(key, bad):
 
 # -- properties ------------------------------------------------------------------------------
 
-DEADLINE_ALPHABET = st.sampled_from(list("年月日前底内每限个工作至到于在9312〇一二十季度上半月份后起的。，限期办结次按报送自之"))
+DEADLINE_ALPHABET = st.sampled_from(list("年月日前底内每限个工作至到于在0123456789〇一二十季度上半月份后起的。，限期办结次按报送自之：（）时即-"))
 ANY_TEXT = st.text(alphabet=st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
                                       st.characters(min_codepoint=0x20, max_codepoint=0x7E),
                                       DEADLINE_ALPHABET), max_size=80)

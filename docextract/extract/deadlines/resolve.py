@@ -50,10 +50,19 @@ def resolve_period(match: re.Match, year: int | None, has_before: bool,
 
 
 def month_day_date(year: int, month: int | None, day: int | None, part: str | None, has_before: bool) -> date | None:
+    """The last day still on time for a month (and day or part) of ``year``; None when there
+    is no such day (2月30日).
+
+    >>> month_day_date(2024, 2, 30, None, False) is None, month_day_date(2024, 6, None, "底", True)
+    (True, datetime.date(2024, 6, 30))
+    """
     if month is None or not 1 <= month <= 12:
         return None
     if day:
-        return date(year, month, day)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     if part in ("底", "末", "下旬", "份") or (part is None and not has_before):
         return _month_end(year, month)  # 6月底前, 在2月全面复工: the whole month
     if part == "上旬":
