@@ -15,8 +15,8 @@ class Settings(BaseModel):
 
     reference_date: date | None = Field(
         None, title="Reference date",
-        description="the date that resolves year-less deadlines (9月底前); default: the notice's own "
-                    "signing date, else its 文号 year, else its publication date")
+        description="the date that resolves year-less deadlines (9月底前) in a notice that gives none of "
+                    "its own: the signing date, else the 文号 year, else the publication date come first")
     encoding: str | None = Field(None, title="Encoding override", description="decode text and HTML with this")
     password: str | None = Field(None, title="PDF password")
     max_bytes: int = Field(50 * MEGABYTE, title="Size cap", gt=0,

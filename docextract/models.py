@@ -63,7 +63,7 @@ class Deadline(_Model):
                                            description="where the year of ``date`` came from")
     event: str | None = Field(None, title="Event", description="what a relative limit counts from (资金下达)")
     count: float | None = Field(None, title="Count", description="how many units a relative limit allows (30)")
-    unit: str | None = Field(None, title="Unit", description="day | working_day | hour | week | month | year")
+    unit: str | None = Field(None, title="Unit", description="minute | hour | day | working_day | week | month | year")
     working_days: bool | None = Field(None, title="Working days", description="counted in 工作日")
     period: str | None = Field(None, title="Period", description="the cadence of a recurring deadline: "
                                "day | week | month | quarter | half_year | year")

@@ -58,8 +58,9 @@ def test_money_rules_validate():
 
 
 @pytest.mark.parametrize("path, bad", [
-    (("currencies",), None), (("currencies",), {"元": 1}), (("bounds", "before"), [{"word": "以上", "bound": "up"}]),
-    (("bounds", "after"), [{"word": "以下", "bound": "max", "inclusive": "yes"}]), (("subject", "heads"), ["资金", ""]),
+    (("currencies",), None), (("currencies",), {"元": 1}), (("bounds_before",), [{"word": "以上", "bound": "up"}]),
+    (("bounds_after",), [{"word": "以下", "bound": "max", "inclusive": "yes"}]), (("subject_heads",), ["资金", ""]),
+    (("negations",), ["不", ""]), (("currency_names",), {"新台币": 1}), (("bare_scales",), {"亿": "1e8"}),
 ])
 def test_malformed_money_rule_names_file_and_key(path, bad):
     rules = json.loads(json.dumps(load_rules("money")))  # a deep copy: the loaded rules are cached

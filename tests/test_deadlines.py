@@ -1,7 +1,9 @@
 """Deadlines: hand-made cases per rule, positives and negatives (corpora/cases/deadlines.json).
 
-A case is ``{"text", "reference" (ISO date or null), "expect": [{"text", "kind", "date"}],
-"xfail"?}``; ``xfail`` holds the reason a known-hard case fails (run as a strict xfail).
+A case is ``{"text", "reference" (ISO date or null: the signing date), "reference_source"?,
+"expect": [{"text", "kind", "date", "event"?, "count"?, "unit"?, "working_days"?, "period"?,
+"year_source"?, "flags"?}], "xfail"?}``; optional keys are checked when given; ``xfail`` holds
+the reason a known-hard case fails (run as a strict xfail).
 """
 import json
 from datetime import date
@@ -10,12 +12,15 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from docextract.extract.deadlines import add_working_days, extract_deadlines, parse_deadline
+from docextract import extract_text
+from docextract.extract.deadlines import add_working_days, extract_deadlines, find, parse_deadline
 from docextract.extract.deadlines.patterns import compile_rules
 from docextract.errors import RuleError
 from docextract.rules import load_rules, rule_names
 
-CASES = json.loads((Path(__file__).parent.parent / "corpora/cases/deadlines.json").read_text(encoding="utf-8"))
+ROOT = Path(__file__).parent.parent
+CASES = json.loads((ROOT / "corpora/cases/deadlines.json").read_text(encoding="utf-8"))
+NOTICES = sorted((ROOT / "corpora/notices").glob("*.txt"))
 
 
 def _param(index, case):
@@ -28,8 +33,9 @@ def _param(index, case):
 @pytest.mark.parametrize("case", [_param(i, c) for i, c in enumerate(CASES)])
 def test_deadline_case(case):
     reference = date.fromisoformat(case["reference"]) if case["reference"] else None
-    found = extract_deadlines(case["text"], reference)
-    assert [{"text": d.text, "kind": d.kind, "date": d.date} for d in found] == case["expect"]
+    found = extract_deadlines(case["text"], reference, reference_source=case.get("reference_source", "signing_date"))
+    assert [{key: getattr(d, key) for key in want} for d, want in zip(found, case["expect"])] == case["expect"]
+    assert len(found) == len(case["expect"])
 
 
 def test_cases_have_enough_negatives():
@@ -62,9 +68,29 @@ def test_working_days_skip_holidays():
     assert add_working_days(date(2021, 9, 30), 3) == date(2021, 10, 11)
 
 
-@pytest.mark.parametrize("adverb", load_rules("deadlines")["urgency_adverbs"])
-def test_urgency_adverbs_are_not_deadlines(adverb):
-    assert extract_deadlines(f"发现问题要{adverb}上报、{adverb}整改到位", date(2020, 3, 2)) == []
+def test_anchored_scan_finds_what_a_whole_text_scan_finds(monkeypatch):
+    """Every pattern runs only near its anchor; the anchors and reaches must lose nothing."""
+    texts = [c["text"] for c in CASES] + [p.read_text(encoding="utf-8") for p in NOTICES]
+    anchored = [extract_deadlines(t, date(2020, 3, 2)) for t in texts]
+    monkeypatch.setattr(find, "ANCHORED", False)
+    assert [extract_deadlines(t, date(2020, 3, 2)) for t in texts] == anchored
+
+
+@pytest.mark.parametrize("text, reference, want", [
+    # the notice's own date comes first, --reference-date only when it gives none
+    ("关于做好春耕工作的通知\n一、抓好种子供应。9月底前完成。\n县扶贫办\n2020年3月2日", date(2024, 1, 1),
+     ("2020-09-30", "signing_date", [])),
+    ("关于做好春耕工作的通知\n泾扶组〔2021〕2号\n一、抓好种子供应。9月底前完成。", date(2024, 1, 1),
+     ("2021-09-30", "doc_number", ["year_guessed"])),
+    ("关于做好春耕工作的通知\n一、抓好种子供应。9月底前完成。", date(2024, 1, 1),
+     ("2024-09-30", "reference_date", ["year_guessed"])),
+    ("关于做好春耕工作的通知\n一、抓好种子供应。2月底前完成。\n县扶贫办\n2020年3月2日", None,
+     ("2020-02-29", "signing_date", ["before_signing"])),
+])
+def test_year_from_the_notice_before_the_reference_date(text, reference, want):
+    notice = extract_text(text, reference_date=reference)
+    (found,) = [d for item in notice.items for d in item.deadlines] + list(notice.deadlines)
+    assert (found.date, found.year_source, found.flags) == want
 
 
 # -- rules files -----------------------------------------------------------------------------
@@ -95,7 +121,7 @@ def test_malformed_deadline_rule_names_file_and_key(key, bad):
 
 # -- properties ------------------------------------------------------------------------------
 
-DEADLINE_ALPHABET = st.sampled_from(list("年月日前底内每限个工作至到于在9312〇一二十季度上半月份后起的。，限期办结次按报送自之"))
+DEADLINE_ALPHABET = st.sampled_from(list("年月日前底内每限个工作至到于在0123456789〇一二十季度上半月份后起的。，限期办结次按报送自之：（）时即-"))
 ANY_TEXT = st.text(alphabet=st.one_of(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
                                       st.characters(min_codepoint=0x20, max_codepoint=0x7E),
                                       DEADLINE_ALPHABET), max_size=80)

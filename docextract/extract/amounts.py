@@ -1,13 +1,16 @@
 """Money amounts with exact bounds (Civil Code art. 1259), each with its evidence.
 
 ``extract_amounts`` finds amounts in a span of the body; ``parse_amount`` converts one
-expression.  Only numbers written with a currency (元, 万元, 亿元, 美元, ￥ …) are money, so
-phone numbers, 文号, counts (27042名, 3万人, 万户), percentages and years never are.
-Rules in ``rules/money.toml``.
+expression.  Only numbers written with a currency (元, 万元, 亿元, 美元, ￥, 新台币…元) are money,
+so phone numbers, 文号, counts (27042名, 3万人, 万户), percentages and years never are; a bare
+number in a table column whose header names the currency (金额（万元）) is money too
+(``money_columns``).  Rules in ``rules/money.toml``.
 
 ``text`` is the expression with its bound words ("5万元以下", "低于5000元", "最高不超过20万元",
 "三千元以上两万元以下"); a bound word alone sets one bound, a range sets both (inclusive), a
-single amount is min = max.  ``subject`` is a short noun phrase ending in a money word
+single amount is min = max.  A negation flips a comparative (不得低于 is an inclusive minimum);
+"30余万元" is more than its number; a bound before the first amount of a 、-list applies to
+each ("分别不少于60万元、40万元").  ``subject`` is a short noun phrase ending in a money word
 (资金, 补助, 额度, 收入 …) right after the amount or in the clause before it, else None.
 """
 from __future__ import annotations
@@ -17,27 +20,40 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..models import Amount
-from ..text.numerals import CN_DIGIT, CN_LEADING_UNITS, CN_NUMERAL_CHARS, parse_number
 from ..rules import compile_pattern, load_rules, require, require_mapping, require_tables
+from ..text.numerals import CN_DIGIT, CN_LEADING_UNITS, CN_NUMERAL_CHARS, CN_POINT, parse_number
 from ..text.scan import anchored_finditer
+from .money_columns import column_amounts, header_pattern
 
 RULES = "money"
 
-# A number as written before a currency word.
-NUMBER = rf"""(?:
-      \d+ (?:,\d{{3}})* (?:\.\d+)? \s*          # 3000  2,000  0.5
-      (?:余|多)? \s*                            # 30余 (about 30)
+
+
+def _number(approximate: str) -> str:
+    """A number as written before a currency word; ``approximate`` (余|多) after it means "more than"."""
+    return rf"""(?:
+      \d+ (?:,\d{{3}})* (?:\.\d+)? [ \t]*       # 3000  2,000  0.5
+      (?:{approximate})? [ \t]*                # 30余 (more than 30)
       [十百千]? (?:万亿|[万亿])?                # 3千  5万  1.5亿  1.2万亿
     | [{"".join(CN_DIGIT)}{CN_LEADING_UNITS}]   # a Chinese numeral starts with a digit or 十 ...
-      [{CN_NUMERAL_CHARS}]* (?:余|多)?          # ... 三千  二百万  两万 (not 万元 alone)
+      [{CN_NUMERAL_CHARS}]*                     # ... 三千  二百万  两万 (not 万元 alone)
+      (?: {CN_POINT} [{"".join(CN_DIGIT)}]+ [十百千万亿]* )?   # 十二点八四万亿
+      (?: (?:{approximate}) [十百千万亿]* )?    # 两千三百多万
 )"""
-# Between the ends of a range: 500-3000元, 500—3000元, 500~3000元, 500至3000元.
-RANGE_DASH = r"\s* (?:-|－|—|–|~|～|〜|至|到) \s*"
+
+
+# Between the ends of a range: 500-3000元, 500—3000元, 500~3000元, 500至3000元 (not across lines).
+RANGE_DASH = r"[ \t]* (?:-|－|—|–|~|～|〜|至|到) [ \t]*"
 SCALES = {"万": 1e4, "亿": 1e8}
 SUBJECT_MAX_CHARS = 10       # a subject is a short noun phrase, not a clause
 SUBJECT_AFTER_CHARS = 12     # how far after the amount its subject may end (500元临时救助资金)
 SUBJECT_BEFORE_CHARS = 16    # how far before it (贷款额度须在5万元以下)
-WINDOW_BEFORE, WINDOW_AFTER = 40, 16  # room for 最高不超过 + 3,000.50万 + range, and 以上 / 元/千瓦时
+WINDOW_BEFORE, WINDOW_AFTER = 48, 16  # room for 最高不超过 + 新台币 + 3,000.50万 + range, and 以上 / 元/千瓦时
+# A bare scale (亿元) is no amount in a column header (（亿元）), a rate (每亿元) or a vague count (数亿元).
+BARE_SCALE_NOT_AFTER = "（(每数几多余上" + CN_NUMERAL_CHARS
+BARE_SCALE_NOT_BEFORE = "）)"
+# Between the amounts of a list that share the bound written before the first (分别不少于60万元、40万元).
+LIST_JOINER = "、"
 
 
 @dataclass(frozen=True)
@@ -46,14 +62,25 @@ class Bound:
     bound: str      # "min" or "max"
     inclusive: bool
 
+    def flipped(self) -> Bound:
+        """The bound a negation makes of it: 不超过 (max, inclusive) from 超过 (min, exclusive)."""
+        return Bound(self.word, "max" if self.bound == "min" else "min", not self.inclusive)
+
+
+MORE_THAN = Bound("余", "min", False)
+
 
 @dataclass(frozen=True)
 class _Money:
     pattern: re.Pattern
     anchor: re.Pattern
     currencies: dict[str, str]
+    names: dict[str, str]
     before: dict[str, Bound]
     after: dict[str, Bound]
+    bare_scales: dict[str, int]
+    approximate: tuple[str, ...]
+    column_header: re.Pattern
     subject_after: re.Pattern
     subject_heads: tuple[str, ...]
     per_prefix: re.Pattern
@@ -65,9 +92,13 @@ def _alt(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def _alt_spaced(words) -> str:
+    """Like ``_alt``, but a line break or space may split a word (以\\n上 in a hard-wrapped PDF)."""
+    return "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
+
+
 def _bounds(rules: dict, key: str) -> dict[str, Bound]:
-    tables = require_tables(rules, RULES, f"bounds.{key}",
-                            {"word": str, "bound": ("min", "max"), "inclusive": (True, False)})
+    tables = require_tables(rules, RULES, key, {"word": str, "bound": ("min", "max"), "inclusive": (True, False)})
     return {t["word"]: Bound(t["word"], t["bound"], t["inclusive"]) for t in tables}
 
 
@@ -75,24 +106,31 @@ def compile_rules(rules: dict) -> _Money:
     """Validate the money lexicons and build the amount pattern once (RuleError on a bad rule)."""
     currencies = require_mapping(rules, RULES, "currencies", str)
     prefixes = require_mapping(rules, RULES, "prefix_currencies", str)
-    fillers = require(rules, RULES, "bounds.fillers", list)
-    before, after = _bounds(rules, "before"), _bounds(rules, "after")
-    heads = require(rules, RULES, "subject.heads", list)
-    currency = _alt(currencies)
+    names = require_mapping(rules, RULES, "currency_names", str)
+    bare = require_mapping(rules, RULES, "bare_scales", int)
+    fillers = require(rules, RULES, "fillers", list)
+    negations = require(rules, RULES, "negations", list)
+    approximate = require(rules, RULES, "approximate_after", list)
+    before, after = _bounds(rules, "bounds_before"), _bounds(rules, "bounds_after")
+    heads = require(rules, RULES, "subject_heads", list)
+    currency, name, number = _alt(currencies), _alt(names), _number(_alt(approximate))
     pattern = rf"""
-        (?P<before> {_alt(before)} )? \s*                       # 不超过 / 低于 / 最高 (optional)
+        (?P<before> (?: (?P<neg> {_alt(negations)} ) \s* )?     # 不得 (optional) ...
+                    (?P<comp> {_alt(before)} ) )? \s*            # ... 低于 / 最高 / 超 (optional)
         (?: (?:{_alt(fillers)}) \s* ){{0,2}}                     # 可达 / 补助 (optional, after a bound word)
         (?P<amount>
-            (?:人民币\s*)? (?P<low> {NUMBER} ) \s*               # 500
-            (?: (?:{currency}) \s* )?                            # (元)
-            {RANGE_DASH}                                         # - / 至
-            (?P<high> {NUMBER} ) \s* (?:{currency})              # 3000元
-          | (?:人民币\s*)? (?P<single> {NUMBER} ) \s* (?:{currency})   # 人民币100万元
-          | (?P<sign> {_alt(prefixes)} ) \s* (?P<signed> {NUMBER} ) (?: \s* 元 )?  # ￥500
+            (?: (?P<name> {name} ) \s* )?                        # 新台币 / 人民币 (optional)
+            (?: (?P<low> {number} ) [ \t]*                       # 500
+                (?: (?:{currency}) [ \t]* )?                     # (元)
+                {RANGE_DASH}                                     # - / 至
+                (?P<high> {number} ) \s* (?P<cur> {currency} )   # 3000元
+              | (?P<single> {number} ) \s* (?P<cur1> {currency} )            # 100万元
+              | (?<![\d.{CN_POINT}]) (?P<bare> {_alt(bare)} ) (?P<cur2> 元 ) )  # 亿元 (one of the scale)
+          | (?P<sign> {_alt(prefixes)} ) \s* (?P<signed> {number} ) (?: \s* 元 )?  # ￥500
         )
         (?: \s* / \s* (?P<per> [\u4e00-\u9fff·]{{1,6}} ) )?      # 0.5元/千瓦时
         (?: \s* [（(] 含 [^）)]{{0,12}} [）)] )?                 # （含5000元）: the bound is included
-        (?P<after> {_alt(after)} )?                              # 以上 / 以下 / 以内 (optional)
+        (?P<after> {_alt_spaced(after)} )?                       # 以上 / 以下 / 以内 (optional)
     """
     # Anchors: the last character of every currency word, and the signs (元, 币, ￥ …).
     anchor_chars = {word[-1] for word in currencies} | set("".join(prefixes))
@@ -101,13 +139,17 @@ def compile_rules(rules: dict) -> _Money:
         pattern=compile_pattern(RULES, "currencies", pattern, re.VERBOSE),
         anchor=re.compile("[" + re.escape("".join(sorted(anchor_chars))) + "]"),
         currencies={**currencies, **prefixes},
+        names=dict(names),
         before=before,
         after=after,
-        subject_after=compile_pattern(RULES, "subject.heads", rf"的? ([\u4e00-\u9fff]{{0,8}}? (?:{heads_alt}))", re.VERBOSE),
+        bare_scales=dict(bare),
+        approximate=tuple(approximate),
+        column_header=header_pattern(currencies),
+        subject_after=compile_pattern(RULES, "subject_heads", rf"的? ([\u4e00-\u9fff]{{0,8}}? (?:{heads_alt}))", re.VERBOSE),
         subject_heads=tuple(sorted(heads, key=len, reverse=True)),
-        per_prefix=compile_pattern(RULES, "subject.heads", rf"^.*每[\u4e00-\u9fff]{{1,3}}?(?=(?:{heads_alt}))"),
-        leading_verbs=compile_pattern(RULES, "subject.leading_verbs",
-                                      rf"^(?:{_alt(require(rules, RULES, 'subject.leading_verbs', list))})"),
+        per_prefix=compile_pattern(RULES, "subject_heads", rf"^.*每[\u4e00-\u9fff]{{1,3}}?(?=(?:{heads_alt}))"),
+        leading_verbs=compile_pattern(RULES, "subject_leading_verbs",
+                                      rf"^(?:{_alt(require(rules, RULES, 'subject_leading_verbs', list))})"),
     )
 
 
@@ -118,9 +160,11 @@ def money_rules() -> _Money:
 
 
 def _currency(match: re.Match) -> str:
-    currencies = money_rules().currencies
-    written = match.group("amount")
-    return next((currencies[w] for w in sorted(currencies, key=len, reverse=True) if w in written), "CNY")
+    m = money_rules()
+    if match.group("name"):
+        return m.names[match.group("name")]
+    written = match.group("cur") or match.group("cur1") or match.group("cur2") or match.group("sign")
+    return m.currencies.get(written, "CNY")
 
 
 LEADING_ZERO = re.compile(r"0\d")  # 010-65367254, 000: a code, not a sum
@@ -129,7 +173,9 @@ LEADING_ZERO = re.compile(r"0\d")  # 010-65367254, 000: a code, not a sum
 def _value(number: str) -> float | None:
     if LEADING_ZERO.match(number):
         return None
-    return parse_number(number.replace("余", "").replace("多", "").replace(" ", ""))
+    for word in money_rules().approximate:
+        number = number.replace(word, "")
+    return parse_number(re.sub(r"\s", "", number))
 
 
 def _subject(text: str, start: int, end: int) -> str | None:
@@ -147,14 +193,21 @@ def _subject(text: str, start: int, end: int) -> str | None:
     return phrase if len(phrase) > 1 else None
 
 
-def _single_bounds(value: float, before: Bound | None, after: Bound | None) -> dict:
+def _single_bounds(value: float, chosen: Bound | None) -> dict:
     """One number: its bound word sets one bound (以上 → min), none makes min = max."""
-    chosen = after or before
     if chosen is None:
         return {"min": value, "max": value, "min_inclusive": True, "max_inclusive": True}
     if chosen.bound == "min":
         return {"min": value, "max": None, "min_inclusive": chosen.inclusive, "max_inclusive": None}
     return {"min": None, "max": value, "min_inclusive": None, "max_inclusive": chosen.inclusive}
+
+
+@dataclass(frozen=True)
+class _Found:
+    amount: Amount
+    value: float | None       # the number of a single amount (None for a range)
+    bound_before: Bound | None  # the bound written before it, which a 、-list shares
+    bare: bool                # no bound word at all: it may take the bound of its list
 
 
 def extract_amounts(text: str, offset: int = 0) -> list[Amount]:
@@ -166,34 +219,78 @@ def extract_amounts(text: str, offset: int = 0) -> list[Amount]:
     [('500-3000元', 500.0, 3000.0)]
     >>> [(a.text, a.max, a.max_inclusive, a.subject) for a in extract_amounts("年人均纯收入低于5000元")]
     [('低于5000元', 5000.0, False, '年人均纯收入')]
+    >>> [(a.text, a.min, a.min_inclusive) for a in extract_amounts("注册资本不得低于三千万元")]
+    [('不得低于三千万元', 30000000.0, True)]
     >>> extract_amounts("吸纳3万人就业，覆盖5万户，增长5%，国发〔2021〕7号")
     []
     """
     m = money_rules()
-    found = [amount for match in anchored_finditer(m.pattern, text, m.anchor, WINDOW_BEFORE, WINDOW_AFTER)
-             if (amount := _from_match(text, match, offset)) is not None]
-    return _merge_pairs(text, found, offset)
+    found = [f for match in anchored_finditer(m.pattern, text, m.anchor, WINDOW_BEFORE, WINDOW_AFTER)
+             if (f := _from_match(text, match, offset)) is not None]
+    amounts = _merge_pairs(text, _share_list_bounds(text, found, offset), offset)
+    columns = column_amounts(text, offset, m.column_header, m.currencies)
+    if not columns:
+        return amounts
+    taken = {(a.start, a.end) for a in amounts}
+    return sorted(amounts + [a for a in columns if (a.start, a.end) not in taken], key=lambda a: a.start)
 
 
-def _from_match(text: str, match: re.Match, offset: int) -> Amount | None:
+def _bound_of(match: re.Match) -> tuple[Bound | None, Bound | None]:
+    """(the bound the amount takes, the bound written before it)."""
     m = money_rules()
-    before = m.before.get(match.group("before") or "")
-    after = m.after.get(match.group("after") or "")
-    start = match.start() if before else match.start("amount")  # fillers alone are not evidence
+    before = m.before.get(match.group("comp") or "")
+    if before is not None and match.group("neg"):
+        before = before.flipped()
+    after = m.after.get(re.sub(r"\s", "", match.group("after") or ""))
+    number = match.group("single") or ""
+    approximate = MORE_THAN if any(word in number for word in m.approximate) else None
+    return after or before or approximate, before
+
+
+def _from_match(text: str, match: re.Match, offset: int) -> _Found | None:
+    chosen, before = _bound_of(match)
+    start = match.start() if match.group("before") else match.start("amount")  # fillers alone are not evidence
     end = match.end()
     if _glued_to_digits(text, match.start("amount")):
         return None
+    value = None
     if match.group("low") is not None:
         bounds = _range_bounds(match.group("low"), match.group("high"))
     else:
-        value = _value(match.group("single") or match.group("signed"))
-        bounds = None if value is None else _single_bounds(value, before, after)
+        if match.group("bare"):
+            if text[match.start("bare") - 1:match.start("bare")] in BARE_SCALE_NOT_AFTER \
+                    or text[match.end("cur2"):match.end("cur2") + 1] in BARE_SCALE_NOT_BEFORE:
+                return None
+            value = float(money_rules().bare_scales[match.group("bare")])
+        else:
+            value = _value(match.group("single") or match.group("signed"))
+        bounds = None if value is None else _single_bounds(value, chosen)
     if bounds is None:
         return None
-    return Amount(
+    amount = Amount(
         text=text[start:end], currency=_currency(match), per=match.group("per"),
         subject=_subject(text, start, end), start=offset + start, end=offset + end, **bounds,
     )
+    plain = chosen is None and match.group("low") is None
+    return _Found(amount, value, before, plain)
+
+
+def _share_list_bounds(text: str, found: list[_Found], offset: int) -> list[Amount]:
+    """分别不少于60万元、40万元、5万元: the bound before the first amount applies to each."""
+    out: list[Amount] = []
+    shared: Bound | None = None
+    for k, f in enumerate(found):
+        prev = found[k - 1].amount if k else None
+        joined = prev is not None and text[prev.end - offset:f.amount.start - offset] == LIST_JOINER
+        if f.bound_before is not None:
+            shared = f.bound_before
+        elif not joined:
+            shared = None
+        if f.bare and joined and shared is not None and f.value is not None:
+            out.append(f.amount.model_copy(update=_single_bounds(f.value, shared)))
+        else:
+            out.append(f.amount)
+    return out
 
 
 def _range_bounds(low_text: str, high_text: str) -> dict | None:
@@ -218,12 +315,16 @@ def _shared_scale(low_text: str, low: float, high_text: str) -> float:
     return low * scale if high_digits is not None and low <= high_digits else low
 
 
+GLUED_BEFORE = ".-/元" + CN_POINT + CN_NUMERAL_CHARS  # 元: …万元一元 is a garbled transcript
+
+
 def _glued_to_digits(text: str, start: int) -> bool:
-    """A number run on from other digits (an ID, a phone number, 2，000) is not an amount."""
+    """A number run on from other digits (an ID, a phone number, 2，000, the 八四 of 十二点八四)
+    is not an amount."""
     if start == 0:
         return False
     prev = text[start - 1]
-    return prev.isdigit() or prev in ".-/" or (prev in ",，" and text[start - 2:start - 1].isdigit())
+    return prev.isdigit() or prev in GLUED_BEFORE or (prev in ",，" and text[start - 2:start - 1].isdigit())
 
 
 def _merge_pairs(text: str, amounts: list[Amount], offset: int) -> list[Amount]:
@@ -256,6 +357,8 @@ def parse_amount(text: str) -> Amount | None:
     (3000.0, 20000.0, True, True)
     >>> parse_amount("0.5元/千瓦时").per
     '千瓦时'
+    >>> parse_amount("处新台币六百元以上一千二百元以下罚锾").currency
+    'TWD'
     """
     found = extract_amounts(text)
     return found[0] if len(found) == 1 else None

@@ -25,26 +25,23 @@ from .units.names import split_units
 YEAR_IN_DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
 
 
-def reference_date(skeleton: Skeleton, settings: Settings) -> date | None:
-    """The date that gives year-less deadlines their year: the setting, else the signing date,
-    else the 文号 year, else the publication date."""
-    if settings.reference_date:
-        return settings.reference_date
-    if skeleton.date:
-        return date.fromisoformat(skeleton.date[0])
+def reference_date(skeleton: Skeleton, settings: Settings) -> tuple[date | None, str]:
+    """The date that gives year-less deadlines their year, and where it came from: the signing
+    date, else the 文号 year, else the publication date, else ``--reference-date`` (which
+    applies only where the notice gives no year of its own, README)."""
+    signing = skeleton.date[0] if skeleton.date else iso_date(skeleton.metadata.get("date"))
+    if signing:
+        return date.fromisoformat(signing), "signing_date"
     number = skeleton.doc_number.text if skeleton.doc_number else skeleton.metadata.get("doc_number")
-    if number:
-        m = YEAR_IN_DOC_NUMBER.search(number)
-        if m:
-            return date(int(m.group(1)), 1, 1)
-    for key in ("published", "date"):
-        value = skeleton.metadata.get(key)
-        if value:
-            try:
-                return date.fromisoformat(value[:10])
-            except ValueError:
-                continue
-    return None
+    m = YEAR_IN_DOC_NUMBER.search(number) if number else None
+    if m:
+        return date(int(m.group(1)), 1, 1), "doc_number"
+    published = iso_date(skeleton.published or skeleton.metadata.get("published"))
+    if published:
+        return date.fromisoformat(published), "published"
+    if settings.reference_date:
+        return settings.reference_date, "reference_date"
+    return None, "reference_date"
 
 
 def _metadata_value(skeleton: Skeleton, field: str) -> tuple[str | None, Evidence | None]:
@@ -61,13 +58,13 @@ def _metadata_value(skeleton: Skeleton, field: str) -> tuple[str | None, Evidenc
 def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> Notice:
     """Assemble the Notice: metadata, parts, items with their values, document-level values."""
     body = skeleton.body
-    reference = reference_date(skeleton, settings)
+    reference, reference_source = reference_date(skeleton, settings)
     context = find_assignment_context(body)
 
     # Deadlines and amounts are found in one pass over the body, then given to the span (an
     # item's own text, or text outside every item) that holds them.
     spans = [(node.text_start, node.end) for node in skeleton.items] + list(skeleton.outside)
-    deadlines = _by_span(extract_deadlines(body, reference), spans)
+    deadlines = _by_span(extract_deadlines(body, reference, reference_source=reference_source), spans)
     amounts = _by_span(extract_amounts(body), spans)
 
     items = []

@@ -17,6 +17,9 @@ CN_SMALL_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟
 CN_BIG_UNIT = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 CN_NUMERAL_CHARS = "".join(CN_DIGIT) + "".join(CN_SMALL_UNIT) + "".join(CN_BIG_UNIT)
 CN_ZEROS = "〇○零"
+# 十二点八四万亿: the decimal point of a number written in characters, and the scales after it.
+CN_POINT = "点"
+CN_SCALE_CHARS = "十百千万亿萬億"
 # A unit may stand first only when it is 十 (十二 = 12); 万 or 百万 alone are words, not numbers.
 CN_LEADING_UNITS = "十拾"
 
@@ -36,6 +39,8 @@ def _small_chinese(text: str) -> int | None:
     total, digit, last_unit, seen = 0, None, None, False
     for ch in text:
         if ch in CN_DIGIT:
+            if digit is not None and digit != 0 and ch not in CN_ZEROS:
+                return None  # 三四: two digits with no unit between are not one number
             digit = CN_DIGIT[ch]
             if ch in CN_ZEROS:
                 last_unit = None  # 一百零五: after 零 a trailing digit is a plain unit digit
@@ -55,8 +60,26 @@ def _small_chinese(text: str) -> int | None:
     return total + (digit or 0)
 
 
+def _chinese_decimal(text: str) -> float | None:
+    """十二点八四万亿, 一点二四亿, 七十点六六万: a whole part, 点, fraction digits, then a scale."""
+    whole, _, rest = text.partition(CN_POINT)
+    fraction = rest.rstrip(CN_SCALE_CHARS)
+    scale_text = rest[len(fraction):]
+    if not whole or not fraction or not all(ch in CN_DIGIT for ch in fraction):
+        return None
+    value = _chinese(whole)
+    if value is None:
+        return None
+    value += float("0." + "".join(str(CN_DIGIT[ch]) for ch in fraction))
+    for ch in scale_text:  # 万亿 = 万 × 亿; 千万 = 千 × 万
+        value *= CN_SMALL_UNIT.get(ch) or CN_BIG_UNIT[ch]
+    return value
+
+
 def _chinese(text: str) -> float | None:
     """A run of Chinese numerals, with 万/亿 scales (三千五百万, 1 亿 2 千万 in characters)."""
+    if CN_POINT in text:
+        return _chinese_decimal(text)
     if len(text) > 1 and all(ch in CN_DIGIT for ch in text):
         return float("".join(str(CN_DIGIT[ch]) for ch in text))  # 二〇二一: digit by digit
     total, rest = 0.0, text
@@ -97,6 +120,8 @@ def parse_number(text: str) -> float | None:
     (35000000.0, 2021.0, 120.0, 2500.0)
     >>> parse_number("1.2万亿"), parse_number("十一万"), parse_number("一万零五百"), parse_number("三万五")
     (1200000000000.0, 110000.0, 10500.0, 35000.0)
+    >>> parse_number("十二点八四万亿"), parse_number("一点二四亿"), parse_number("四千七百零五点六八万")
+    (12840000000000.0, 124000000.0, 47056800.0)
     >>> [parse_number(x) for x in ("", "abc", "万", "百万", "1,00", "3.5.6", "十万火急")]
     [None, None, None, None, None, None, None]
     """
@@ -107,7 +132,7 @@ def parse_number(text: str) -> float | None:
         return _arabic(text)
     if text[0] not in CN_DIGIT and text[0] not in CN_LEADING_UNITS:
         return None
-    if all(ch in CN_NUMERAL_CHARS for ch in text):
+    if all(ch in CN_NUMERAL_CHARS or ch == CN_POINT for ch in text) and text.count(CN_POINT) <= 1:
         return _chinese(text)
     return None
 

@@ -1,29 +1,57 @@
-"""The deadline patterns, built once from ``rules/deadlines.toml`` (words) and the date-part
-fragments below (grammar).  A malformed rule raises RuleError naming the file and key."""
+"""The deadline grammar, built once from ``rules/deadlines.toml`` (words) and the date-part
+fragments below.  A malformed rule raises RuleError naming the file and key.
+
+Every pattern is a ``Rule``: the compiled pattern, the kind it finds, and its anchor — a
+pattern of the literals it cannot match without, built from the same words as the pattern
+itself (so a new phrase in the rules file is always reachable), with how far the pattern may
+reach before and after its anchor.  ``find.py`` runs each pattern only in windows around its
+anchor; ``tests/test_deadlines.py`` checks that anchored and whole-text scans agree.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import cache
 
+from ...errors import RuleError
 from ...rules import compile_pattern, load_rules, require, require_mapping
 from ...rules.fields import labels_with
 
 RULES = "deadlines"
-LIST_KEYS = ("before_words", "at_words", "completion_verbs", "reporting_verbs", "cadences",
-             "relative_units", "anchor_ends", "event_before", "open_prefixes", "open_verbs", "open_phrases",
-             "penalty_words", "right_words", "fact_words", "validity_words", "event_stop_words", "urgency_adverbs", "latest_words")
+LIST_KEYS = (
+    "before_words", "at_words", "latest_words", "completion_verbs", "target_verbs", "window_tasks",
+    "cadence_verbs", "cadence_systems", "daily_idioms", "anchor_ends", "event_verbs", "open_prefixes",
+    "open_verbs", "open_qualifiers", "open_nouns", "on_time_words", "ongoing_words", "penalty_words",
+    "enforcement_words", "right_words", "fact_words", "validity_words", "transition_words",
+    "lookback_words", "ban_words", "extension_words", "event_stop_words", "benefit_words", "reporting_verbs",
+    "condition_words", "deadline_labels", "definition_words",
+)
+PERIODS = ("day", "week", "month", "quarter", "half_year", "year")
+UNITS = ("minute", "hour", "day", "working_day", "week", "month", "year")
 
 # Date parts shared by the patterns below (re.VERBOSE fragments; Chinese numerals allowed).
+CN_NUM = "〇○零一二三四五六七八九十两"
 YEAR = r"(?P<year> \d{4} | [〇○零一二三四五六七八九]{4} ) \s* 年"
 MONTH = r"(?P<month> 1[0-2] | 0?[1-9] | 十[一二]? | [一二三四五六七八九] ) \s* 月"
 DAY = r"""(?P<day> 3[01] | [12]\d | 0?[1-9]
                  | 三十一? | 二十[一二三四五六七八九]? | 十[一二三四五六七八九]? | [一二三四五六七八九] ) \s* [日号]?"""
+# A time of day after a date: 18:00, 下午3点, 上午10时, 八时 (in brackets or not).
+TIME = rf"""(?: \s* [（(]? \s* (?:上午|下午|中午|晚上|凌晨|早上)? \s*
+              (?: \d{{1,2}} \s* [:：] \s* \d{{2}}
+                | (?:\d{{1,2}}|[{CN_NUM}]{{1,3}}) \s* [时点] (?: \s* (?:\d{{1,2}}|[{CN_NUM}]{{1,3}}) \s* 分 | 半 | 整 )? )
+              \s* [）)]? )"""
 QUARTER = r"第? (?P<quarter>[一二三四1-4]) \s* 季度"
 HALF = r"(?P<half>上|下) 半年"
-COUNT = r"(?P<n> \d{1,3} | [一二三四五六七八九十两]{1,4} )"
-# A clause ends at these; look-aheads for a completion verb stay inside the clause.
+COUNT = rf"(?P<n> \d{{1,3}} | [{CN_NUM}]{{1,4}} )"
+# The characters each fragment can start with (a rule's first-character class is built from
+# these and the first characters of its words, so sre rejects most positions at once).
+YEAR_FIRST = r"\d〇○零一二三四五六七八九"
+MONTH_FIRST = r"\d一二三四五六七八九十"
+PERIOD_FIRST = MONTH_FIRST + "本当月年底末第上下"   # + the first characters of relative years
+COUNT_FIRST = r"\d" + CN_NUM
+# A clause ends at these; look-aheads for a verb stay inside the clause.
 CLAUSE_CHARS = r"[^，。；;,\n]"
+DASH = r"(?:至|到|—|－|-|～|~)"
 
 
 def _alt(words) -> str:
@@ -31,29 +59,62 @@ def _alt(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def _firsts(words) -> str:
+    """The first characters of ``words``, escaped for a character class."""
+    return "".join(re.escape(w[0]) for w in sorted(set(words)))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern: what it finds (``family``), and where it can be (near one of the literal
+    ``anchor`` words, reaching ``before``/``after`` characters).  ``pattern`` opens with a
+    look-ahead for the characters a match can start with; ``plain`` is the same pattern without
+    it (tests check that the two find the same)."""
+
+    family: str
+    pattern: re.Pattern
+    plain: re.Pattern
+    anchor: tuple[str, ...]
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class AnchorIndex:
+    """Every anchor word in one pattern, so one scan finds them all: ``inside`` lists, for each
+    word the scan can report, every anchor word it holds and where (the 月 of 次月); ``reach``
+    is each anchor's widest reach over its rules; ``longest`` its longest word's extra length."""
+
+    words: re.Pattern
+    inside: dict[str, tuple[tuple[int, str], ...]]
+    reach: dict[tuple[str, ...], tuple[int, int]]
+    longest: dict[tuple[str, ...], int]
+
+
+def _anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
+    reach: dict[tuple[str, ...], tuple[int, int]] = {}
+    for r in rules:
+        before, after = reach.get(r.anchor, (0, 0))
+        reach[r.anchor] = (max(before, r.before), max(after, r.after))
+    vocabulary = sorted({w for anchor in reach for w in anchor}, key=len, reverse=True)
+    inside = {w: tuple((k, v) for v in vocabulary for k in range(len(w)) if w.startswith(v, k)) for w in vocabulary}
+    return AnchorIndex(re.compile(_alt(vocabulary)), inside, reach,
+                       {anchor: max(map(len, anchor)) for anchor in reach})
+
+
 @dataclass(frozen=True)
 class DeadlinePatterns:
-    by_date: re.Pattern
-    at_point: re.Pattern
-    latest: re.Pattern
-    period_verb: re.Pattern
-    field_point: re.Pattern
-    plan_end: re.Pattern
-    to_year: re.Pattern
-    window: re.Pattern
-    relative: re.Pattern
-    event_before: re.Pattern
-    recurring_due: re.Pattern
-    recurring_cadence: re.Pattern
-    open_limit: re.Pattern
+    rules: tuple[Rule, ...]
+    anchors: AnchorIndex
     relative_years: dict[str, int]
     plans: dict[str, int]
-    penalty: tuple[str, ...]
-    rights: tuple[str, ...]
-    facts: tuple[str, ...]
-    validity: tuple[str, ...]
-    anchor_ends: tuple[str, ...]
-    event_stops: tuple[str, ...]
+    cadences: dict[str, str]
+    units: dict[str, str]
+    words: dict[str, tuple[str, ...]]
+    event_verbs: re.Pattern
+    window_task: re.Pattern
+    open_limit_context: re.Pattern
+    deadline_labels: tuple[str, ...]
 
 
 def _period(rel_year: str) -> str:
@@ -75,105 +136,201 @@ def _period(rel_year: str) -> str:
 
 def compile_rules(rules: dict) -> DeadlinePatterns:
     """Validate the deadline lexicons and build every pattern once (RuleError on a bad rule)."""
-    words = {key: require(rules, RULES, key, list) for key in LIST_KEYS}
+    words = {key: tuple(require(rules, RULES, key, list)) for key in LIST_KEYS}
     relative_years = require_mapping(rules, RULES, "relative_years", int)
     plans = require_mapping(rules, RULES, "five_year_plans", int)
-    before, at, verbs = _alt(words["before_words"]), _alt(words["at_words"]), _alt(words["completion_verbs"])
+    cadences = _checked_mapping(rules, "cadences", PERIODS)
+    units = _checked_mapping(rules, "relative_units", UNITS)
+    w = {key: _alt(value) for key, value in words.items()}
+    before, at, verbs = w["before_words"], w["at_words"], w["completion_verbs"]
     rel_year = rf"(?P<rel_year> {_alt(relative_years)} )?"
     period = _period(rel_year)
+    cadence = _alt(cadences)
+    deadline_labels = _alt(labels_with("deadline"))
 
-    def build(key: str, pattern: str) -> re.Pattern:
-        return compile_pattern(RULES, key, pattern, re.VERBOSE)
+    def rule(family: str, key: str, pattern: str, anchor: str | tuple[str, ...], reach_before: int,
+             reach_after: int, first: str | None) -> Rule:
+        """``anchor``: the words themselves, or literal words joined by |; ``first``: the class of
+        characters a match starts with (None: any)."""
+        anchor_words = tuple(anchor.split("|")) if isinstance(anchor, str) else tuple(anchor)
+        fast = pattern if first is None else f"(?=[{first}])(?:{pattern})"
+        return Rule(family, compile_pattern(RULES, key, fast, re.VERBOSE), compile_pattern(RULES, key, pattern, re.VERBOSE),
+                    anchor_words, reach_before, reach_after)
 
-    return DeadlinePatterns(
-        by_date=build("before_words", rf"""
+    at_first, rel_first = _firsts(words["at_words"]), _firsts(relative_years)
+    period_first = PERIOD_FIRST + rel_first
+
+    by = (
+        rule("by_date", "before_words", rf"""
             (?: (?:{at}) \s* )?                        # 于 / 在 / 到 (optional)
             (?: {YEAR} \s* )?                          # 2021年 (optional)
-            {period} \s*                               # 6月底 / 一季度 / 年底
-            (?P<before> {before} )                     # 前 / 之前 / 以前
-        """),
-        at_point=build("completion_verbs", rf"""
-            (?<![\d月日号年]) (?:{at}) \s*            # 在 / 于: a point in time (not the 至 of 1月至6月) ...
-            (?: {YEAR} \s* )? {period} \s*             # ... 2月 / 一季度 ...
+            {period} {TIME}? \s*                       # 6月底 / 一季度 / 6月20日18：00
+            (?P<before> {before} ) (?! [往来] )        # 前 / 之前 / 以前 (not 前往: 于5月18日前往)
+        """, words["before_words"], 48, 2, at_first + YEAR_FIRST + period_first),
+        rule("at_point", "completion_verbs", rf"""
+            (?<![\d月日号年]) (?P<at> {at} ) \s*      # 在 / 于: a point in time (not the 至 of 1月至6月) ...
+            (?: {YEAR} \s* )? {period} {TIME}? \s*     # ... 2月 / 一季度 / 今年年底 ...
             (?: 内|以内 )?                             # ... (内)
-            (?= {CLAUSE_CHARS}{{0,8}}? (?:{verbs}) )   # ... followed closely by 完成 / 全面 / 复工
-        """),
-        latest=build("latest_words", rf"""
-            (?: {_alt(words['latest_words'])} ) \s*   # 最迟不晚于 ...
-            (?: {YEAR} \s* )? {period}                 # ... 6月30日: a limit even with no verb after it
-        """),
-        period_verb=build("completion_verbs", rf"""
+            (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? (?:{verbs}) )   # ... followed closely by 完成 / 全面 / 复工
+        """, "月|季|半年|底|末", 24, 36, at_first),
+        rule("schedule", "at_words", rf"""
+            (?: (?P<at> 于|在 ) \s* )?                 # 于 (or a date opening a sentence, checked in find)
+            (?: {YEAR} \s* )? {MONTH} \s* {DAY} {TIME}?   # 2026年6月5日 / 5月22日下午3点
+        """, "月", 14, 40, "于在" + YEAR_FIRST + MONTH_FIRST),
+        rule("latest", "latest_words", rf"""
+            (?: {w['latest_words']} ) \s*             # 最迟不晚于 ...
+            (?: {YEAR} \s* )? {period} {TIME}?         # ... 6月30日: a limit even with no verb after it
+        """, words["latest_words"], 2, 36, _firsts(words["latest_words"])),
+        rule("period_verb", "completion_verbs", rf"""
             (?: {YEAR} \s* )? {rel_year}               # 2021年 / 今年 (optional)
             (?: {QUARTER} | {HALF}
               | (?P<yearend> 年内|年度内 ) ) (?:末)?   # 第三季度 / 上半年 / 年内
-            (?= {CLAUSE_CHARS}{{0,4}}? (?:{verbs}) )   # a period alone is a deadline only before 完成 …
-        """),
-        field_point=build("completion_verbs", rf"""
-            (?: {_alt(labels_with('deadline'))} ) \s* [:：] \s*    # 完成时限： (rules/fields.toml)
-            (?P<value> (?: {YEAR} \s* )? {period}                 # 2021年6月
-                       (?: \s* (?:{before}) )? )                  # (前)
-        """),
-        plan_end=build("five_year_plans", rf"""
-            (?: {at} | 力争到 | 争取到 ) \s*           # 到
+            (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? (?:{verbs}) )   # a period alone is a deadline only before 完成 …
+        """, "季度|半年|年内|年度内", 12, 30, YEAR_FIRST + rel_first + "第一二三四上下年"),
+        rule("field_point", "completion_verbs", rf"""
+            (?: {deadline_labels} ) \s* [:：] \s*       # 完成时限： (rules/fields.toml)
+            (?P<value> (?: {YEAR} \s* )? {period}      # 2021年6月
+                       (?: \s* (?:{before}) )? )       # (前)
+        """, ":|：", 8, 24, _firsts(labels_with("deadline"))),
+        rule("plan_end", "five_year_plans", rf"""
+            (?: {at} ) \s*                             # 到
             [“"]? (?P<plan> {_alt(plans)} ) [”"]? \s*  # “十四五”
             (?: 末|期末|时期末|结束 )                  # 末
-        """),
-        to_year=build("at_words", rf"""
+        """, tuple(plans), 8, 8, at_first),
+        rule("to_year", "at_words", rf"""
             (?<![\d年])
-            (?: {at} | 力争到 | 争取到 ) \s*           # 到 (a target year) ...
-            (?P<year> \d{{4}} ) \s* 年                 # ... 2025年
+            (?: {at} ) \s*                             # 到 (a target year) ...
+            (?: (?P<year> \d{{4}} ) \s* 年             # ... 2025年
+              | (?P<rel_year> {_alt(relative_years)} ) 年? ) # ... 今年
             (?P<yearend> 底|末 )?                      # (底)
-            (?! \s* \d{{1,2}} \s* 月 )                 # not 到2025年3月 (a month follows: by_date's job)
-        """),
-        window=build("at_words", rf"""
+            (?: \s* (?:{before}) (?!后) )?             # (前): 到2025年前
+            (?! \s* (?: \d | [{CN_NUM}]+ \s* 月 | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 初 ) )
+        """, "年", 12, 10, at_first),
+        rule("year_target", "target_verbs", rf"""
+            (?: (?P<lead> 力争|争取|计划|预计|确保 ) \s* )?   # 力争 (optional) ...
+            (?P<year> \d{{4}} ) \s* 年 (?P<yearend> 底|末 )?   # ... 2023年: a plan year opening a clause ...
+            (?! \s* (?: \d | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 前 | 初 | 内 | 是 | 至 | 到 | 和 | 、 | — | - ) )
+            (?= \s* [，,] | \s* {CLAUSE_CHARS}{{0,16}}? (?: {w['target_verbs']} | {verbs} ) )  # ... then a target
+        """, "年", 8, 30, "力争计预确" + YEAR_FIRST),
+        rule("window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?                  # 于 (optional)
             (?: {YEAR} \s* )? {MONTH} \s*              # 2月
-            (?P<day1> \d{{1,2}} ) \s* [日号]? \s*      # 13日
-            (?: 至|到|—|-|～|~ ) \s*                   # 至
+            (?P<day1> \d{{1,2}} ) \s* [日号]? {TIME}? \s*   # 13日 (上午10时)
+            {DASH} \s*                                 # 至
             (?: (?P<month2> \d{{1,2}} ) \s* 月 \s* )?  # (3月)
-            (?P<day2> \d{{1,2}} ) \s* [日号]           # 15日
-        """),
-        relative=build("relative_units", rf"""
-            {COUNT} \s*                                           # 30 / 三十
-            (?P<unit> {_alt(words['relative_units'])} ) \s*       # 日 / 个工作日 / 小时
-            (?: 内|以内|之内 )                                     # 内
-        """),
-        event_before=build("event_before", rf"""
-            (?: (?:{at}) \s* )?                        # 在 (optional)
-            (?: 项目 )?                                # 项目 (optional)
-            (?: {_alt(words['event_before'])} )        # 开工建设
-            (?: 之 )? 前                               # 前
-        """),
-        recurring_due=build("cadences", rf"""
-            (?: 每 (?:个)? (?: {_alt(words['cadences'])} )   # 每月 / 每季度
-              | 次月 | 次年 | 下月 | 每年 (?:度)? ) \s*      # 次月
+            (?P<day2> \d{{1,2}} ) \s* [日号] {TIME}?   # 15日 (下午3点)
+            (?: \s* (?P<within> 内|止 ) )?             # (内)
+        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST),
+        rule("month_window", "window_tasks", rf"""
+            (?: (?P<at> {at} ) \s* )?
+            (?: {YEAR} \s* )? (?P<month1> 1[0-2] | 0?[1-9] ) \s* 月? \s*   # 5
+            {DASH} \s*                                 # -
+            (?P<month2> 1[0-2] | 0?[1-9] ) \s* 月 (?:份)? (?P<part> 底|末 )?  # 7月
+        """, "月", 14, 4, at_first + YEAR_FIRST),
+    )
+    relative = (
+        rule("relative", "relative_units", rf"""
+            (?<![月\d.{CN_NUM}])
+            (?: (?P<limit> 最长不超过|最多不超过|不得超过|不超过|最长 ) \s* )?   # 不超过 (optional)
+            {COUNT} \s*                                            # 30 / 三十
+            (?P<unit> {_alt(units)} ) \s*                          # 日 / 个工作日 / 小时
+            (?P<within> 内|以内|之内 )?                            # 内 (checked in find when missing)
+        """, tuple(units), 16, 4, "最不" + COUNT_FIRST),
+        rule("event_before", "event_verbs", rf"""
+            (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [当目此以事空提生学之] ) (?:之)? 前
+            (?! [提列沿期后景往端身台夕述款项条者瞻夜面天日年月页教班车行、\d{CN_NUM}几] )
+        """, "前", 46, 2, "在于"),
+        rule("event_clause_before", "event_verbs", rf"""
+            (?: ^ | (?<= [，,。；;！？\n：:] ) )                  # opening a clause
+            (?P<event> [^，。；;,\n：:]{{0,20}}? (?: {w['event_verbs']} ) ) (?:之)? 前 (?= [，,] )
+        """, "前", 28, 2, None),
+        rule("counted_before", "relative_units", rf"""
+            (?: (?P<at> 于|在 ) \s* )? {COUNT} \s* (?P<unit> 个工作日|工作日|日|天|个小时|小时) \s* 前
+            (?! [提列沿期后景往端身台夕述款项条者] )
+          | (?: {w['event_verbs']} ) 前 \s* {COUNT.replace("?P<n>", "?P<n2>")} \s* (?P<unit2> 个工作日|工作日|日|天|个小时|小时)
+        """, "前", 16, 12, "于在" + COUNT_FIRST + _firsts(words["event_verbs"])),
+        rule("ahead", "relative_units", rf"""
+            提前 \s* {COUNT} \s* (?P<unit> 个工作日|工作日|日|天|个小时|小时|周|个星期|个月)
+        """, "前", 2, 12, "提"),
+        rule("same_day", "completion_verbs", rf"""
+            (?P<day_word> 当日|当天|即日|次日|翌日|第二天|第二日|次一工作日|下一工作日 ) (?: 内|起 )?
+            (?: {TIME} \s* (?:{before})                     # 翌日八时前
+              | (?= \s* {CLAUSE_CHARS}{{0,4}}? (?:{verbs}) ) )  # 当日办结
+        """, "日|天", 4, 24, "当即次翌第下"),
+        rule("event_next", "anchor_ends", r"""
+            (?P<at> 在|于 ) [^，。；;,\n]{2,24}? 的 (?P<day_word> 次月|当月|次年|下月|次日|当日 )
+        """, "次月|当月|次年|下月|次日|当日", 30, 2, "在于"),
+        rule("years_time", "relative_units", rf"""
+            (?: 利用|用|花|经过 ) \s* {COUNT} (?: \s* {DASH} \s* (?P<n_high> \d{{1,3}} | [{CN_NUM}]{{1,4}} ) )? \s*
+            (?: 个 )? (?P<unit> 年|月 ) (?: 左右 )? \s* (?: 的 )? \s* 时间
+        """, "时间", 16, 2, "利用花经"),
+    )
+    recurring = (
+        rule("recurring_due", "cadences", rf"""
+            (?: (?:{at}) \s* )?
+            (?P<lead> 每 (?:个)? (?: {cadence} ) | 次月 | 次年 | 下月 ) \s*   # 每月 / 每年 / 次月
             (?: {MONTH} \s* )?                                # (3月)
-            (?: {DAY} \s*                                     # 10日
-              | (?P<part> 底|末|初|上旬|中旬|下旬 ) ) \s*     # 底
-            (?: {before} )?                                   # 前
-        """),
-        recurring_cadence=build("reporting_verbs", rf"""
+            (?: {DAY.replace('[日号]?', '[日号]')} {TIME}?     # 10日 (the 日 is required: 每年7800元)
+              | (?P<part> 底|末|初|上旬|中旬|下旬|份 )         # 底 / 份
+              | {TIME} (?= \s* (?:{before}) ) ) \s*           # 每日17时前
+            (?: {before} | 内 | 以内 )?                       # 前
+        """, "每|次月|次年|下月", 6, 36, at_first + "每次下"),
+        rule("recurring_cadence", "cadence_verbs", rf"""
             (?: 每 (?:个)? | 按 )                             # 每 / 按
-            (?P<cadence> {_alt(words['cadences'])} ) \s*      # 季度
-            (?: 度 )? \s*
-            (?: 向 [^，。；]{{1,12}}? )?                      # (向市扶贫办)
-            (?P<verb> {_alt(words['reporting_verbs'])} )      # 通报 / 报送
-        """),
-        open_limit=build("open_verbs", rf"""
-            (?: {_alt(words['open_prefixes'])} )              # 限期 / 限时 ...
-            (?: {_alt(words['open_verbs'])} )                 # ... 办结 / 整改
-            (?: 到位|完毕 )?                                  # (到位)
-          | (?: {_alt(words['open_phrases'])} )               # 在规定时限内
-        """),
+            (?P<cadence> {cadence} ) (?: 度 )?                # 季度
+            {CLAUSE_CHARS}{{0,16}}?                           # (向市扶贫办 / 对…进行)
+            (?P<verb> {w['cadence_verbs']} )                  # 通报 / 报送 / 核实
+        """, "每|按", 2, 44, "每按"),
+        rule("cadence_system", "cadence_systems", rf"""
+            (?P<lead> 实行|落实|执行|坚持 ) \s*
+            (?P<cadence> 季度|[日周旬月季年] ) 度? (?: {w['cadence_systems']} ) (?P<system> 制度|机制 )
+        """, words["cadence_systems"], 10, 4, "实落执坚"),
+        rule("daily", "daily_idioms", rf"(?: {w['daily_idioms']} )", words["daily_idioms"], 1, 4, _firsts(words["daily_idioms"])),
+        rule("monthly_within", "completion_verbs", rf"""
+            (?: (?:在|于) \s* )? 当月 (?: 内|以内 ) (?= {CLAUSE_CHARS}{{0,6}}? (?:{verbs}) )
+        """, "当月", 4, 16, "在于当"),
+    )
+    open_ = (
+        rule("open_limit", "open_verbs", rf"""
+            (?: {w['open_prefixes']} ) (?: {w['open_verbs']} ) (?: 到位|完毕 )?
+        """, words["open_prefixes"], 2, 10, _firsts(words["open_prefixes"])),
+        rule("open_phrase", "open_qualifiers", rf"""
+            (?P<at> (?:在|于) {CLAUSE_CHARS}{{0,12}}? | 按照? ) (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} )
+            (?P<within> 内|以内|之内 )?
+          | (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} ) (?P<within2> 内|以内|之内 )
+        """, words["open_nouns"], 20, 4, "在于按" + _firsts(words["open_qualifiers"])),
+        rule("open_compliance", "open_nouns", rf"""
+            (?: {w['open_nouns']} ) 符合 {CLAUSE_CHARS}{{0,10}}? (?: 规定|要求 )
+        """, "符合", 4, 16, _firsts(words["open_nouns"])),
+        rule("on_time", "on_time_words", rf"""
+            (?: {w['on_time_words']} ) \s* {CLAUSE_CHARS}{{0,4}}? (?: {w['reporting_verbs']} )
+        """, words["on_time_words"], 2, 12, _firsts(words["on_time_words"])),
+        rule("ongoing", "ongoing_words", rf"""
+            (?: {deadline_labels} ) \s* [:：] \s* (?P<value> {w['ongoing_words']} )
+        """, ":|：", 8, 12, _firsts(labels_with("deadline"))),
+    )
+    rules_ = by + relative + recurring + open_
+    return DeadlinePatterns(
+        rules=rules_,
+        anchors=_anchor_index(rules_),
         relative_years=dict(relative_years),
         plans=dict(plans),
-        penalty=tuple(words["penalty_words"]),
-        rights=tuple(words["right_words"]),
-        facts=tuple(words["fact_words"]),
-        validity=tuple(words["validity_words"]),
-        anchor_ends=tuple(sorted(words["anchor_ends"], key=len, reverse=True)),
-        event_stops=tuple(words["event_stop_words"]),
+        cadences=dict(cadences),
+        units=dict(units),
+        words={key: tuple(sorted(value, key=len, reverse=True)) for key, value in words.items()},
+        event_verbs=compile_pattern(RULES, "event_verbs", rf"(?:{w['event_verbs']})$"),
+        window_task=compile_pattern(RULES, "window_tasks", rf"(?:{w['window_tasks']})时间"),
+        deadline_labels=tuple(f"{label}{tail}" for label in words["deadline_labels"] for tail in ("", "为", "是", "：", ":")),
+        open_limit_context=compile_pattern(RULES, "relative_units", r"时限|办结|办理|审批|审核|审查|答复|处理|完成|用时"),
     )
+
+
+def _checked_mapping(rules: dict, key: str, allowed: tuple[str, ...]) -> dict[str, str]:
+    table = require_mapping(rules, RULES, key, str)
+    bad = {word: value for word, value in table.items() if value not in allowed}
+    if bad:
+        raise RuleError(f"{RULES}.toml: {key!r} values must be one of {allowed}, got {bad}")
+    return table
 
 
 @cache

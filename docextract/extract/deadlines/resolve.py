@@ -9,9 +9,6 @@ from datetime import date, timedelta
 from ...text.numerals import parse_number
 from .patterns import patterns
 
-CALENDAR_DAY_UNITS = ("日", "天", "个自然日", "自然日")
-
-
 def to_int(text: str | None) -> int | None:
     value = parse_number(text) if text else None
     return int(value) if value is not None else None
@@ -53,10 +50,19 @@ def resolve_period(match: re.Match, year: int | None, has_before: bool,
 
 
 def month_day_date(year: int, month: int | None, day: int | None, part: str | None, has_before: bool) -> date | None:
+    """The last day still on time for a month (and day or part) of ``year``; None when there
+    is no such day (2月30日).
+
+    >>> month_day_date(2024, 2, 30, None, False) is None, month_day_date(2024, 6, None, "底", True)
+    (True, datetime.date(2024, 6, 30))
+    """
     if month is None or not 1 <= month <= 12:
         return None
     if day:
-        return date(year, month, day)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None
     if part in ("底", "末", "下旬", "份") or (part is None and not has_before):
         return _month_end(year, month)  # 6月底前, 在2月全面复工: the whole month
     if part == "上旬":
@@ -88,13 +94,31 @@ def add_working_days(start: date, days: int) -> date | None:
     return current
 
 
-def relative_date(anchor: date | None, m: re.Match) -> date | None:
-    """The last day of a relative limit whose anchor date is written (自2021年3月1日起10个工作日内)."""
-    n = to_int(m.group("n"))
-    if anchor is None or not n:
+def add_months(start: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def relative_date(anchor: date | None, count: float | None, unit: str | None) -> date | None:
+    """The last day of a relative limit whose anchor date is written (自2021年3月1日起10个工作日内);
+    None when there is no anchor date or the unit is finer than a day.
+
+    >>> relative_date(date(2021, 3, 1), 10, "working_day"), relative_date(date(2021, 3, 1), 6, "month")
+    (datetime.date(2021, 3, 15), datetime.date(2021, 8, 31))
+    """
+    if anchor is None or not count or count != int(count):
         return None
-    if "工作日" in m.group("unit"):
+    n = int(count)
+    if unit == "working_day":
         return add_working_days(anchor, n)
-    if m.group("unit") in CALENDAR_DAY_UNITS:
+    if unit == "day":
         return anchor + timedelta(days=n)
+    if unit == "week":
+        return anchor + timedelta(weeks=n)
+    if unit == "month":
+        return add_months(anchor, n) - timedelta(days=1)
+    if unit == "year":
+        return add_months(anchor, 12 * n) - timedelta(days=1)
     return None
