@@ -10,7 +10,7 @@ CASES = [
     ("heading marks", "## 第三章 监督管理\n### 第十条 **监督**", "第三章 监督管理\n第十条 监督"),
     ("emphasis and links", "**一、总体要求**\n请登录[办事大厅](https://x.gov.cn/a(1))办理", "一、总体要求\n请登录办事大厅办理"),
     ("bullets, not numbers", "*   市财政局\n-   县教育局\n1. 加强领导", "市财政局\n县教育局\n1. 加强领导"),
-    ("comments and code go", "正文一\n<!-- 注释 -->\n```\nprint(1)\n```\n正文二", "正文一\n\n正文二"),
+    ("comments and code go", "正文一\n<!-- 注释 -->\n```\nprint(1)\n```\n正文二", "正文一\n正文二"),
     ("images go, quotes keep text", "![Image 1: 二维码](a.jpg)\n> 引用的文字", "引用的文字"),
     ("escapes", "1\\. 不是列表 \\*强调\\*", "1. 不是列表 *强调*"),
     ("inline html", "第一行<br>第二行<span>文字</span>", "第一行\n第二行文字"),

@@ -87,6 +87,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
 
     return DeadlinePatterns(
         by_date=build("before_words", rf"""
+            (?<![\d年])                               # not inside a number or after a year it cannot read (九十五年, 95年)
             (?: (?:{at}) \s* )?                        # 于 / 在 / 到 (optional)
             (?: {YEAR} \s* )?                          # 2021年 (optional)
             {period} \s*                               # 6月底 / 一季度 / 年底

@@ -1,0 +1,235 @@
+"""The parsed page: what is furniture, where the notice is, and its text line by line.
+
+- ``text_weights``: non-link CJK characters under each element minus twice its link text, in one
+  bottom-up pass (script and style text does not count);
+- ``drop_furniture``: elements that are never text (scripts, styles) go; navigation, headers,
+  footers, forms and elements whose class/id names furniture (``rules/html.toml``) go unless
+  they hold most of the page's text (an ASP.NET page wraps everything in one ``<form>``);
+- ``content_root``: the element the rules name, else the block with the most non-link text;
+- ``render_lines``: the text with block boundaries as line breaks, data tables rendered by
+  ``tables.render_table`` (iteratively: a page may nest elements thousands deep).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..rules import load_rules, require
+from .tables import Continued, render_table
+
+RULES = "html"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+BLOCK_TAGS = frozenset(["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+                        "table", "caption", "section", "article", "blockquote", "pre", "dd", "dt", "dl", "center",
+                        "form", "header", "footer", "nav", "aside", "address", "hr", "main", "figure",
+                        "figcaption", "details", "summary"])
+# Furniture holding at least this share of the page's text is a wrapper of the notice, not furniture.
+WRAPPER_SHARE = 0.5
+INNER_CONTAINER_SHARE = 0.8   # an inner content container keeping this share of the text is the body
+LAYOUT_CELL_CHARS = 300       # a cell this long holds running text: the table only lays out the page
+PARAGRAPH_CELL_CHARS = 80     # a cell with paragraphs and this much text: layout, unless a header row says data
+HEADER_CELL_CHARS = 20        # a header cell names a column in a few words
+SENTENCE_END = re.compile(r"[。；！？]")
+TOKEN = re.compile(r"[a-z0-9]+")
+SPAN_CAP = 200                # colspan/rowspan beyond this are broken markup, not tables
+
+
+@dataclass(frozen=True)
+class TreeRules:
+    never_text: frozenset[str]
+    furniture_tags: frozenset[str]
+    junk_words: frozenset[str]
+    content_exact: frozenset[str]
+    content_prefixes: tuple[str, ...]
+
+
+@cache
+def tree_rules() -> TreeRules:
+    rules = load_rules(RULES)
+    content = require(rules, RULES, "content_class_words", list)
+    return TreeRules(
+        never_text=frozenset(require(rules, RULES, "never_text_tags", list)),
+        furniture_tags=frozenset(require(rules, RULES, "furniture_tags", list)),
+        junk_words=frozenset(require(rules, RULES, "junk_class_words", list)),
+        content_exact=frozenset(w for w in content if not w.endswith("*")),
+        content_prefixes=tuple(w[:-1] for w in content if w.endswith("*")),
+    )
+
+
+def class_tokens(element) -> list[str]:
+    """The words of an element's class and id (split on - _ and spaces)."""
+    return TOKEN.findall(f"{element.get('class', '')} {element.get('id', '')}".lower())
+
+
+def text_weights(tree) -> dict:
+    """Non-link CJK characters under each element, minus twice its link text, in one bottom-up
+    pass (text_content() per element would be quadratic on deeply nested pages)."""
+    never = tree_rules().never_text
+    total: dict = {}
+    links: dict = {}
+    for element in reversed(list(tree.iter())):
+        if not isinstance(element.tag, str) or element.tag in never:
+            total[element] = links[element] = 0
+            continue
+        text, link = len(CJK.findall(element.text or "")), 0
+        for child in element:
+            text += total.get(child, 0) + len(CJK.findall(child.tail or ""))
+            link += links.get(child, 0)
+        if element.tag == "a":
+            link = text
+        total[element], links[element] = text, link
+    return {element: total[element] - 2 * links[element] for element in total}
+
+
+def _is_junk(element, r: TreeRules) -> bool:
+    return element.tag in r.furniture_tags or any(w in r.junk_words for w in class_tokens(element))
+
+
+def drop_furniture(tree, weights: dict) -> None:
+    """Remove what is never the notice (see the module docstring); the tail text after a
+    removed element stays."""
+    r = tree_rules()
+    page = max(weights.get(tree, 0), 1)
+    doomed = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            doomed.append(element)
+        elif element.tag in r.never_text:
+            doomed.append(element)
+        elif _is_junk(element, r) and weights.get(element, 0) < WRAPPER_SHARE * page:
+            doomed.append(element)
+    for element in doomed:
+        parent = element.getparent()
+        if parent is None:
+            continue
+        tail = element.tail
+        previous = element.getprevious()
+        parent.remove(element)
+        if tail and tail.strip():
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+
+
+def _named_content(element, r: TreeRules) -> bool:
+    return any(t in r.content_exact or t.startswith(r.content_prefixes) for t in class_tokens(element))
+
+
+def content_root(tree, weights: dict):
+    """The element that holds the notice (see the module docstring)."""
+    r = tree_rules()
+    named = [e for e in tree.iter("div", "td", "article", "section", "span", "main") if _named_content(e, r)]
+    candidates = named or list(tree.iter("div", "td", "article", "section", "main", "body"))
+    best = max(candidates, key=lambda e: weights.get(e, 0), default=None)
+    if best is None or weights.get(best, 0) <= 0:
+        return tree
+    # a named wrapper (article-wrap) often holds the title and info bars around the named text
+    # container (article-content): go down to the innermost one that keeps nearly all the text
+    inner = [e for e in named if e is not best and weights.get(e, 0) >= INNER_CONTAINER_SHARE * weights[best]
+             and best in e.iterancestors()]
+    return max(inner, key=lambda e: sum(1 for _ in e.iterancestors())) if inner else best
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return min(max(int(cell.get(name, "1")), 1), SPAN_CAP)
+    except ValueError:
+        return 1
+
+
+def table_grid(table) -> list[list[str]]:
+    """The table's cells row by row, a cell spanning columns or rows filling each slot it
+    covers (its text in every row it spans, once across the columns)."""
+    grid: list[list[str]] = []
+    pending: dict[int, tuple[int, str]] = {}   # column → (rows still covered, text)
+    for tr in table.iter("tr"):
+        row: list[str] = []
+
+        def fill() -> None:
+            while len(row) in pending:
+                left, text = pending.pop(len(row))
+                row.append(Continued(text) if text else text)
+                if left > 1:
+                    pending[len(row) - 1] = (left - 1, text)
+
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            fill()
+            text = "\n".join(render_lines(cell))
+            col, rows = len(row), _span(cell, "rowspan")
+            row.extend([text] + [""] * (_span(cell, "colspan") - 1))
+            if rows > 1:
+                for k in range(col, len(row)):
+                    pending[k] = (rows - 1, row[k])
+        fill()
+        grid.append(row)
+    return grid
+
+
+def _header_row(row: list[str]) -> bool:
+    cells = [c for c in row if c.strip()]
+    return (len(cells) >= 2 and len(cells) >= 0.6 * len(row)
+            and all(len(c) <= HEADER_CELL_CHARS and "\n" not in c and not SENTENCE_END.search(c) for c in cells))
+
+
+def is_data_table(table) -> bool:
+    """A table of data (task division, contacts) rather than old-style page layout: no nested
+    table, and either no cell of running text or paragraphs, or a header row naming columns
+    whose width most rows share (a Word table whose cells hold paragraphs)."""
+    if any(True for _ in table.iter("table") if _ is not table):
+        return False
+    plain = True
+    for cell in table.iter("td", "th"):
+        size = len(cell.text_content())
+        if size > LAYOUT_CELL_CHARS or (size > PARAGRAPH_CELL_CHARS and any(True for _ in cell.iter("p", "div", "br"))):
+            plain = False
+            break
+    if plain:
+        return True
+    grid = table_grid(table)
+    for index, row in enumerate(grid[:2]):
+        if _header_row(row):
+            body = grid[index + 1:]
+            same = sum(1 for r in body if len(r) == len(row))
+            return len(body) >= 1 and same >= 0.7 * len(body)
+    return False
+
+
+def render_lines(root, *, links: bool = True) -> list[str]:
+    """The text under ``root``, one block per line, stripped, empty lines dropped (without the
+    text of links unless ``links``)."""
+    out: list[str] = []
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        element, closing = stack.pop()
+        if closing:
+            if element.tag in BLOCK_TAGS:
+                out.append("\n")
+            if element is not root and element.tail:
+                out.append(element.tail)
+            continue
+        if not isinstance(element.tag, str):
+            if element.tail:
+                out.append(element.tail)
+            continue
+        if element.tag == "a" and not links and element is not root:
+            if element.tail:
+                out.append(element.tail)
+            continue
+        if element.tag == "table" and element is not root and is_data_table(element):
+            captions = ["\n".join(render_lines(c)) for c in element.iter("caption")]
+            out.append("\n" + "\n".join(captions + render_table(table_grid(element), paragraphs=True)) + "\n")
+            if element.tail:
+                out.append(element.tail)
+            continue
+        if element.tag in BLOCK_TAGS:
+            out.append("\n")
+        if element.text:
+            out.append(element.text)
+        stack.append((element, True))
+        stack.extend((child, False) for child in reversed(element))
+    text = "".join(out)
+    return [line for line in (ln.strip(" \t\r\f\v\u00a0\u3000") for ln in text.split("\n")) if line]
