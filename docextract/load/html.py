@@ -46,7 +46,7 @@ from ..rules.labels import label_start
 from .document import LoadedDocument
 from .furniture import strip_furniture
 from .html_meta import find_title, page_metadata, title_headings
-from .html_tree import BLOCK_TAGS, content_root, drop_furniture, render_lines, text_weights
+from .html_tree import BLOCK_TAGS, content_root, drop_furniture, measure, render_lines
 from .text import decode_text, simplified
 
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
@@ -110,11 +110,22 @@ def markup_text(text: str) -> list[str]:
 SPACED_ARTICLE = re.compile(r"^第\s*([一二三四五六七八九十百零〇\d]{1,4})\s*([章节條条節])(?=\s|$)")
 
 
+# What a label can start with: a cheap test before the label patterns run.
+LABEL_FIRST = re.compile(r"\s*[第（(\d一二三四五六七八九十㈠-㈩⑴-⒇①-⑳]")
+LABEL_MAX_CHARS = 12
+
+
 def _bare_label(line: str) -> bool:
     """Whether the line is only a numbering label (第 1 條, 一、, （二）)."""
+    if len(line) > LABEL_MAX_CHARS or not LABEL_FIRST.match(line):
+        return False
     compact = simplified(SPACES.sub("", line))
     m = label_start().match(compact + "文")
     return m is not None and m.end() >= len(compact)
+
+
+def _starts_with_label(line: str) -> bool:
+    return LABEL_FIRST.match(line) is not None and label_start().match(simplified(line[:LABEL_MAX_CHARS])) is not None
 
 
 def join_bare_labels(lines: list[str]) -> list[str]:
@@ -128,7 +139,7 @@ def join_bare_labels(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         line = SPACED_ARTICLE.sub(lambda m: f"第{m.group(1)}{m.group(2)}", line)
-        if out and _bare_label(out[-1]) and not _bare_label(line) and not label_start().match(simplified(line)):
+        if out and _bare_label(out[-1]) and not _starts_with_label(line):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
@@ -160,11 +171,11 @@ def load_html(data: bytes, name: str, settings: Settings) -> LoadedDocument:
         warnings.append(f"the HTML parser stopped early ({problem}): the page was read as plain text, "
                         "page furniture may remain in the body")
     else:
-        metadata = page_metadata(tree)
+        measures = measure(tree)
+        metadata = page_metadata(tree, measures.size)
         headings = title_headings(tree)
-        weights = text_weights(tree)
+        weights = measures.weight
         drop_furniture(tree, weights)
-        weights = text_weights(tree)
         root = content_root(tree, weights)
         title = find_title(tree, root, weights, metadata, headings)
         lines = _with_title(strip_furniture(join_bare_labels(render_lines(root)), metadata), title)

@@ -27,6 +27,9 @@ HEADING_MIN_CJK = 6               # a heading this long may be the title even wi
 TITLE_LINES_BEFORE = 6            # the title stands this close above the notice's text
 ROC_YEAR = re.compile(r"民[國国]\s*(\d{2,3})\s*年")
 ROC_EPOCH = 1911
+INNER_LABEL_MIN_CHARS = 4        # 成文日期 inside another field's value: a block the cells must tell apart
+LABEL_MAX_CHARS = 8
+COLON = re.compile("[:：]")
 LABEL_ONLY = re.compile(r"^(?P<label>[^:：]{1,8})[:：]?$")
 SPACES = re.compile(r"\s+")
 LANGUAGE_LINK = re.compile(r"\s+(?:EN|ENG|English)$")   # the link to a page's English version beside its title
@@ -42,9 +45,13 @@ def _meta_names() -> dict[str, str]:
 
 
 @cache
-def _label_value() -> re.Pattern:
-    labels = sorted(disclosure_labels(), key=len, reverse=True)
-    return re.compile(r"^(" + "|".join(map(re.escape, labels)) + r")[:：](.+)$")
+def _label_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A text starting ``label：``; each ``label：value`` pair of a text; a label anywhere."""
+    alternation = "|".join(map(re.escape, sorted(disclosure_labels(), key=len, reverse=True)))
+    return (re.compile(rf"^(?:{alternation})[:：]."),
+            re.compile(rf"({alternation})[:：](.*?)(?=(?:{alternation})[:：]|$)"),
+            re.compile("(?:" + "|".join(re.escape(w) for w in disclosure_labels() if len(w) >= INNER_LABEL_MIN_CHARS)
+                       + r")(?=[\d\u4e00-\u9fff])"))
 
 
 def metadata_date(value: str) -> str | None:
@@ -55,17 +62,6 @@ def metadata_date(value: str) -> str | None:
     """
     value = ROC_YEAR.sub(lambda m: f"{int(m.group(1)) + ROC_EPOCH}年", value)
     return iso_date(value)
-
-
-def _text_sizes(tree) -> dict:
-    """Characters of text under each element, in one bottom-up pass."""
-    size: dict = {}
-    for element in reversed(list(tree.iter())):
-        n = len(element.text or "") if isinstance(element.tag, str) else 0
-        for child in element:
-            n += size.get(child, 0) + len(child.tail or "")
-        size[element] = n
-    return size
 
 
 def _value_after(cell) -> str:
@@ -79,24 +75,44 @@ def _value_after(cell) -> str:
     return sibling.text_content() if sibling is not None else ""
 
 
-def _disclosure(tree, found: dict[str, str]) -> None:
+@cache
+def _label_starts() -> frozenset[str]:
+    """The first characters of the labels, simplified and traditional (发 and 發)."""
+    from .text import traditional_variants
+
+    return frozenset(ch for label in disclosure_labels() for ch in traditional_variants(label[0]))
+
+
+def _disclosure(tree, sizes: dict, found: dict[str, str]) -> None:
     labels = disclosure_labels()
-    pattern = _label_value()
-    sizes = _text_sizes(tree)
+    pattern, pairs, any_label = _label_patterns()
+    starts = _label_starts()
     for cell in tree.iter(*CELL_TAGS):
-        if sizes.get(cell, 0) > DISCLOSURE_CELL_MAX_CHARS:
-            continue  # a container, not a label or value cell: skip its (costly) full text
+        size = sizes.get(cell, 0)
+        if not size or size > DISCLOSURE_CELL_MAX_CHARS:
+            continue  # empty, or a container, not a label or value cell: skip its (costly) full text
         raw = cell.text_content()
-        if ":" not in raw and "：" not in raw and len(raw) > 40:
+        first = raw.lstrip()[:1]
+        if not first or first not in starts:
             continue
-        text = simplified(SPACES.sub("", raw))
+        compact = SPACES.sub("", raw)
+        if not compact or compact[0] not in starts or len(compact) > DISCLOSURE_TEXT_MAX_CHARS:
+            continue
+        colon = COLON.search(compact, 0, LABEL_MAX_CHARS + 1)
+        if colon is None and len(compact) > LABEL_MAX_CHARS:
+            continue  # neither "label：value" nor a label alone
+        text = simplified(compact)
         if not text or len(text) > DISCLOSURE_TEXT_MAX_CHARS:
             continue
-        m = pattern.match(text)
-        if m:
-            key = labels[m.group(1)]
-            spaced = re.split(r"[:：]", SPACES.sub(" ", raw).strip(), maxsplit=1)[-1]
-            found.setdefault(key, _value(key, spaced if key == "title" else m.group(2)))
+        if pattern.match(text):
+            read = [(labels[m.group(1)], m.group(2)) for m in pairs.finditer(text)]
+            if any(key != "title" and any_label.search(value) for key, value in read):
+                continue  # a block of fields whose labels are not all followed by a colon: its cells tell
+            for key, value in read:
+                if key == "title" and len(read) == 1:  # a title keeps its spaces
+                    value = re.split(r"[:：]", SPACES.sub(" ", raw).strip(), maxsplit=1)[-1]
+                if value:
+                    found.setdefault(key, _value(key, value))
             continue
         bare = LABEL_ONLY.match(text)
         if bare and bare.group("label") in labels:
@@ -115,8 +131,9 @@ def _value(key: str, raw: str) -> str:
     return SPACES.sub("", raw)
 
 
-def page_metadata(tree) -> dict[str, str]:
-    """``<title>``, ``<meta>`` tags (``rules/html.toml``) and the disclosure block; dates as ISO."""
+def page_metadata(tree, sizes: dict) -> dict[str, str]:
+    """``<title>``, ``<meta>`` tags (``rules/html.toml``) and the disclosure block; dates as ISO.
+    ``sizes``: characters of text under each element (``html_tree.measure``)."""
     found: dict[str, str] = {}
     title = tree.findtext(".//title")
     if title and title.strip():
@@ -127,7 +144,7 @@ def page_metadata(tree) -> dict[str, str]:
         value = (meta.get("content") or "").strip()
         if key and value:
             found.setdefault(key, value)
-    _disclosure(tree, found)
+    _disclosure(tree, sizes, found)
     for key in ("published", "date"):
         if key in found:
             iso = metadata_date(found[key])

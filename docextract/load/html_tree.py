@@ -1,13 +1,14 @@
 """The parsed page: what is furniture, where the notice is, and its text line by line.
 
-- ``text_weights``: non-link CJK characters under each element minus twice its link text, in one
-  bottom-up pass (script and style text does not count);
+- ``measure``: per element, its non-link CJK characters minus twice its link text (script and
+  style text does not count) and its characters of text, in one bottom-up pass;
 - ``drop_furniture``: elements that are never text (scripts, styles) go; navigation, headers,
   footers, forms and elements whose class/id names furniture (``rules/html.toml``) go unless
   they hold most of the page's text (an ASP.NET page wraps everything in one ``<form>``);
 - ``content_root``: the element the rules name, else the block with the most non-link text;
-- ``render_lines``: the text with block boundaries as line breaks, data tables rendered by
-  ``tables.render_table`` (iteratively: a page may nest elements thousands deep).
+- ``render_lines``: the text with block boundaries as line breaks, data tables
+  (``data_table_grid``: no layout) rendered by ``tables.render_table`` (iteratively: a page may
+  nest elements thousands deep).
 """
 from __future__ import annotations
 
@@ -30,8 +31,10 @@ INNER_CONTAINER_SHARE = 0.8   # an inner content container keeping this share of
 LAYOUT_CELL_CHARS = 300       # a cell this long holds running text: the table only lays out the page
 PARAGRAPH_CELL_CHARS = 80     # a cell with paragraphs and this much text: layout, unless a header row says data
 HEADER_CELL_CHARS = 20        # a header cell names a column in a few words
+HEADER_WIDTH_SHARE = 0.7      # rows as wide as the header row: the table's columns are real
 SENTENCE_END = re.compile(r"[。；！？]")
 TOKEN = re.compile(r"[a-z0-9]+")
+TOKEN_CACHE = 4096           # class/id strings remembered (a worker reads many pages)
 SPAN_CAP = 200                # colspan/rowspan beyond this are broken markup, not tables
 
 
@@ -57,29 +60,59 @@ def tree_rules() -> TreeRules:
     )
 
 
-def class_tokens(element) -> list[str]:
+_TOKENS: dict[str, tuple[str, ...]] = {}   # class/id strings repeat across a page and across pages
+
+
+def class_tokens(element) -> tuple[str, ...]:
     """The words of an element's class and id (split on - _ and spaces)."""
-    return TOKEN.findall(f"{element.get('class', '')} {element.get('id', '')}".lower())
+    key = f"{element.get('class', '')} {element.get('id', '')}"
+    if key == " ":
+        return ()
+    tokens = _TOKENS.get(key)
+    if tokens is None:
+        tokens = tuple(TOKEN.findall(key.lower()))
+        if len(_TOKENS) < TOKEN_CACHE:
+            _TOKENS[key] = tokens
+    return tokens
 
 
-def text_weights(tree) -> dict:
-    """Non-link CJK characters under each element, minus twice its link text, in one bottom-up
-    pass (text_content() per element would be quadratic on deeply nested pages)."""
+def _cjk_count(text: str | None) -> int:
+    return len(CJK.findall(text)) if text and not text.isascii() else 0
+
+
+@dataclass
+class Measures:
+    """Per element: ``weight`` (non-link CJK characters minus twice the link text) and ``size``
+    (characters of text), both of everything under it."""
+
+    weight: dict
+    size: dict
+
+
+def measure(tree) -> Measures:
+    """Weights and sizes of every element in one bottom-up pass (text_content() per element
+    would be quadratic on deeply nested pages); script and style text weighs nothing."""
     never = tree_rules().never_text
     total: dict = {}
     links: dict = {}
+    size: dict = {}
     for element in reversed(list(tree.iter())):
-        if not isinstance(element.tag, str) or element.tag in never:
-            total[element] = links[element] = 0
+        if not isinstance(element.tag, str):
+            total[element] = links[element] = size[element] = 0
             continue
-        text, link = len(CJK.findall(element.text or "")), 0
+        own = element.text or ""
+        text, link, chars = _cjk_count(own), 0, len(own)
         for child in element:
-            text += total.get(child, 0) + len(CJK.findall(child.tail or ""))
-            link += links.get(child, 0)
-        if element.tag == "a":
+            tail = child.tail or ""
+            text += total[child] + _cjk_count(tail)
+            link += links[child]
+            chars += size[child] + len(tail)
+        if element.tag in never:
+            text = link = 0
+        elif element.tag == "a":
             link = text
-        total[element], links[element] = text, link
-    return {element: total[element] - 2 * links[element] for element in total}
+        total[element], links[element], size[element] = text, link, chars
+    return Measures({element: total[element] - 2 * links[element] for element in total}, size)
 
 
 def _is_junk(element, r: TreeRules) -> bool:
@@ -88,21 +121,23 @@ def _is_junk(element, r: TreeRules) -> bool:
 
 def drop_furniture(tree, weights: dict) -> None:
     """Remove what is never the notice (see the module docstring); the tail text after a
-    removed element stays."""
+    removed element stays.  ``weights`` are updated: the ancestors of a removed element lose
+    its weight."""
     r = tree_rules()
     page = max(weights.get(tree, 0), 1)
-    doomed = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            doomed.append(element)
-        elif element.tag in r.never_text:
-            doomed.append(element)
-        elif _is_junk(element, r) and weights.get(element, 0) < WRAPPER_SHARE * page:
-            doomed.append(element)
+    doomed = [element for element in tree.iter()
+              if not isinstance(element.tag, str) or element.tag in r.never_text
+              or _is_junk(element, r) and weights.get(element, 0) < WRAPPER_SHARE * page]
+    # in document order: an element inside a removed one is already out of the page, and its
+    # weight is taken only from the removed subtree's own (detached) elements
     for element in doomed:
         parent = element.getparent()
         if parent is None:
             continue
+        lost = weights.get(element, 0)
+        if lost:
+            for ancestor in element.iterancestors():
+                weights[ancestor] = weights.get(ancestor, 0) - lost
         tail = element.tail
         previous = element.getprevious()
         parent.remove(element)
@@ -158,7 +193,7 @@ def table_grid(table) -> list[list[str]]:
             if cell.tag not in ("td", "th"):
                 continue
             fill()
-            text = "\n".join(render_lines(cell))
+            text = _cell_text(cell)
             col, rows = len(row), _span(cell, "rowspan")
             row.extend([text] + [""] * (_span(cell, "colspan") - 1))
             if rows > 1:
@@ -169,33 +204,41 @@ def table_grid(table) -> list[list[str]]:
     return grid
 
 
+def _cell_text(cell) -> str:
+    """A cell's paragraphs, one per line (a cell of plain text needs no rendering)."""
+    if len(cell) == 0:
+        return (cell.text or "").strip(" \t\r\n\f\v\u00a0\u3000")
+    return "\n".join(render_lines(cell))
+
+
 def _header_row(row: list[str]) -> bool:
     cells = [c for c in row if c.strip()]
     return (len(cells) >= 2 and len(cells) >= 0.6 * len(row)
             and all(len(c) <= HEADER_CELL_CHARS and "\n" not in c and not SENTENCE_END.search(c) for c in cells))
 
 
-def is_data_table(table) -> bool:
-    """A table of data (task division, contacts) rather than old-style page layout: no nested
-    table, and either no cell of running text or paragraphs, or a header row naming columns
-    whose width most rows share (a Word table whose cells hold paragraphs)."""
+def data_table_grid(table) -> list[list[str]] | None:
+    """The grid of a table of data (task division, contacts), None for old-style page layout.
+    A data table has no nested table, and either no cell of running text or paragraphs, or a
+    header row naming columns whose width most rows share (a Word table whose cells hold
+    paragraphs)."""
     if any(True for _ in table.iter("table") if _ is not table):
-        return False
+        return None
     plain = True
     for cell in table.iter("td", "th"):
         size = len(cell.text_content())
         if size > LAYOUT_CELL_CHARS or (size > PARAGRAPH_CELL_CHARS and any(True for _ in cell.iter("p", "div", "br"))):
             plain = False
             break
-    if plain:
-        return True
     grid = table_grid(table)
+    if plain:
+        return grid
     for index, row in enumerate(grid[:2]):
         if _header_row(row):
             body = grid[index + 1:]
             same = sum(1 for r in body if len(r) == len(row))
-            return len(body) >= 1 and same >= 0.7 * len(body)
-    return False
+            return grid if body and same >= HEADER_WIDTH_SHARE * len(body) else None
+    return None
 
 
 def render_lines(root, *, links: bool = True) -> list[str]:
@@ -219,9 +262,10 @@ def render_lines(root, *, links: bool = True) -> list[str]:
             if element.tail:
                 out.append(element.tail)
             continue
-        if element.tag == "table" and element is not root and is_data_table(element):
+        grid = data_table_grid(element) if element.tag == "table" and element is not root else None
+        if grid is not None:
             captions = ["\n".join(render_lines(c)) for c in element.iter("caption")]
-            out.append("\n" + "\n".join(captions + render_table(table_grid(element), paragraphs=True)) + "\n")
+            out.append("\n" + "\n".join(captions + render_table(grid, paragraphs=True)) + "\n")
             if element.tail:
                 out.append(element.tail)
             continue

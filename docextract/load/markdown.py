@@ -63,8 +63,8 @@ HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.DOTALL | re.IGNORECASE)
 TABLE_MARK = "\ue001"   # stands for an HTML table's rendered lines while the rest is read
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TEXT_CHAR = re.compile(r"[^\W_]")   # a letter or digit of any script (２０２２ too)
-# A line whose own (non-link) text is at most this share of its text is a line of links: a
-# clipped page's menu or breadcrumb (当前位置：[首页]>[专题]), not the notice.
+# A line of links, a clipped page's menu or breadcrumb (当前位置：[首页]>[专题]), not the notice:
+# links and no text of its own, or several links and at most this share of its text its own.
 LINK_LINE_OWN_SHARE = 1 / 3
 ATTACHMENT = re.compile(r"^\s*(?:[*+\-]\s+)?附\s*件")
 # Front-matter keys that are not disclosure labels but name the same things.
@@ -167,7 +167,7 @@ def _link_line(raw: str) -> bool:
         return False
     own = len(CJK.findall(LINK.sub("", IMAGE.sub("", raw))))
     linked = sum(len(CJK.findall(t)) for t in links)
-    return own <= LINK_LINE_OWN_SHARE * (own + linked)
+    return own == 0 or len(links) >= 2 and own <= LINK_LINE_OWN_SHARE * (own + linked)
 
 
 def _cells(row: str) -> list[str]:

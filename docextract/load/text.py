@@ -72,6 +72,19 @@ def simplified(text: str) -> str:
     return text if text.isascii() else _t2s().convert(text)
 
 
+@cache
+def traditional_variants(char: str) -> frozenset[str]:
+    """A simplified character and its traditional forms, from OpenCC's s2t, s2tw and s2hk
+    tables, to prefilter text before ``simplified``.
+
+    >>> sorted(traditional_variants("发"))
+    ['发', '發']
+    """
+    import opencc
+
+    return frozenset({char} | {opencc.OpenCC(config).convert(char) for config in ("s2t", "s2tw", "s2hk")})
+
+
 def normalize_label(label: str | None) -> str | None:
     """Map a declared charset label to the codec we decode with.
 
