@@ -279,3 +279,37 @@ def extract_file_from(page: str):
     from docextract.pipeline import run
 
     return run(load_bytes(page.encode(), "p.html"))
+
+
+# -- furniture lines at the edges of a page's text ----------------------------------------------
+
+
+def test_a_disclosure_block_with_values_on_the_next_line():
+    from docextract.load.furniture import strip_furniture
+
+    metadata = {}
+    lines = ["索引号：", "000014349/2022-00018", "發文字號：", "某府办发〔2024〕12号", "成文日期：", "2024年04月08日",
+             "关于做好防汛工作的通知", "各乡镇人民政府：", "一、加强值班值守。"]
+    assert strip_furniture(lines, metadata) == lines[6:]
+    assert metadata == {"index_number": "000014349/2022-00018", "doc_number": "某府办发〔2024〕12号", "date": "2024-04-08"}
+
+
+def test_a_label_line_followed_by_a_label_line_is_not_a_field():
+    from docextract.load.furniture import strip_furniture
+
+    metadata = {}
+    lines = ["发文字号：", "成文日期：", "2024年4月8日", "关于做好防汛工作的通知", "各乡镇人民政府："]
+    assert strip_furniture(lines, metadata) == ["发文字号：", "关于做好防汛工作的通知", "各乡镇人民政府："]
+    assert metadata == {"date": "2024-04-08"}
+
+
+def test_navigation_words_one_per_line_go_but_a_joint_signature_and_a_split_title_stay():
+    from docextract.load.furniture import strip_furniture
+
+    body = ["一、加强值班值守。各乡镇要在5月底前完成防汛预案修订。"] + [f"（{n}）做好第{n}项工作。" for n in "一二三四五六七八九"]
+    menu = ["首页", "政务公开", "办事服务", "互动交流"]
+    assert strip_furniture(menu + body + menu, {}) == body
+    signature = ["某县农业农村局", "某县财政局", "某县教育局"]
+    assert strip_furniture(body + signature, {})[-3:] == signature
+    title = ["关于做好", "春耕生产", "工作的通知"]
+    assert strip_furniture(title + body, {})[:3] == title

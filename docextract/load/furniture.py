@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..rules import compile_pattern, load_rules, require, require_tables
+from ..rules.disclosure import disclosure_labels
+from ..rules.doctypes import title_end
+from ..rules.orgs import signer_end
 from ..text.dates import iso_date
+from .script import simplified
 
 RULES = "boilerplate_html"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -30,7 +34,7 @@ DATE_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$
 class FurnitureRules:
     head: int
     tail: int
-    junk: tuple[re.Pattern, ...]
+    junk: tuple[tuple[re.Pattern, str], ...]   # (pattern, where: head | tail | edges)
     info_pair: re.Pattern
     page_marker: re.Pattern
     closing: re.Pattern
@@ -50,7 +54,8 @@ def furniture_rules() -> FurnitureRules:
     return FurnitureRules(
         head=require(rules, RULES, "head_lines", int),
         tail=require(rules, RULES, "tail_lines", int),
-        junk=tuple(compile_pattern(RULES, f"junk_lines[{i}]", entry["pattern"]) for i, entry in enumerate(junk)),
+        junk=tuple((compile_pattern(RULES, f"junk_lines[{i}]", entry["pattern"]), _where(entry, i))
+                   for i, entry in enumerate(junk)),
         info_pair=re.compile(rf"({alternation})\s*[:：]\s*(.*?)\s*(?=(?:{alternation})\s*[:：]|$)"),
         page_marker=re.compile("|".join(f"(?:{entry['pattern']})" for entry in markers)),
         closing=re.compile("|".join(f"(?:{entry['pattern']})" for entry in closing)),
@@ -67,21 +72,36 @@ def drop_page_markers(lines: list[str]) -> list[str]:
     return [line for line in lines if not is_page_marker(line)]
 
 
+WHERE = ("head", "tail", "edges")
+
+
+def _where(entry: dict, i: int) -> str:
+    from ..errors import RuleError
+
+    where = entry.get("where", "edges")
+    if where not in WHERE:
+        raise RuleError(f"{RULES}.toml: junk_lines[{i}].where must be one of {WHERE}, got {where!r}")
+    return where
+
+
 def strip_furniture(lines: list[str], metadata: dict[str, str]) -> list[str]:
     """The lines without the furniture at their edges; the info bar's source and publication
-    date go to ``metadata`` (when the page did not say so already)."""
+    date and a disclosure block's fields go to ``metadata`` (when the page did not say so
+    already)."""
     f = furniture_rules()
     closing = next((i for i in range(max(len(lines) - f.tail, 0), len(lines)) if f.closing.match(lines[i].strip())), None)
     if closing is not None:
         lines = lines[:closing]
+    lines = _without_menus(read_split_fields(lines, metadata), f)
     out = []
     for i, line in enumerate(lines):
         near_head, near_tail = i < f.head, i >= len(lines) - f.tail
         if near_head and DATE_ONLY.match(line.strip()) and iso_date(line):
             metadata.setdefault("published", iso_date(line))
         if near_head or near_tail:
-            for pattern in f.junk:
-                line = pattern.sub("", line)
+            for pattern, where in f.junk:
+                if where == "edges" or (where == "head") == near_head:
+                    line = pattern.sub("", line)
             line = line.strip()
             if not TEXT_CHAR.search(line):
                 continue
@@ -89,6 +109,59 @@ def strip_furniture(lines: list[str], metadata: dict[str, str]) -> list[str]:
                 continue
         out.append(line)
     return out
+
+
+# A field of a disclosure block whose label and value stand on lines of their own.
+FIELD_LABEL = re.compile(r"^\s*(?P<label>[^:：\s]{2,8})\s*[:：]?\s*$")
+SPLIT_FIELDS_MAX_LINES = 24   # a disclosure block at the top of a page is shorter than this
+VALUE_MAX_CHARS = 120
+
+
+def read_split_fields(lines: list[str], metadata: dict[str, str]) -> list[str]:
+    """The lines without a disclosure block at the top whose values stand on the line after
+    their labels (``索引号：`` / ``000014349/2022-00018``); the values go to ``metadata``."""
+    labels = disclosure_labels()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        m = FIELD_LABEL.match(lines[i]) if i < SPLIT_FIELDS_MAX_LINES else None
+        label = simplified(m.group("label")) if m else None
+        value = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if label in labels and value and len(value) <= VALUE_MAX_CHARS and not FIELD_LABEL.match(value):
+            key = labels[label]
+            if key in ("date", "published"):
+                value = iso_date(value) or ""
+            if value:
+                metadata.setdefault(key, value)
+            i += 2
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
+# Navigation words one per line at the edge of a page's text (首页 / 政务公开 / 办事服务): a run
+# of at least MENU_MIN_LINES short lines of CJK only, none of them a signer's name (a joint
+# signature) or a piece of a title split over lines.
+MENU_WORD = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+MENU_MIN_LINES = 3
+
+
+def _without_menus(lines: list[str], f: FurnitureRules) -> list[str]:
+    def menu_word(line: str) -> bool:
+        line = line.strip()
+        return MENU_WORD.match(line) is not None and not signer_end().search(line) \
+            and not title_end().search(line) and not line.startswith("关于")
+
+    start = 0
+    while start < len(lines) and menu_word(lines[start]):
+        start += 1
+    start = start if start >= MENU_MIN_LINES else 0
+    end = len(lines)
+    while end > start and menu_word(lines[end - 1]):
+        end -= 1
+    end = end if len(lines) - end >= MENU_MIN_LINES else len(lines)
+    return lines[start:end]
 
 
 def info_bar(line: str, metadata: dict[str, str]) -> bool:

@@ -47,7 +47,8 @@ from .document import LoadedDocument
 from .furniture import strip_furniture
 from .html_meta import find_title, page_metadata, title_headings
 from .html_tree import BLOCK_TAGS, content_root, drop_furniture, measure, render_lines
-from .text import decode_text, simplified
+from .script import simplified
+from .text import decode_text
 
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)

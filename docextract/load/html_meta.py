@@ -17,7 +17,7 @@ from ..rules.disclosure import disclosure_labels
 from ..rules.doctypes import title_end
 from ..text.dates import iso_date
 from .html_tree import render_lines
-from .text import simplified
+from .script import simplified, traditional_variants
 
 CELL_TAGS = ("td", "th", "li", "span", "div", "p", "b", "strong", "label", "dt", "dd", "em", "font")
 DISCLOSURE_CELL_MAX_CHARS = 400   # well over "发文字号：国办发〔2022〕5号" with its markup spaces
@@ -78,8 +78,6 @@ def _value_after(cell) -> str:
 @cache
 def _label_starts() -> frozenset[str]:
     """The first characters of the labels, simplified and traditional (发 and 發)."""
-    from .text import traditional_variants
-
     return frozenset(ch for label in disclosure_labels() for ch in traditional_variants(label[0]))
 
 

@@ -35,7 +35,8 @@ from ..text.dates import iso_date
 from .document import LoadedDocument
 from .furniture import close_cjk_spaces, is_page_marker, strip_furniture
 from .tables import render_table
-from .text import decode_text, simplified
+from .script import simplified
+from .text import decode_text
 
 FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 CLIPPER_FIELD = re.compile(r"^(?P<key>Title|URL Source|Published Time|Markdown Content):[ \t]*(?P<value>.*)$")

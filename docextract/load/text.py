@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import cache
 
 from ..config import Settings
 from ..errors import UnsupportedFormat
 from .document import LoadedDocument
+from .furniture import drop_page_markers
 
 
 # Labels that name a subset of GB18030 are read as GB18030: a page declaring gb2312 routinely
@@ -52,37 +52,6 @@ COMMON_CHARS = frozenset(
     "們國會這個來時說對發後過當學實現動種麼經進與關開內數機錢體點從業們義還無實題黨程戰問員辦區級組書際"
     "強務紀報將設產專務應縣際"
 )
-
-
-@cache
-def _t2s():
-    import opencc  # the C++ binding; imported only when a label needs it
-
-    return opencc.OpenCC("t2s")
-
-
-def simplified(text: str) -> str:
-    """``text`` in simplified characters (OpenCC t2s, one character for one), to match labels
-    and title words written in traditional characters (發布日期, 條例); the text itself is
-    converted later, by the normalize stage.
-
-    >>> simplified("發布日期：民國110年")
-    '发布日期：民国110年'
-    """
-    return text if text.isascii() else _t2s().convert(text)
-
-
-@cache
-def traditional_variants(char: str) -> frozenset[str]:
-    """A simplified character and its traditional forms, from OpenCC's s2t, s2tw and s2hk
-    tables, to prefilter text before ``simplified``.
-
-    >>> sorted(traditional_variants("发"))
-    ['发', '發']
-    """
-    import opencc
-
-    return frozenset({char} | {opencc.OpenCC(config).convert(char) for config in ("s2t", "s2tw", "s2hk")})
 
 
 def normalize_label(label: str | None) -> str | None:
@@ -293,8 +262,6 @@ PAGE_EXPORT_MIN_MARKERS = 2   # page markers that show a text is a PDF or Word e
 def without_page_markers(text: str) -> str:
     """A PDF or Word export's text without the page numbers between its pages (``— 3 —``),
     which normalize would otherwise join into the sentence they interrupt."""
-    from .furniture import drop_page_markers
-
     lines = text.split("\n")
     kept = drop_page_markers(lines)
     return "\n".join(kept) if len(lines) - len(kept) >= PAGE_EXPORT_MIN_MARKERS else text

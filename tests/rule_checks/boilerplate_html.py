@@ -20,12 +20,14 @@ def _entry(key, name):
 def junk_line_goes_at_the_edges(name, line):
     import re
 
-    pattern = re.compile(_entry("junk_lines", name)["pattern"])
-    fires = pattern.search(line) is not None
-    at_top = strip_furniture([line] + NOTICE, {})
-    at_bottom = strip_furniture(NOTICE + [line], {})
-    in_middle = strip_furniture(NOTICE[:MIDDLE] + [line] + NOTICE[MIDDLE:], {})
-    return fires and line not in at_top and line not in at_bottom and line in in_middle
+    entry = _entry("junk_lines", name)
+    fires = re.search(entry["pattern"], line) is not None
+    where = entry.get("where", "edges")
+    at_top = line not in strip_furniture([line] + NOTICE, {})
+    at_bottom = line not in strip_furniture(NOTICE + [line], {})
+    in_middle = line in strip_furniture(NOTICE[:MIDDLE] + [line] + NOTICE[MIDDLE:], {})
+    edges = {"head": at_top and not at_bottom, "tail": at_bottom and not at_top, "edges": at_top and at_bottom}
+    return fires and edges[where] and in_middle
 
 
 def page_marker_goes_anywhere(name, line):
