@@ -174,3 +174,15 @@ def test_a_text_file_exported_from_pdf_loses_its_page_numbers():
     assert loaded.text == "关于做好防汛工作的通知\n各乡镇：为做好防汛工作，现将\n有关事项通知如下。\n某县人民政府"
     one = "关于做好防汛工作的通知\n— 1 —\n各乡镇。"
     assert load_bytes(one.encode(), "n.txt", Settings()).text == one   # one marker is not an export
+
+
+def test_a_closing_block_goes_and_its_printing_date_stands_in_for_the_date():
+    source = ("各义务机构应认真查摆存在的问题。\n\n---\n\n**内部发送：** 各行领导，反洗钱处。\n\n**某某银行某省分行办公室**\n\n"
+              "**2025年8月21日印发**\n\n---\n\n*注：该PDF文件为扫描件，以上内容通过OCR识别提取，个别字符可能存在识别误差。*")
+    metadata = {}
+    assert markdown_to_text(source, metadata) == "各义务机构应认真查摆存在的问题。"
+    assert metadata == {"date": "2025-08-21"}
+
+
+def test_bold_labels_keep_their_text_when_the_emphasis_closes_after_a_colon():
+    assert markdown_to_text("**联系人：** 张某，电话：1234567。", {}) == "联系人： 张某，电话：1234567。"

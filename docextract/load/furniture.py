@@ -26,6 +26,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 TEXT_CHAR = re.compile(r"[^\W_]")   # a letter or digit of any script
 SOURCE_LABELS = ("来源", "信息来源", "文章来源")
 PUBLISHED_LABELS = ("发布时间", "发布日期")
+# The printing date of a 公文's closing block (2022年4月24日印发).
+PRINTED_ON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*印\s*发)")
 # A publication time alone near the top of a page (its info bar split into lines).
 DATE_ONLY = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
@@ -91,6 +93,9 @@ def strip_furniture(lines: list[str], metadata: dict[str, str]) -> list[str]:
     f = furniture_rules()
     closing = next((i for i in range(max(len(lines) - f.tail, 0), len(lines)) if f.closing.match(lines[i].strip())), None)
     if closing is not None:
+        printed = next((m for line in lines[closing:] if (m := PRINTED_ON.search(line))), None)
+        if printed and iso_date(printed.group(0)):
+            metadata.setdefault("date", iso_date(printed.group(0)))   # stands in when no signature dates it
         lines = lines[:closing]
     lines = _without_menus(read_split_fields(lines, metadata), f)
     out = []

@@ -53,7 +53,7 @@ LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?:[^()]|\([^)]*\))*\)|\[(?P<ref>[^\]]
 LINK_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*\S+.*$")
 AUTOLINK = re.compile(r"<(?:https?|mailto|ftp):[^>\s]*>")
 EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)(?P<single>[^*\n]+?)(?<=\S)\*(?!\*)")
-EMPTY_EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})\s*\1(?![\w*])")   # _![icon](…)_ once the image is gone
+EMPTY_EMPHASIS = re.compile(r"(?<!\S)([*_]{1,2})\s*\1(?!\S)")   # _![icon](…)_ once the image is gone
 BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
