@@ -17,7 +17,7 @@ from ..rules.disclosure import disclosure_labels
 from ..rules.doctypes import title_end
 from ..text.dates import iso_date
 from .html_tree import render_lines
-from .script import simplified, traditional_variants
+from .script import simplified, simplified_char
 
 CELL_TAGS = ("td", "th", "li", "span", "div", "p", "b", "strong", "label", "dt", "dd", "em", "font")
 DISCLOSURE_CELL_MAX_CHARS = 400   # well over "发文字号：国办发〔2022〕5号" with its markup spaces
@@ -77,8 +77,8 @@ def _value_after(cell) -> str:
 
 @cache
 def _label_starts() -> frozenset[str]:
-    """The first characters of the labels, simplified and traditional (发 and 發)."""
-    return frozenset(ch for label in disclosure_labels() for ch in traditional_variants(label[0]))
+    """The first characters of the labels (a cell's first character is compared simplified)."""
+    return frozenset(label[0] for label in disclosure_labels())
 
 
 def _disclosure(tree, sizes: dict, found: dict[str, str]) -> None:
@@ -91,10 +91,10 @@ def _disclosure(tree, sizes: dict, found: dict[str, str]) -> None:
             continue  # empty, or a container, not a label or value cell: skip its (costly) full text
         raw = cell.text_content()
         first = raw.lstrip()[:1]
-        if not first or first not in starts:
+        if not first or simplified_char(first) not in starts:
             continue
         compact = SPACES.sub("", raw)
-        if not compact or compact[0] not in starts or len(compact) > DISCLOSURE_TEXT_MAX_CHARS:
+        if len(compact) > DISCLOSURE_TEXT_MAX_CHARS:
             continue
         colon = COLON.search(compact, 0, LABEL_MAX_CHARS + 1)
         if colon is None and len(compact) > LABEL_MAX_CHARS:

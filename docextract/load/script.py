@@ -25,13 +25,10 @@ def simplified(text: str) -> str:
 
 
 @cache
-def traditional_variants(char: str) -> frozenset[str]:
-    """A simplified character and its traditional forms, from OpenCC's s2t, s2tw and s2hk
-    tables, to prefilter text before ``simplified``.
+def simplified_char(char: str) -> str:
+    """One character in simplified form, remembered (a cheap test before ``simplified``).
 
-    >>> sorted(traditional_variants("发"))
-    ['发', '發']
+    >>> simplified_char("發"), simplified_char("发")
+    ('发', '发')
     """
-    import opencc
-
-    return frozenset({char} | {opencc.OpenCC(config).convert(char) for config in ("s2t", "s2tw", "s2hk")})
+    return simplified(char)
