@@ -118,3 +118,12 @@ def test_a_list_table_prints_a_cell_merged_down_once():
         table.cell(1, 1).merge(table.cell(2, 1))
 
     assert load_bytes(_docx(build), "x.docx").text.split("\n") == ["序号  类别  学校", "本科  某某师范大学", "某某学院"]
+
+
+def test_an_exported_word_file_loses_its_notes_and_keeps_the_signature():
+    def build(d):
+        for line in ("关于做好防汛工作的通知", "各乡镇人民政府：", "为做好今年防汛工作，现将有关事项通知如下。", "某县人民政府办公室",
+                     "2024年5月6日", "【法宝引证码】CLI.12.345678"):
+            d.add_paragraph(line)
+
+    assert load_bytes(_docx(build), "x.docx").text.split("\n")[-2:] == ["某县人民政府办公室", "2024年5月6日"]

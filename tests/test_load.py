@@ -187,3 +187,11 @@ def test_the_encoding_decided_on_a_sample_is_the_whole_files(name, data, declare
 
     assert len(data) > SAMPLE_BYTES
     assert decode_text(data, declared) == _decode_whole(data, normalize_label(declared))
+
+
+def test_a_text_export_loses_its_notes_and_closing_block_but_keeps_the_signature():
+    text = ("关于做好防汛工作的通知\n各乡镇人民政府：\n为做好今年防汛工作，现将有关事项通知如下。\n某县人民政府办公室\n2024年5月6日\n"
+            "抄送：县委办公室，县人大常委会办公室。\n某县人民政府办公室 2024年5月7日印发\n【法宝引证码】CLI.12.345678\n"
+            "原文链接：https://www.example.gov.cn/a.html")
+    loaded = load_bytes(text.encode(), "export.txt")
+    assert loaded.text.split("\n") == text.split("\n")[:5]

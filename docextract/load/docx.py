@@ -13,6 +13,7 @@ import zipfile
 from ..config import Settings
 from ..errors import LoadError
 from .document import LoadedDocument
+from .furniture import strip_furniture
 from .tables import Continued, render_table
 
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -61,4 +62,5 @@ def load_docx(data: bytes, name: str, settings: Settings) -> LoadedDocument:
             lines.extend(render_table(_rows(Table(child, document)), paragraphs=True))
     core = document.core_properties
     metadata = {"title": core.title} if core.title else {}
+    lines = strip_furniture(lines, metadata)   # an export's notes (【法宝引证码】), the 版记 at the end
     return LoadedDocument(name=name, text="\n".join(lines), format="docx", metadata=metadata)

@@ -12,7 +12,7 @@ import re
 from ..config import Settings
 from ..errors import UnsupportedFormat
 from .document import LoadedDocument
-from .furniture import drop_page_markers
+from .furniture import drop_page_markers, strip_furniture
 
 
 # Labels that name a subset of GB18030 are read as GB18030: a page declaring gb2312 routinely
@@ -252,8 +252,9 @@ def load_text_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocumen
     bad = text.count("\ufffd")
     if bad:
         warnings = (f"{bad} undecodable byte sequences replaced by U+FFFD",)
-    return LoadedDocument(name=name, text=without_page_markers(text), format="txt", encoding=encoding,
-                          warnings=warnings)
+    metadata: dict[str, str] = {}
+    text = "\n".join(strip_furniture(without_page_markers(text).split("\n"), metadata))
+    return LoadedDocument(name=name, text=text, format="txt", encoding=encoding, metadata=metadata, warnings=warnings)
 
 
 PAGE_EXPORT_MIN_MARKERS = 2   # page markers that show a text is a PDF or Word export
