@@ -43,6 +43,7 @@ class TreeRules:
     never_text: frozenset[str]
     furniture_tags: frozenset[str]
     junk_words: frozenset[str]
+    hidden_styles: tuple[str, ...]
     content_exact: frozenset[str]
     content_prefixes: tuple[str, ...]
 
@@ -55,6 +56,7 @@ def tree_rules() -> TreeRules:
         never_text=frozenset(require(rules, RULES, "never_text_tags", list)),
         furniture_tags=frozenset(require(rules, RULES, "furniture_tags", list)),
         junk_words=frozenset(require(rules, RULES, "junk_class_words", list)),
+        hidden_styles=tuple(require(rules, RULES, "hidden_styles", list)),
         content_exact=frozenset(w for w in content if not w.endswith("*")),
         content_prefixes=tuple(w[:-1] for w in content if w.endswith("*")),
     )
@@ -115,8 +117,17 @@ def measure(tree) -> Measures:
     return Measures({element: total[element] - 2 * links[element] for element in total}, size)
 
 
+def _hidden(element, r: TreeRules) -> bool:
+    style = element.get("style")
+    if style is None:
+        return element.get("hidden") is not None
+    style = style.replace(" ", "").lower()
+    return any(h in style for h in r.hidden_styles) or element.get("hidden") is not None
+
+
 def _is_junk(element, r: TreeRules) -> bool:
-    return element.tag in r.furniture_tags or any(w in r.junk_words for w in class_tokens(element))
+    return element.tag in r.furniture_tags or any(w in r.junk_words for w in class_tokens(element)) \
+        or _hidden(element, r)
 
 
 def drop_furniture(tree, weights: dict) -> None:

@@ -41,6 +41,11 @@ def class_word_drops_its_text(word, fragment):
     return _gone(fragment) and not _gone(control)
 
 
+def hidden_style_drops_its_text(style, fragment):
+    control = re.sub(r'style="[^"]*"', 'style="color:red"', fragment)
+    return _gone(fragment) and not _gone(control)
+
+
 def content_word_names_the_container(word, fragment):
     def picked(piece):
         text = _text(f"<html><body>{HEAVY}{piece}</body></html>")
@@ -78,6 +83,7 @@ CHECKS = {
     "never_text_tags": tag_drops_its_text,
     "furniture_tags": tag_drops_its_text,
     "junk_class_words": class_word_drops_its_text,
+    "hidden_styles": hidden_style_drops_its_text,
     "content_class_words": content_word_names_the_container,
     "inline_tags": inline_tag_unclosed_keeps_the_body,
     "meta_names": meta_name_fills_metadata,
