@@ -313,3 +313,9 @@ def test_navigation_words_one_per_line_go_but_a_joint_signature_and_a_split_titl
     assert strip_furniture(body + signature, {})[-3:] == signature
     title = ["关于做好", "春耕生产", "工作的通知"]
     assert strip_furniture(title + body, {})[:3] == title
+
+
+def test_a_column_name_that_ends_like_a_title_is_not_the_title():
+    page = ('<html><head><title>关于做好今年防汛工作的通知_某县人民政府</title></head><body><h2>通知公告</h2>'
+            f'<div class="column">通知公告</div><div class="content">{NOTICE}</div></body></html>')
+    assert load_bytes(page.encode(), "p.html").text.split("\n")[0] == "关于做好今年防汛工作的通知"

@@ -186,3 +186,9 @@ def test_a_closing_block_goes_and_its_printing_date_stands_in_for_the_date():
 
 def test_bold_labels_keep_their_text_when_the_emphasis_closes_after_a_colon():
     assert markdown_to_text("**联系人：** 张某，电话：1234567。", {}) == "联系人： 张某，电话：1234567。"
+
+
+def test_a_title_seen_only_at_the_foot_of_a_clip_does_not_cut_the_notice():
+    source = ("Title: 关于做好防汛工作的通知\n\nMarkdown Content:\n各乡镇人民政府：\n\n为做好今年防汛工作，现将有关事项通知如下。\n\n"
+              "一、加强值班值守。\n\n二、做好物资储备。\n\n相关文章\n\n关于做好防汛工作的通知")
+    assert markdown_to_text(source, {}).startswith("各乡镇人民政府：\n为做好今年防汛工作")

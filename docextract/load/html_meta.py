@@ -23,7 +23,7 @@ CELL_TAGS = ("td", "th", "li", "span", "div", "p", "b", "strong", "label", "dt",
 DISCLOSURE_CELL_MAX_CHARS = 400   # well over "发文字号：国办发〔2022〕5号" with its markup spaces
 DISCLOSURE_TEXT_MAX_CHARS = 120   # a label and its value, without spaces
 TITLE_MAX_CHARS = 100             # a title line is shorter than this
-HEADING_MIN_CJK = 6               # a heading this long may be the title even without a document type
+HEADING_MIN_CJK = 6               # a title is longer than a column name (通知公告, 政策文件)
 TITLE_LINES_BEFORE = 6            # the title stands this close above the notice's text
 ROC_YEAR = re.compile(r"民[國国]\s*(\d{2,3})\s*年")
 ROC_EPOCH = 1911
@@ -156,11 +156,12 @@ def page_metadata(tree, sizes: dict) -> dict[str, str]:
 def looks_like_title(line: str) -> bool:
     """A line that ends like a notice title (a document type), not a sentence or a field.
 
-    >>> looks_like_title("關於修正道路交通管理處罰條例"), looks_like_title("上一篇：关于X的通知"), looks_like_title("欢迎访问某平台")
+    >>> looks_like_title("關於修正道路交通管理處罰條例"), looks_like_title("上一篇：关于X的通知"), looks_like_title("通知公告")
     (True, False, False)
     """
-    return (len(line) <= TITLE_MAX_CHARS and not SENTENCE_END.search(line) and ":" not in line
-            and "：" not in line and bool(title_end().search(simplified(line))))
+    return (len(line) <= TITLE_MAX_CHARS and len(CJK.findall(line)) >= HEADING_MIN_CJK
+            and not SENTENCE_END.search(line) and ":" not in line and "：" not in line
+            and bool(title_end().search(simplified(line))))
 
 
 SENTENCE_END = re.compile(r"[。！？；]")

@@ -75,6 +75,7 @@ FRONT_MATTER_KEYS = {"title": "title", "date": "published", "url": "url", "sourc
 CLIPPER_KEYS = {"Title": "page_title", "URL Source": "url", "Published Time": "published"}
 NO_VALUE = frozenset({"-", "—", "/", "无", "null", "none", "n/a"})
 ESCAPED = "\ue000"   # a private-use mark standing for an escaped character while markup is removed
+TITLE_CUT_SHARE = 0.5          # the notice's own title stands in the first half of a clipped page
 PAGE_EXPORT_MIN_MARKERS = 2   # page markers that show the text is a PDF or Word export
 CONVERTER_HEADER_LINES = 2    # lines above a first page marker that are the converter's, not the document's
 MARKER = "\ue002"            # marks a page marker line while the page's lines are read
@@ -287,8 +288,8 @@ def _cut_to_title(lines: list[tuple[str, bool]], title: str, clipped: bool) -> l
     heading that repeats it."""
     wanted = _compact(title)
     starts = [i for i, (line, _) in enumerate(lines) if _compact(line) == wanted]
-    if not starts:
-        return [line for line, _ in lines]
+    if not starts or starts[0] > TITLE_CUT_SHARE * len(lines):
+        return [line for line, _ in lines]   # the title only in a list at the foot: not where the notice starts
     first = starts[0]
     end = len(lines)
     if clipped:
