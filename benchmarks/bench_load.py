@@ -9,12 +9,13 @@ benchmark builds a Big5 copy of every traditional-Chinese page (encoding detecti
 those), declared ``charset=big5`` and undeclared.  Both sides are warmed up first; the figure per
 page is the best of ``--rounds`` interleaved rounds; the decode column is ``decode_text`` alone.
 
-Measured on this shared machine (noisy: ±30 % between runs), before → after issue 11's work:
-decoding a 156 KB Big5 page without a declared charset 19 → 3.5 ms, a 354 KB GBK page 12.5 →
-3.0 ms (the encoding is decided on an 80 KB sample, plausibility counted by compiled patterns);
-the whole load, median ratio to an lxml parse 12.5× → about 10×, though the loader now reads
-much more of each page (the Taiwan law pages were read as 6 and 11 characters before, tables
-with paragraphs are rendered, labels are matched in traditional characters).
+Measured on this shared machine (noisy; the old and new code run alternately, best of 9), before
+→ after issue 11's work: 7.7 → 5.9 ms/page, median ratio to an lxml parse 11.4–11.9× → 8.3–8.5×;
+the 156 KB Big5 page without a declared charset 24.5 → 18.6 ms (decoding 6.1 → 2.3 ms: the
+encoding is decided on an 80 KB sample, plausibility counted by compiled patterns), the 60 KB
+one 11.4 → 6.6 ms.  Meanwhile the loader reads more of each page than before (the Taiwan law
+pages were read as 6 and 11 characters, tables with paragraphs are rendered, labels are
+matched in traditional characters), so the old figures are of less work.
 """
 from __future__ import annotations
 
