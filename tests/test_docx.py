@@ -84,3 +84,46 @@ def test_legacy_word_is_unsupported_with_remedy(name):
 def test_ole_file_under_a_docx_name_is_unsupported():
     with pytest.raises(UnsupportedFormat):
         load_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "renamed.docx")
+
+
+LONG = "进一步健全工作机制，明确责任分工，加强督促检查，确保各项任务按期完成并取得实效。"
+
+
+def test_table_cells_keep_their_paragraphs_and_a_guiding_column_assigns():
+    def build(d):
+        d.add_paragraph("关于做好春耕工作的通知")
+        table = d.add_table(rows=4, cols=4)
+        for row, cells in zip(table.rows, [["序号", "重点任务", "指导部门", "完成时限"],
+                                           ["1", "完善工作机制", "县农业农村局", "2024年6月底前"],
+                                           ["", "", "县财政局", ""],
+                                           ["2", "加强督促检查", "县教育局", "2024年9月底前"]]):
+            for cell, value in zip(row.cells, cells):
+                cell.text = value
+        table.cell(1, 1).add_paragraph(LONG)
+        table.cell(3, 2).add_paragraph("县人社局")
+        table.cell(1, 0).merge(table.cell(2, 0))
+        table.cell(1, 1).merge(table.cell(2, 1))
+
+    lines = load_bytes(_docx(build), "x.docx").text.split("\n")
+    assert lines == ["关于做好春耕工作的通知", "1. 完善工作机制", LONG, "责任单位：县农业农村局、县财政局",
+                     "完成时限：2024年6月底前", "2. 加强督促检查", "责任单位：县教育局、县人社局", "完成时限：2024年9月底前"]
+
+
+def test_a_list_table_prints_a_cell_merged_down_once():
+    def build(d):
+        table = d.add_table(rows=3, cols=3)
+        for row, cells in zip(table.rows, [["序号", "类别", "学校"], ["1", "本科", "某某师范大学"], ["2", "", "某某学院"]]):
+            for cell, value in zip(row.cells, cells):
+                cell.text = value
+        table.cell(1, 1).merge(table.cell(2, 1))
+
+    assert load_bytes(_docx(build), "x.docx").text.split("\n") == ["序号  类别  学校", "本科  某某师范大学", "某某学院"]
+
+
+def test_an_exported_word_file_loses_its_notes_and_keeps_the_signature():
+    def build(d):
+        for line in ("关于做好防汛工作的通知", "各乡镇人民政府：", "为做好今年防汛工作，现将有关事项通知如下。", "某县人民政府办公室",
+                     "2024年5月6日", "【法宝引证码】CLI.12.345678"):
+            d.add_paragraph(line)
+
+    assert load_bytes(_docx(build), "x.docx").text.split("\n")[-2:] == ["某县人民政府办公室", "2024年5月6日"]

@@ -171,3 +171,27 @@ def test_big5_with_a_hkscs_character_is_still_big5():
     data = data[:20] + b"\x87\x40" + data[20:]  # a character only Big5-HKSCS has
     text, used = decode_text(data)
     assert used == "big5hkscs" and "農業" in text
+
+
+@pytest.mark.parametrize("name, data, declared", [
+    ("big5", (TRADITIONAL * 3000).encode("big5"), None),
+    ("big5 declared", (TRADITIONAL * 3000).encode("big5"), "big5"),
+    ("big5 with a bad byte after the sample", (TRADITIONAL * 3000).encode("big5") + b"\x80\x7f" + "通知".encode("big5"), None),
+    ("gb18030 declared gb2312", (SAMPLE * 3000).encode("gb18030"), "gb2312"),
+    ("utf-8 then gb18030 after the sample", (SAMPLE * 3000).encode("utf-8") + "王喆".encode("gb18030"), None),
+    ("utf-8 declared, bad byte late", (SAMPLE * 3000).encode("utf-8") + b"\xff", "utf-8"),
+    ("misdeclared single-byte", (SAMPLE * 3000).encode("gb18030"), "iso-8859-1"),
+])
+def test_the_encoding_decided_on_a_sample_is_the_whole_files(name, data, declared):
+    from docextract.load.text import SAMPLE_BYTES, _decode_whole, normalize_label
+
+    assert len(data) > SAMPLE_BYTES
+    assert decode_text(data, declared) == _decode_whole(data, normalize_label(declared))
+
+
+def test_a_text_export_loses_its_notes_and_closing_block_but_keeps_the_signature():
+    text = ("关于做好防汛工作的通知\n各乡镇人民政府：\n为做好今年防汛工作，现将有关事项通知如下。\n某县人民政府办公室\n2024年5月6日\n"
+            "抄送：县委办公室，县人大常委会办公室。\n某县人民政府办公室 2024年5月7日印发\n【法宝引证码】CLI.12.345678\n"
+            "原文链接：https://www.example.gov.cn/a.html")
+    loaded = load_bytes(text.encode(), "export.txt")
+    assert loaded.text.split("\n") == text.split("\n")[:5]

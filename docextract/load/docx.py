@@ -1,4 +1,10 @@
-"""DOCX loader (python-docx): paragraphs and tables in document order, numbering as written."""
+"""DOCX loader (python-docx): paragraphs and tables in document order, numbering as written.
+
+A table's cells keep their paragraphs (one per line: ``tables.render_table`` with
+``paragraphs=True``); a cell merged across columns is read once, a cell merged down a column
+is marked ``Continued`` in the rows it spans (a task table's row keeps its units, a list does
+not print them again).
+"""
 from __future__ import annotations
 
 import io
@@ -7,20 +13,30 @@ import zipfile
 from ..config import Settings
 from ..errors import LoadError
 from .document import LoadedDocument
-from .tables import render_table
+from .furniture import strip_furniture
+from .tables import Continued, render_table
 
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _rows(table) -> list[list[str]]:
-    rows = []
+    rows: list[list[str]] = []
+    above: list[object] = []
     for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            # merged cells repeat the same cell object: keep the text once, keep the column
-            cells.append("" if id(cell._tc) in seen else cell.text)
+        cells, seen, elements = [], set(), []
+        for column, cell in enumerate(row.cells):
+            # merged cells repeat the same cell element: across columns the text is kept once
+            # (the column stays), down a column it is marked as continued
+            if id(cell._tc) in seen:
+                cells.append("")
+            elif column < len(above) and above[column] is cell._tc:
+                cells.append(Continued(cell.text) if cell.text else "")
+            else:
+                cells.append(cell.text)
             seen.add(id(cell._tc))
+            elements.append(cell._tc)
         rows.append(cells)
+        above = elements
     return rows
 
 
@@ -43,7 +59,8 @@ def load_docx(data: bytes, name: str, settings: Settings) -> LoadedDocument:
         if child.tag == f"{W_NS}p":
             lines.append(Paragraph(child, document).text)
         elif child.tag == f"{W_NS}tbl":
-            lines.extend(render_table(_rows(Table(child, document))))
+            lines.extend(render_table(_rows(Table(child, document)), paragraphs=True))
     core = document.core_properties
     metadata = {"title": core.title} if core.title else {}
+    lines = strip_furniture(lines, metadata)   # an export's notes (【法宝引证码】), the 版记 at the end
     return LoadedDocument(name=name, text="\n".join(lines), format="docx", metadata=metadata)

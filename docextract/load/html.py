@@ -2,19 +2,17 @@
 
 The bytes are decoded first (``decode_text`` with the declared charset as a hint): lxml is
 never given raw bytes, since on a page declaring gb2312 that holds one GBK-only character it
-silently drops the rest of the document.  Then:
+silently drops the rest of the document.  Server code of saved JSP/ASP/PHP pages (``<%…%>``,
+``<?php…?>``) goes before parsing.  Then:
 
-- the gov.cn information-disclosure table (索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号,
-  发布日期) and ``<meta>`` tags (ArticleTitle, PubDate, ContentSource, ColumnName) go into
-  metadata;
-- scripts, styles, iframes, navigation, toolbars, share/print links, related lists and footers
-  are removed (by tag, and by class/id words in ``rules/html.toml``);
-- the content container is the element the rules name, else the block with the most non-link
-  text; tables inside it are rendered by ``tables.render_table``.
-
-- page furniture that sits inside the content container (the info bar 来源/发布时间/浏览次数,
-  【字体：大 中 小】, 上一篇/下一篇, ICP lines) is cut from the first and last lines of the body
-  (``rules/boilerplate_html.toml``); 来源 and 发布时间 go to metadata.
+- the page is parsed with libxml2's limits raised (``huge_tree``: text nodes over 10 MB, nesting
+  over 256); a parse that still stops early (nesting over libxml2's hard limit) is retried
+  without inline formatting tags (300 unclosed ``<span>``s of a CMS), and if it still stops,
+  the page is read as text without its structure: status ``partial`` with a warning, never a
+  silent ``ok`` with half the notice;
+- ``<meta>`` tags, the disclosure table and the title: ``html_meta``;
+- furniture out, the content container found, its text rendered: ``html_tree``;
+- furniture lines left at the edges of the text: ``furniture``.
 
 Our own lxml pass rather than trafilatura, chosen by measurement (trafilatura 2.3.1 on the
 decoded ``str``, ``include_tables=True, favor_recall=True``) on the six HTML fixtures, scoring
@@ -37,51 +35,35 @@ five dependencies to every worker.
 """
 from __future__ import annotations
 
+import html as html_entities
 import re
 from functools import cache
 
 from ..config import Settings
-from ..rules import compile_pattern, load_rules, require
 from ..errors import EmptyDocument, LoadError
-from ..rules.disclosure import disclosure_labels
-from ..text.dates import iso_date
+from ..rules import load_rules, require
+from ..rules.labels import label_start
 from .document import LoadedDocument
+from .furniture import strip_furniture
+from .html_meta import find_title, page_metadata, title_headings
+from .html_tree import BLOCK_TAGS, content_root, drop_furniture, measure, render_lines
+from .script import simplified
 from .text import decode_text
-from .tables import render_table
 
-RULES = "html"
-FURNITURE_RULES = "boilerplate_html"
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-CJK = re.compile(r"[\u4e00-\u9fff]")
-BLOCK_TAGS = frozenset(["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "section", "article", "blockquote", "pre", "dd", "dt", "dl", "center", "form", "header", "footer", "nav", "aside", "address", "hr"])
+SERVER_CODE = re.compile(r"<%.*?%>|<\?(?!xml)[A-Za-z=].*?\?>", re.DOTALL)
+NEVER_TEXT_ELEMENT = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+BLOCK_TAG = re.compile(r"</?(?:" + "|".join(sorted(BLOCK_TAGS)) + r")\b[^>]*>", re.IGNORECASE)
+ANY_TAG = re.compile(r"<[^>]*>")
+SPACES = re.compile(r"\s+")
+TITLE_SEARCH_LINES = 8   # the title is looked for among the first lines of the text before it is added
 
 
 @cache
-def _rules() -> dict:
-    rules = load_rules(RULES)
-    return {
-        "drop_tags": frozenset(require(rules, RULES, "drop_tags", list)),
-        "junk_words": frozenset(require(rules, RULES, "junk_class_words", list)),
-        "content_words": tuple(require(rules, RULES, "content_class_words", list)),
-        "meta": dict(rules.get("meta_names") or {}),
-        "disclosure": disclosure_labels(),
-    }
-
-
-@cache
-def _furniture() -> dict:
-    rules = load_rules(FURNITURE_RULES)
-    labels = sorted(require(rules, FURNITURE_RULES, "info_labels", list), key=len, reverse=True)
-    alternation = "|".join(map(re.escape, labels))
-    return {
-        "head": require(rules, FURNITURE_RULES, "head_lines", int),
-        "tail": require(rules, FURNITURE_RULES, "tail_lines", int),
-        "junk": [compile_pattern(FURNITURE_RULES, "junk_patterns", p)
-                 for p in require(rules, FURNITURE_RULES, "junk_patterns", list)],
-        "info_pair": re.compile(rf"({alternation})\s*[:：]\s*(.*?)\s*(?=(?:{alternation})\s*[:：]|$)"),
-        "meta": dict(rules.get("meta_names") or {}),
-    }
+def _inline_tag() -> re.Pattern:
+    tags = require(load_rules("html"), "html", "inline_tags", list)
+    return re.compile(r"</?(?:" + "|".join(map(re.escape, tags)) + r")\b[^>]*>", re.IGNORECASE)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -89,248 +71,118 @@ def _declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii", "ignore") if m else None
 
 
-def _tokens(element) -> set[str]:
-    words = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    return {w for w in re.split(r"[^a-z0-9]+", words) if w}
+def _parse(text: str):
+    """The parsed page and the parser's fatal error (the point where it stopped), if any."""
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    tree = lxml.html.document_fromstring(text, parser=parser)
+    fatal = [e.message.strip() for e in parser.error_log if e.level == lxml.etree.ErrorLevels.FATAL]
+    return tree, (fatal[0] if fatal else None)
 
 
-DISCLOSURE_CELL_MAX_CHARS = 400   # well over "发文字号：国办发〔2022〕5号" with its markup spaces
+def parse_page(text: str, name: str):
+    """``(tree, None)``, or ``(None, reason)`` when libxml2 cannot read the whole page."""
+    import lxml.etree
+
+    try:
+        tree, fatal = _parse(text)
+        if fatal is not None:
+            flat, _ = _inline_tag().subn("", text)
+            tree, fatal = _parse(flat)
+    except MemoryError:  # the worker's memory cap: status crashed, not a broken file
+        raise
+    except lxml.etree.ParserError as exc:
+        raise EmptyDocument(name, f"the page has no content ({exc})") from exc
+    except Exception as exc:
+        raise LoadError(name, f"not a readable HTML page ({type(exc).__name__}: {exc})") from exc
+    return (None, fatal) if fatal is not None else (tree, None)
 
 
-def _text_sizes(tree) -> dict:
-    """Characters of text under each element, in one bottom-up pass."""
-    size: dict = {}
-    for element in reversed(list(tree.iter())):
-        n = len(element.text or "") if isinstance(element.tag, str) else 0
-        for child in element:
-            n += size.get(child, 0) + len(child.tail or "")
-        size[element] = n
-    return size
+def markup_text(text: str) -> list[str]:
+    """The lines of a page read without a parser: scripts, styles and comments out, block tags
+    as line breaks, other tags out, entities decoded."""
+    text = BLOCK_TAG.sub("\n", NEVER_TEXT_ELEMENT.sub("", text))
+    text = html_entities.unescape(ANY_TAG.sub("", text))
+    return [line for line in (ln.strip(" \t\r\f\v\u00a0\u3000") for ln in text.split("\n")) if line]
 
 
-def _metadata(tree) -> dict[str, str]:
-    r = _rules()
-    found: dict[str, str] = {}
-    title = tree.findtext(".//title")
-    if title and title.strip():
-        found["page_title"] = title.strip()
-    meta_names = {**_furniture()["meta"], **r["meta"]}
-    for meta in tree.iter("meta"):
-        key = meta_names.get((meta.get("name") or meta.get("property") or "").strip())
-        value = (meta.get("content") or "").strip()
-        if key and value:
-            found.setdefault(key, value)
-    labels = r["disclosure"]
-    sizes = _text_sizes(tree)
-    for cell in tree.iter("td", "th", "li", "span", "div", "p", "b", "strong", "label"):
-        if sizes.get(cell, 0) > DISCLOSURE_CELL_MAX_CHARS:
-            continue  # a container, not a label or value cell: skip its (costly) full text
-        text = re.sub(r"\s+", "", cell.text_content() or "")
-        if len(text) > 120:
-            continue
-        m = re.match(r"^(" + "|".join(map(re.escape, labels)) + r")[:：](.+)$", text)
-        if m:
-            found.setdefault(labels[m.group(1)], m.group(2))
-            continue
-        label = text.rstrip(":：")
-        if label in labels and cell.tag in ("td", "th"):
-            sibling = cell.getnext()
-            while sibling is not None and not isinstance(sibling.tag, str):
-                sibling = sibling.getnext()  # comments between the label and the value cell
-            if sibling is not None and sibling.text_content().strip():
-                found.setdefault(labels[label], re.sub(r"\s+", "", sibling.text_content()))
-    for key in ("published", "date"):
-        if key in found:
-            iso = iso_date(found[key])
-            if iso:
-                found[key] = iso
-            else:
-                del found[key]
-    return found
+SPACED_ARTICLE = re.compile(r"^第\s*([一二三四五六七八九十百零〇\d]{1,4})\s*([章节條条節])(?=\s|$)")
 
 
-def _drop_junk(tree) -> None:
-    r = _rules()
-    doomed = []
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            doomed.append(element)  # comments and processing instructions
-        elif element.tag in r["drop_tags"] or (_tokens(element) & r["junk_words"]):
-            doomed.append(element)
-    for element in doomed:
-        parent = element.getparent()
-        if parent is not None:
-            tail = element.tail
-            parent.remove(element)
-            if tail and tail.strip():
-                prev = parent
-                prev.text = (prev.text or "") + tail
+# What a label can start with: a cheap test before the label patterns run.
+LABEL_FIRST = re.compile(r"\s*[第（(\d一二三四五六七八九十㈠-㈩⑴-⒇①-⑳]")
+LABEL_MAX_CHARS = 12
 
 
-def _text_weights(tree) -> dict:
-    """Non-link CJK characters under each element, minus twice its link text, computed in one
-    bottom-up pass (text_content() per element would be quadratic on deeply nested pages)."""
-    total: dict = {}
-    links: dict = {}
-    for element in reversed(list(tree.iter())):
-        if not isinstance(element.tag, str):
-            continue
-        own = len(CJK.findall(element.text or ""))
-        text, link = own, 0
-        for child in element:
-            tail = len(CJK.findall(child.tail or ""))
-            text += total.get(child, 0) + tail
-            link += links.get(child, 0)
-        if element.tag == "a":
-            link = text
-        total[element], links[element] = text, link
-    return {element: total[element] - 2 * links[element] for element in total}
+def _bare_label(line: str) -> bool:
+    """Whether the line is only a numbering label (第 1 條, 一、, （二）)."""
+    if len(line) > LABEL_MAX_CHARS or not LABEL_FIRST.match(line):
+        return False
+    compact = simplified(SPACES.sub("", line))
+    m = label_start().match(compact + "文")
+    return m is not None and m.end() >= len(compact)
 
 
-def _content_root(tree):
-    r = _rules()
-    weights = _text_weights(tree)
-    named = [e for e in tree.iter("div", "td", "article", "section", "span")
-             if any(word in (e.get("class", "") + " " + e.get("id", "")).lower() for word in r["content_words"])]
-    candidates = named or list(tree.iter("div", "td", "article", "section", "body"))
-    best = max(candidates, key=lambda e: weights.get(e, 0), default=None)
-    if best is None or weights.get(best, 0) <= 0:
-        return tree
-    # a named wrapper (article-wrap) often holds the title and info bars around the named text
-    # container (article-content): go down to the innermost one that keeps nearly all the text
-    inner = [e for e in named if e is not best and weights.get(e, 0) >= INNER_CONTAINER_SHARE * weights[best]
-             and best in e.iterancestors()]
-    return max(inner, key=lambda e: sum(1 for _ in e.iterancestors())) if inner else best
+def _starts_with_label(line: str) -> bool:
+    return LABEL_FIRST.match(line) is not None and label_start().match(simplified(line[:LABEL_MAX_CHARS])) is not None
 
 
-INNER_CONTAINER_SHARE = 0.8   # an inner content container keeping this share of the text is the body
+def join_bare_labels(lines: list[str]) -> list[str]:
+    """A label in a block of its own (a law site's 第 1 條 column beside the article's text, a
+    layout table's 一、 cell) labels the next block: they become one line.  The spaces a site
+    puts inside 第 一 章 go, so the label reads as one.
+
+    >>> join_bare_labels(["第 1 條", "為保障人民之自由。", "第 一 章 總則"])
+    ['第1條 為保障人民之自由。', '第一章 總則']
+    """
+    out: list[str] = []
+    for line in lines:
+        line = SPACED_ARTICLE.sub(lambda m: f"第{m.group(1)}{m.group(2)}", line)
+        if out and _bare_label(out[-1]) and not _starts_with_label(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
-LAYOUT_CELL_CHARS = 300   # a cell this long holds running text: the table only lays out the page
+def _compact(text: str) -> str:
+    return simplified(SPACES.sub("", text))
 
 
-def _is_data_table(table) -> bool:
-    """A table of data (task division, contacts) rather than old-style page layout: no cell
-    holds paragraphs, nested tables or long running text."""
-    for cell in table.iter("td", "th"):
-        if any(True for _ in cell.iter("p", "div", "table", "br")) and len(cell.text_content()) > 80:
-            return False
-        if len(cell.text_content()) > LAYOUT_CELL_CHARS:
-            return False
-    return True
-
-
-def _render(element, out: list[str]) -> None:
-    """Text of an element with block boundaries as line breaks; tables rendered as tables."""
-    if element.tag == "table" and _is_data_table(element):
-        rows = [[cell.text_content().strip() for cell in tr.iter("td", "th")] for tr in element.iter("tr")]
-        out.append("\n" + "\n".join(render_table(rows)) + "\n")
-        if element.tail:
-            out.append(element.tail)
-        return
-    block = element.tag in BLOCK_TAGS
-    if block:
-        out.append("\n")
-    if element.text:
-        out.append(element.text)
-    for child in element:
-        if isinstance(child.tag, str):
-            _render(child, out)
-        elif child.tail:
-            out.append(child.tail)
-    if block:
-        out.append("\n")
-    if element.tail:
-        out.append(element.tail)
+def _with_title(lines: list[str], title: str | None) -> list[str]:
+    """The title often sits outside the content container: it goes first unless the first
+    lines hold it already (perhaps spaced or split over two lines)."""
+    if not title or _compact(title) in _compact("".join(lines[:TITLE_SEARCH_LINES])):
+        return lines
+    return [title] + lines
 
 
 def load_html(data: bytes, name: str, settings: Settings) -> LoadedDocument:
-    import lxml.html
-
     text, encoding = decode_text(data, _declared_charset(data), override=settings.encoding)
-    text = XML_DECLARATION.sub("", text)
+    text = SERVER_CODE.sub("", XML_DECLARATION.sub("", text))
     if not text.strip():
         raise EmptyDocument(name, "the page is empty")
-    try:
-        tree = lxml.html.fromstring(text)
-    except MemoryError:  # the worker's memory cap: status crashed, not a broken file
-        raise
-    except Exception as exc:
-        raise LoadError(name, f"not a readable HTML page ({type(exc).__name__}: {exc})") from exc
-    metadata = _metadata(tree)
-    _drop_junk(tree)
-    root = _content_root(tree)
-    pieces: list[str] = []
-    _render(root, pieces)
-    body = re.sub(r"[ \t\u00a0\u3000]*\n[\s]*", "\n", "".join(pieces)).strip()
-    body = _strip_furniture(body, metadata)
-    title = metadata.get("title") or _heading(tree) or _page_title(metadata, body)
-    if title and title not in body[: len(title) + 200]:
-        body = title + "\n" + body  # the title often sits outside the content container
-    warnings = ()
-    if body.count("\ufffd"):
-        warnings = (f"{body.count(chr(0xfffd))} undecodable byte sequences replaced by U+FFFD",)
+    tree, problem = parse_page(text, name)
+    warnings: list[str] = []
+    metadata: dict[str, str] = {}
+    if tree is None:
+        lines = strip_furniture(markup_text(text), metadata)
+        warnings.append(f"the HTML parser stopped early ({problem}): the page was read as plain text, "
+                        "page furniture may remain in the body")
+    else:
+        measures = measure(tree)
+        metadata = page_metadata(tree, measures.size)
+        headings = title_headings(tree)
+        weights = measures.weight
+        drop_furniture(tree, weights)
+        root = content_root(tree, weights)
+        title = find_title(tree, root, weights, metadata, headings)
+        lines = _with_title(strip_furniture(join_bare_labels(render_lines(root)), metadata), title)
+    body = "\n".join(lines)
+    bad = body.count("\ufffd")
+    if bad:
+        warnings.append(f"{bad} undecodable byte sequences replaced by U+FFFD")
     return LoadedDocument(name=name, text=body, format="html", encoding=encoding, metadata=metadata,
-                          warnings=warnings)
-
-
-def _heading(tree) -> str | None:
-    for tag in ("h1", "h2"):
-        for element in tree.iter(tag):
-            text = re.sub(r"\s+", " ", element.text_content()).strip()
-            if len(CJK.findall(text)) >= 6:
-                return text
-    return None
-
-
-# <title> separators before a site or column name: _ | ｜ and dashes not between digits (2024-2026年)
-TITLE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|(?<!\d)\s*[-–—]\s*(?!\d)|\s+[-–—]\s+)\s*")
-
-
-def _page_title(metadata: dict[str, str], body: str = "") -> str | None:
-    """The notice title from ``<title>``: the part before the site name.
-
-    >>> _page_title({"page_title": "关于开展森林防火工作的通知-某县人民政府"})
-    '关于开展森林防火工作的通知'
-    >>> _page_title({"page_title": "某市2024-2026年行动计划_某市人民政府"})
-    '某市2024-2026年行动计划'
-    """
-    title = metadata.get("page_title")
-    if not title:
-        return None
-    return TITLE_SEPARATOR.split(title)[0].strip() or None
-
-
-def _strip_furniture(body: str, metadata: dict[str, str]) -> str:
-    """Cut the info bar and toolbar/footer lines from the first and last lines of the body;
-    来源 and 发布时间 from the info bar go to metadata (when the page did not say so already)."""
-    f = _furniture()
-    lines = body.split("\n")
-    head, tail = f["head"], f["tail"]
-    out = []
-    for i, line in enumerate(lines):
-        near_head, near_tail = i < head, i >= len(lines) - tail
-        if near_head or near_tail:
-            for pattern in f["junk"]:
-                line = pattern.sub("", line)
-            line = line.strip()
-            if not line or not CJK.search(line) and not re.search(r"[A-Za-z0-9]", line):
-                continue
-            if near_head and _info_bar(line, f["info_pair"], metadata):
-                continue
-        out.append(line)
-    return "\n".join(out)
-
-
-def _info_bar(line: str, pair: re.Pattern, metadata: dict[str, str]) -> bool:
-    """Whether the line is only ``label：value`` pairs of a page info bar (recorded if so)."""
-    pairs = list(pair.finditer(line))
-    if not pairs or pairs[0].start() != 0 or sum(len(m.group(0)) for m in pairs) < len(line.strip()) - 2:
-        return False
-    for m in pairs:
-        label, value = m.group(1), m.group(2).strip()
-        if label in ("来源", "信息来源", "文章来源") and value:
-            metadata.setdefault("source", value)
-        elif label in ("发布时间", "发布日期") and iso_date(value):
-            metadata.setdefault("published", iso_date(value))
-    return True
+                          warnings=tuple(warnings), status="ok" if tree is not None else "partial")

@@ -1,14 +1,17 @@
-"""Choosing a loader: by the file's content first (a PDF named .txt, a saved page named .jsp),
-by its suffix second.  ``load_bytes`` and ``load_file`` are the load stage's entry points.
+"""Choosing a loader: by the file's content first (a PDF named .txt, a saved page named .jsp,
+a Word file named .txt), by its suffix second.  ``load_bytes`` and ``load_file`` are the load
+stage's entry points.
 
-A loader is a function ``(data, name, settings) -> LoadedDocument`` registered in ``LOADERS``
-under the suffixes it reads; heavy libraries are imported inside the loader that needs them,
-so importing this module stays cheap.
+A loader is a function ``(data, name, settings) -> LoadedDocument``; ``FORMATS`` registers each
+with the suffixes it reads and the test of content that chooses it.  Heavy libraries are
+imported inside the loader that needs them, so importing this module stays cheap.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Settings
@@ -47,23 +50,27 @@ def legacy_office(data: bytes, name: str, settings: Settings) -> LoadedDocument:
 
 
 Loader = Callable[[bytes, str, Settings], LoadedDocument]
-LOADERS: dict[str, Loader] = {
-    ".txt": load_text_bytes, ".text": load_text_bytes, "": load_text_bytes,
-    ".html": load_html_bytes, ".htm": load_html_bytes, ".shtml": load_html_bytes, ".xhtml": load_html_bytes,
-    ".jsp": load_html_bytes, ".asp": load_html_bytes, ".aspx": load_html_bytes, ".php": load_html_bytes,
-    ".md": load_markdown_bytes, ".markdown": load_markdown_bytes, ".mkd": load_markdown_bytes,
-    ".pdf": load_pdf_bytes,
-    ".docx": load_docx_bytes,
-    ".doc": legacy_office, ".wps": legacy_office,
-}
-# File signatures win over suffixes: a .txt that is a PDF is read as a PDF.
-SIGNATURES = ((b"%PDF-", load_pdf_bytes), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", legacy_office))
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # .doc, .wps, .xls of old Office
+ZIP_SIGNATURE = b"PK\x03\x04"
+WORD_PART = b"word/document.xml"
 # A page starts with an HTML element, perhaps after comments, an XML declaration, server-side
 # directives (<%@ page %>, <?php ?>) and template tags with a namespace (<jsp:include/>).
 PAGE_PREAMBLE = re.compile(rb"\s*(?:<!--.*?-->|<\?.*?\?>|<%.*?%>|</?\w+:[^>]*>)", re.DOTALL)
 HTML_ELEMENT = re.compile(rb"\s*<(?:!doctype\s+html|html|head|meta|body|title|link|script|style|div|table|p|span|form)\b",
                           re.IGNORECASE)
 SNIFF_BYTES = 4096
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _head_as_utf8(data: bytes) -> bytes:
+    """The first bytes of a file, without a UTF-8 BOM and with UTF-16 re-encoded as UTF-8, so
+    markup can be recognised whatever the file's encoding."""
+    head = data[:SNIFF_BYTES]
+    if head.startswith(codecs.BOM_UTF8):
+        return head[len(codecs.BOM_UTF8):]
+    if head.startswith(UTF16_BOMS):
+        return head.decode("utf-16", errors="ignore").encode("utf-8")
+    return head
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -72,22 +79,62 @@ def looks_like_html(data: bytes) -> bool:
     >>> looks_like_html(b'<%@ page language="java"%>\\n<jsp:include page="a.jsp"/>\\n<div class="x">'), looks_like_html(b"# Title")
     (True, False)
     """
-    head, pos = data[:SNIFF_BYTES], 0
+    head, pos = _head_as_utf8(data), 0
     while (m := PAGE_PREAMBLE.match(head, pos)) is not None and m.end() > pos:
         pos = m.end()
     return HTML_ELEMENT.match(head, pos) is not None
 
 
-def _sniff(data: bytes, suffix: str) -> Loader | None:
-    head = data[:1024]
-    for signature, loader in SIGNATURES:
-        if head.lstrip().startswith(signature):
-            return loader
-    if head.startswith(b"PK\x03\x04"):
-        return load_docx_bytes if suffix in (".docx", "", ".txt") else None
-    if suffix not in (".md", ".markdown", ".mkd") and looks_like_html(data):
-        return load_html_bytes
-    return None
+@dataclass(frozen=True)
+class Format:
+    """A format the load stage reads: its loader, the suffixes it is chosen by, and a test of
+    a file's content that chooses it whatever the file is called."""
+
+    name: str
+    read: Loader
+    suffixes: tuple[str, ...]
+    sniff: Callable[[bytes, str], bool] | None = None
+
+
+def _is_pdf(data: bytes, suffix: str) -> bool:
+    return data[:1024].lstrip().startswith(b"%PDF-")
+
+
+def _is_ole(data: bytes, suffix: str) -> bool:
+    return data.startswith(OLE_SIGNATURE)
+
+
+def _is_word_zip(data: bytes, suffix: str) -> bool:
+    # a zip holding word/document.xml, whatever it is called; .xlsx, .pptx and .zip are not
+    return data.startswith(ZIP_SIGNATURE) and (suffix == ".docx" or WORD_PART in data)
+
+
+def _is_page(data: bytes, suffix: str) -> bool:
+    # a Markdown file may start with inline HTML: its suffix says it is Markdown
+    return suffix not in MARKDOWN_SUFFIXES and looks_like_html(data)
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd")
+# In the order content is sniffed: signatures first, markup last.
+FORMATS = (
+    Format("pdf", load_pdf_bytes, (".pdf",), _is_pdf),
+    Format("legacy-office", legacy_office, (".doc", ".wps"), _is_ole),
+    Format("docx", load_docx_bytes, (".docx",), _is_word_zip),
+    Format("html", load_html_bytes, (".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"), _is_page),
+    Format("markdown", load_markdown_bytes, MARKDOWN_SUFFIXES),
+    Format("text", load_text_bytes, (".txt", ".text", "")),
+)
+LOADERS: dict[str, Loader] = {suffix: f.read for f in FORMATS for suffix in f.suffixes}
+
+
+def choose_loader(data: bytes, suffix: str) -> Loader | None:
+    """The loader for a file: the first format whose content test holds, else its suffix's."""
+    for fmt in FORMATS:
+        if fmt.sniff is not None and fmt.sniff(data, suffix):
+            return fmt.read
+    if data.startswith(ZIP_SIGNATURE):
+        return None  # a zip that is not a Word file: a spreadsheet, a presentation, an archive
+    return LOADERS.get(suffix)
 
 
 def load_bytes(data: bytes, name: str, settings: Settings | None = None) -> LoadedDocument:
@@ -98,7 +145,7 @@ def load_bytes(data: bytes, name: str, settings: Settings | None = None) -> Load
     if not data.strip():
         raise EmptyDocument(name, "the file is empty")
     suffix = Path(name).suffix.lower()
-    loader = _sniff(data, suffix) or LOADERS.get(suffix)
+    loader = choose_loader(data, suffix)
     if loader is None:
         raise UnsupportedFormat(name, f"no loader for {suffix!r} files",
                                 "save it as .txt, .html, .pdf or .docx")

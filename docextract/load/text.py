@@ -12,6 +12,7 @@ import re
 from ..config import Settings
 from ..errors import UnsupportedFormat
 from .document import LoadedDocument
+from .furniture import drop_page_markers, strip_furniture
 
 
 # Labels that name a subset of GB18030 are read as GB18030: a page declaring gb2312 routinely
@@ -69,28 +70,32 @@ def normalize_label(label: str | None) -> str | None:
         return None
 
 
+CJK_CHAR = re.compile("[\u4e00-\u9fff]")
+COMMON_CHAR = re.compile("[" + "".join(sorted(COMMON_CHARS)) + "]")
+BAD_CHAR = re.compile("[\ufffd\x00-\x08\ue000-\uf8ff]")
+NON_ASCII = re.compile("[^\x00-\x7f]")
+CJK_OR_PUNCTUATION = re.compile("[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f“”‘’…—·]")
+# Plausibility reads this many characters; the encoding is decided on a sample of bytes that
+# holds them (4 bytes per character at most), then the whole file is decoded once.
+PLAUSIBILITY_CHARS = 20000
+SAMPLE_BYTES = 4 * PLAUSIBILITY_CHARS + 16
+
+
 def _plausibility(text: str) -> float:
     """Share of CJK characters that are common ones; replacement and control characters count against."""
-    cjk = common = bad = 0
-    for ch in text[:20000]:
-        if "\u4e00" <= ch <= "\u9fff":
-            cjk += 1
-            if ch in COMMON_CHARS:
-                common += 1
-        elif ch == "\ufffd" or ("\x00" <= ch < "\x09") or ("\ue000" <= ch <= "\uf8ff"):
-            bad += 1
+    text = text[:PLAUSIBILITY_CHARS]
+    cjk = len(CJK_CHAR.findall(text))
+    bad = len(BAD_CHAR.findall(text))
     if not cjk:
         return 0.5 - bad
-    return common / cjk - 5 * bad / max(cjk, 1)
+    return len(COMMON_CHAR.findall(text)) / cjk - 5 * bad / cjk
 
 
 def _mostly_cjk(text: str) -> bool:
     """Whether most non-ASCII characters are CJK (or CJK punctuation): short GBK bytes can be
     valid UTF-8 too, but they then decode to combining marks and Hebrew, not Chinese."""
-    non_ascii = [ch for ch in text[:5000] if not ch.isascii()]
-    cjk = sum(1 for ch in non_ascii if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-              or "\u3000" <= ch <= "\u303f" or ch in "“”‘’…—·")
-    return cjk >= 0.8 * len(non_ascii)
+    text = text[:5000]
+    return len(CJK_OR_PUNCTUATION.findall(text)) >= 0.8 * len(NON_ASCII.findall(text))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -108,6 +113,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _decode_start(data: bytes, codec: str, sample_bytes: int) -> str:
+    """The text of the first ``sample_bytes`` bytes (a character cut at the end is left out);
+    raises UnicodeDecodeError as ``bytes.decode`` would on them."""
+    if len(data) <= sample_bytes:
+        return data.decode(codec)
+    return codecs.getincrementaldecoder(codec)().decode(data[:sample_bytes], final=False)
+
+
 def decode_text(data: bytes, declared: str | None = None, *, override: str | None = None) -> tuple[str, str]:
     """Decode bytes of a Chinese text, returning ``(text, encoding used)``.
 
@@ -122,6 +135,14 @@ def decode_text(data: bytes, declared: str | None = None, *, override: str | Non
     >>> decode_text("通知".encode("gb18030"))
     ('通知', 'gb18030')
     """
+    return _decode(data, declared, override, SAMPLE_BYTES)
+
+
+def _decode(data: bytes, declared: str | None, override: str | None, sample_bytes: int) -> tuple[str, str]:
+    """``decode_text``, deciding on the first ``sample_bytes`` bytes.  Plausibility and the
+    UTF-8 test read only the start of the text, which the sample holds whole; a candidate that
+    wins on the sample is checked on the whole file, and only when that fails (a bad byte after
+    the sample) is every candidate decoded whole.  The result is the whole-file decision."""
     forced = normalize_label(override)
     if forced:
         return data.decode(forced, errors="replace"), forced.replace("-sig", "")
@@ -131,7 +152,42 @@ def decode_text(data: bytes, declared: str | None = None, *, override: str | Non
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
-    declared = normalize_label(declared)
+    if len(data) > sample_bytes:
+        decided = _decide_strict(data, normalize_label(declared), sample_bytes)
+        if decided is not None:
+            try:
+                return data.decode(decided), decided
+            except UnicodeDecodeError:
+                pass  # a bad byte after the sample: decide on the whole file
+    return _decode_whole(data, normalize_label(declared))
+
+
+def _decide_strict(data: bytes, declared: str | None, sample_bytes: int) -> str | None:
+    """The codec the strict steps of ``_decode_whole`` would choose, judged on the sample; None
+    when they would not choose (or the choice depends on more than the sample)."""
+    if declared:
+        try:
+            text = _decode_start(data, declared, sample_bytes)
+        except (UnicodeDecodeError, LookupError):
+            pass
+        else:
+            if declared == "utf-8" or (declared in CJK_CODECS and _plausibility(text) > 0.3):
+                return declared
+            if declared not in CJK_CODECS:
+                return None  # a single-byte label: the whole-file steps decide
+    decoded = []
+    for rank, codec in enumerate(STRICT_CANDIDATES):
+        try:
+            text = _decode_start(data, codec, sample_bytes)
+        except UnicodeDecodeError:
+            continue
+        if codec == "utf-8" and (text.isascii() or _mostly_cjk(text)):
+            return codec
+        decoded.append((_plausibility(text), -rank, codec))
+    return max(decoded)[2] if decoded else None
+
+
+def _decode_whole(data: bytes, declared: str | None) -> tuple[str, str]:
     fallback = None
     if declared:
         try:
@@ -196,4 +252,17 @@ def load_text_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocumen
     bad = text.count("\ufffd")
     if bad:
         warnings = (f"{bad} undecodable byte sequences replaced by U+FFFD",)
-    return LoadedDocument(name=name, text=text, format="txt", encoding=encoding, warnings=warnings)
+    metadata: dict[str, str] = {}
+    text = "\n".join(strip_furniture(without_page_markers(text).split("\n"), metadata))
+    return LoadedDocument(name=name, text=text, format="txt", encoding=encoding, metadata=metadata, warnings=warnings)
+
+
+PAGE_EXPORT_MIN_MARKERS = 2   # page markers that show a text is a PDF or Word export
+
+
+def without_page_markers(text: str) -> str:
+    """A PDF or Word export's text without the page numbers between its pages (``— 3 —``),
+    which normalize would otherwise join into the sentence they interrupt."""
+    lines = text.split("\n")
+    kept = drop_page_markers(lines)
+    return "\n".join(kept) if len(lines) - len(kept) >= PAGE_EXPORT_MIN_MARKERS else text
