@@ -25,8 +25,6 @@ DISCLOSURE_TEXT_MAX_CHARS = 120   # a label and its value, without spaces
 TITLE_MAX_CHARS = 100             # a title line is shorter than this
 HEADING_MIN_CJK = 6               # a title is longer than a column name (通知公告, 政策文件)
 TITLE_LINES_BEFORE = 6            # the title stands this close above the notice's text
-ROC_YEAR = re.compile(r"民[國国]\s*(\d{2,3})\s*年")
-ROC_EPOCH = 1911
 INNER_LABEL_MIN_CHARS = 4        # 成文日期 inside another field's value: a block the cells must tell apart
 LABEL_MAX_CHARS = 8
 COLON = re.compile("[:：]")
@@ -60,7 +58,6 @@ def metadata_date(value: str) -> str | None:
     >>> metadata_date("民國 110 年 01 月 27 日"), metadata_date("2024-04-12 09:30"), metadata_date("-")
     ('2021-01-27', '2024-04-12', None)
     """
-    value = ROC_YEAR.sub(lambda m: f"{int(m.group(1)) + ROC_EPOCH}年", value)
     return iso_date(value)
 
 

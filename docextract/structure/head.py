@@ -161,7 +161,8 @@ def find_head(lines: list[Line], start: int = 0) -> Head:
             i += 1
             continue
         off = line.start + line.text.find(text)
-        if head.headline is None and len(text) <= HEADLINE_MAX_CHARS and "。" not in text:
+        if head.headline is None and len(text) <= HEADLINE_MAX_CHARS and "。" not in text \
+                and read_label(text) is None:   # 第1条 alone on its line opens the body, it heads nothing
             head.headline = Found(text, off, off + len(text))
         if _read_marks(head, lines, i, text, off):
             marks_seen = True

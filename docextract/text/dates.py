@@ -23,6 +23,9 @@ SIGNATURE_DATE_LINE = re.compile(
     r"\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日\s*[）)]?$")
 # Numeric and mixed forms: 2024-04-12, 2024/4/12, 2024.4.12, 2024年4月12.
 NUMERIC_DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+# A year of the Republic of China calendar (民国98年, 中华民国114年, 民國 110 年): 民国元年 is 1912.
+ROC_YEAR = re.compile(r"(?:中华)?民[国國]\s*(?P<year>\d{1,3})\s*年")
+ROC_EPOCH = 1911
 # 2021年3月1日 with Arabic digits only (the anchor date of 自2021年3月1日起).
 ARABIC_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -52,11 +55,14 @@ def iso_date(text: str | None) -> str | None:
 
     >>> iso_date("发布时间：2024-4-12 09:30"), iso_date("2020年3月2日"), iso_date("二〇二一年五月六日")
     ('2024-04-12', '2020-03-02', '2021-05-06')
+    >>> iso_date("民國 114 年 05 月 28 日"), iso_date("中华民国98年10月1日")
+    ('2025-05-28', '2009-10-01')
     >>> iso_date("2024-13-01") is None, iso_date(None) is None
     (True, True)
     """
     if not text:
         return None
+    text = ROC_YEAR.sub(lambda m: f"{int(m.group('year')) + ROC_EPOCH}年", text)
     m = NUMERIC_DATE.search(text)
     if m:
         try:
