@@ -2,7 +2,9 @@
 
 The assignment cases live in corpora/cases/units.json: ``{"id", "text", "expect": {"lead",
 "responsible", "cooperating"}}``, optionally ``"context"`` (text earlier in the notice, which
-may state a document-wide rule) and ``"xfail"`` (the reason a known-hard case fails).
+may state a document-wide rule) and ``"xfail"`` (the reason a known-hard case fails).  Cases
+that need the item tree (duty lists, notes scoped to one list) are whole short notices:
+``{"id", "notice", "items": {"<path>": {"lead", "responsible", "cooperating"}}}``.
 """
 import json
 from pathlib import Path
@@ -10,13 +12,16 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from docextract import extract_text
 from docextract.errors import RuleError
 from docextract.rules import load_rules
 from docextract.extract.units import (AssignmentContext, extract_assignments, find_assignment_context, is_unit,
                                       split_units)
 from docextract.extract.units.lexicon import lexicon
 
-CASES = json.loads((Path(__file__).parent.parent / "corpora/cases/units.json").read_text(encoding="utf-8"))
+ALL_CASES = json.loads((Path(__file__).parent.parent / "corpora/cases/units.json").read_text(encoding="utf-8"))
+CASES = [c for c in ALL_CASES if "text" in c]
+NOTICE_CASES = [c for c in ALL_CASES if "notice" in c]
 ROLES = ("lead", "responsible", "cooperating")
 
 
@@ -42,10 +47,22 @@ def test_assignment_case(case):
         assert body[unit.start:unit.end] == unit.name
 
 
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in NOTICE_CASES])
+def test_notice_case(case):
+    notice = extract_text(case["notice"])
+    items = {".".join(map(str, it.path)): it for it in notice.items}
+    for path, want in case["items"].items():
+        item = items[path]
+        got = {role: [u.name for u in getattr(item, f"{role}_units")] for role in ROLES}
+        assert got == want, path
+        for unit in item.lead_units + item.responsible_units + item.cooperating_units:
+            assert notice.body[unit.start:unit.end] == unit.name
+
+
 def test_cases_hold_enough_negatives():
     negatives = [c for c in CASES if not any(c["expect"].values())]
     assert len(negatives) * 3 >= len(CASES)
-    assert len({c["id"] for c in CASES}) == len(CASES)
+    assert len({c["id"] for c in ALL_CASES}) == len(ALL_CASES)
 
 
 @pytest.mark.parametrize("text, names", [

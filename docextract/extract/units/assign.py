@@ -131,18 +131,20 @@ def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> t
 
 
 def _duty_item(text: str, offset: int, head: tuple[Unit, ...], rec: UnitRecognizer) -> list[Found]:
-    """In an item headed by its unit (a duty list), a sentence that opens with 牵头 has that unit
-    as its subject: 牵头协调… makes it the lead, 牵头区建管委、区交通委… makes them partners."""
+    """In an item headed by its unit (a duty list), a clause that opens with 牵头 has that unit as
+    its subject: 牵头协调… makes it the lead, 牵头区建管委、区交通委… makes them partners."""
     found: list[Found] = []
     for start, end in sentences(text):
-        while start < end and text[start] in " \t\u3000":
-            start += 1
-        verb = next((v for v in ("负责牵头", "牵头") if text.startswith(v, start, end)), None)
-        if verb is None or blocked_after(text, start + len(verb)):
-            continue
-        found += [Found("lead", u.model_copy(update={"source": "牵头"}), -2) for u in head]
         sentence = Sentence(text, start, end, offset, rec, [])
-        sentence.objects(start + len(verb), sentence.clause_end(start + len(verb)))
+        for a, b in sentence.clauses:
+            if text.startswith("并", a, b):
+                a += 1
+            verb = next((v for v in ("负责牵头", "牵头") if text.startswith(v, a, b)), None)
+            if verb is None or blocked_after(text, a + len(verb)):
+                continue
+            if not found:
+                found += [Found("lead", u.model_copy(update={"source": "牵头"}), -2) for u in head]
+            sentence.objects(a + len(verb), b)
         found += sentence.found
     return found
 

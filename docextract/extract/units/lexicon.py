@@ -103,7 +103,7 @@ def lexicon() -> _Lexicon:
         proposal_words=_words(rules, "proposal_words"),
         report_markers=_words(rules, "report_markers"),
         lead_object_re=re.compile(r"牵头(?!负责|落实|组织|抓总)"),
-        trigger_re=re.compile(alternation(triggers)),
+        trigger_re=re.compile(alternation(triggers) + "|[:：】]"),  # a field label may be wrapped (牵\n头单位：)
         # 商务部等有关部门, 财政部等, 教育部等8个部门 (the count is part of the dropped tail)
         etc_re=re.compile(rf"等(?:[0-9０-９一二三四五六七八九十]+个)?(?P<group>{alternation(etc_words)})?$"),
         etc_kept=frozenset(etc_kept),

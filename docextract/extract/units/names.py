@@ -176,10 +176,25 @@ def _split_glued(text: str, start: int, end: int, rec: UnitRecognizer) -> list[t
     return out
 
 
+def _merge_modifiers(text: str, spans: list[tuple[int, int]], rec: UnitRecognizer) -> list[tuple[int, int]]:
+    """相应道路、绿化、河道、建筑小区的管养单位 is one unit: a 、-list of plain nouns modifying, through
+    的, the body that ends the list."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = text[start:end]
+        if "的" in piece and rec.score(piece) >= GENERIC:
+            while out and text[out[-1][1]:start].strip() == "、" and rec.score(text[out[-1][0]:out[-1][1]]) < GENERIC:
+                start = out.pop()[0]
+        out.append((start, end))
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _unit_spans(text: str, rec: UnitRecognizer) -> tuple[tuple[int, int], ...]:
     spans = [trimmed(text, a, b) for a, b in split_top_level(text, LIST_DELIMITERS)]
     spans = _merge_collectives(text, [s for s in spans if s[1] > s[0]])
+    if "的" in text:
+        spans = _merge_modifiers(text, spans, rec)
     out = []
     for span in spans:
         for part in _split_etc(text, *span, rec):

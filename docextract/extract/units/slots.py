@@ -15,7 +15,7 @@ from functools import cache
 from ...models import Unit
 from ...rules.orgs import org_lexicon
 from .names import split_units
-from .recognizer import GENERIC, NOUN, UnitRecognizer
+from .recognizer import BODY, GENERIC, NOUN, UnitRecognizer
 from .shapes import compact
 
 FIELD, PARTNER, ASSIGNEE, SUBJECT = "field", "partner", "assignee", "subject"
@@ -95,4 +95,14 @@ def accept(units: list[Unit], scores: list[float], slot: str) -> list[Unit]:
         return units
     if slot == ASSIGNEE:
         return units if max(scores) >= GENERIC else []
-    return units if min(scores) >= GENERIC else []
+    # the bare subject of a sentence: every name a unit, and a category (部门, 医院) only after
+    # a place or a qualifier (区属部门, 各医院), not after a verb the lexicon does not list (采取部门)
+    openers = _name_openers()
+    ok = all(s >= BODY or (s >= GENERIC and compact(u.name).startswith(openers)) for u, s in zip(units, scores))
+    return units if ok else []
+
+
+@cache
+def _name_openers() -> tuple[str, ...]:
+    words = org_lexicon().words
+    return tuple(words["prefixes"]) + tuple(words["qualifiers"])
