@@ -215,7 +215,7 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
         found, field_starts = _labelled_fields(text, offset, brackets, rec)
         in_brackets, used = bracket_clauses(text, offset, brackets, field_starts, rec)
         found += in_brackets
-        found += sentence_assignments(text, offset, rec, used)
+        found += sentence_assignments(text, offset, rec, used, brackets)
         if head:
             found += _duty_item(text, offset, head, rec)
     if found and (context.first_is_lead or any(p.search(text) for p in lex.first_is_lead)):

@@ -11,7 +11,6 @@ from ...errors import RuleError
 from ...rules import compile_pattern, load_rules, require, require_tables
 from ...rules.fields import UNIT_ROLES as ROLES
 from ...rules.fields import field_roles
-from ...rules.orgs import org_lexicon
 
 RULES = "units"
 # Any CJK "<word>：" opens a field (适用范围：); a field value ends before the next one.
@@ -33,10 +32,7 @@ class _Lexicon:
     verb_not_followed_by: tuple[str, ...]
     proposal_words: tuple[str, ...]
     report_markers: tuple[str, ...]
-    lead_object_re: re.Pattern  # 牵头 as a verb taking units as its object: 牵头区建管委、…
     trigger_re: re.Pattern      # a literal without which a text assigns nobody
-    etc_re: re.Pattern
-    etc_kept: frozenset[str]
     first_is_lead: tuple[re.Pattern, ...]
     same_units: tuple[re.Pattern, ...]
     also_units: tuple[re.Pattern, ...]
@@ -79,9 +75,6 @@ def lexicon() -> _Lexicon:
         raise RuleError(f"{RULES}.toml: assignee_verbs {unknown} are not clause verbs (lead/responsible_verbs)")
     adverbs = _words(rules, "assignee_adverbs")
     together = _words(rules, "together_words")
-    words = org_lexicon().words
-    etc_kept = list(words["etc_kept"])
-    etc_words = etc_kept + list(words["etc_dropped"])
     label_words = alternation(labels)
     wrapped_labels = "|".join(_wrappable(w) for w in sorted(labels, key=len, reverse=True))
     triggers = set(verbs) | set(together) | set(labels) | {"由"}
@@ -102,11 +95,7 @@ def lexicon() -> _Lexicon:
         verb_not_followed_by=_words(rules, "verb_not_followed_by"),
         proposal_words=_words(rules, "proposal_words"),
         report_markers=_words(rules, "report_markers"),
-        lead_object_re=re.compile(r"牵头(?!负责|落实|组织|抓总)"),
         trigger_re=re.compile(alternation(triggers) + "|[:：】]"),  # a field label may be wrapped (牵\n头单位：)
-        # 商务部等有关部门, 财政部等, 教育部等8个部门 (the count is part of the dropped tail)
-        etc_re=re.compile(rf"等(?:[0-9０-９一二三四五六七八九十]+个)?(?P<group>{alternation(etc_words)})?$"),
-        etc_kept=frozenset(etc_kept),
         first_is_lead=_patterns(rules, "first_is_lead"),
         same_units=_patterns(rules, "same_units", ("units", "verb")),
         also_units=_patterns(rules, "also_units", ("units", "verb")),

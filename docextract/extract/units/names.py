@@ -99,10 +99,21 @@ def _split_etc(text: str, start: int, end: int, rec: UnitRecognizer) -> list[tup
         if joiner:  # A等和B
             return [head, *_split_etc(text, tail + len(joiner), end, rec)]
         group = compact(text[tail:end])
-        if group == "" or group in words["etc_dropped"]:
+        if group in words["etc_dropped"]:  # names sharing the kind: 规划资源和农业农村等部门
+            return _split_joined(text, *head, rec)
+        if group == "":
             return [head]
         if group in words["etc_kept"] or rec.score(group) >= GENERIC:
             return [head, (tail, end)]
+    return [(start, end)]
+
+
+def _split_joined(text: str, start: int, end: int, rec: UnitRecognizer) -> list[tuple[int, int]]:
+    """Names joined by 和/及 before a shared kind, each a noun phrase: 规划资源和农业农村(等部门)."""
+    for joiner in _name_words()["joiners"]:
+        pos = text.find(joiner, start + 2, end - 2)
+        if pos > 0 and rec.score(text[start:pos]) >= NOUN and rec.score(text[pos + len(joiner):end]) >= NOUN:
+            return [(start, pos), *_split_joined(text, pos + len(joiner), end, rec)]
     return [(start, end)]
 
 

@@ -218,8 +218,10 @@ class Sentence:
         self.add(units, lex.verbs[m.group("verb")], m.group("verb"))
 
 
-def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list[tuple[int, int]]) -> list[Found]:
-    """The assignments of ``text``'s unbracketed sentences (brackets in ``used`` already assigned)."""
+def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list[tuple[int, int]],
+                         brackets: list[tuple[int, int]] = ()) -> list[Found]:
+    """The assignments of ``text``'s sentences (brackets in ``used`` already assigned); a unit
+    read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed."""
     found: list[Found] = []
     for start, end in sentences(text):
         if innermost(used, start) is not None or _reports(text, start, end):
@@ -233,4 +235,5 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
         elif not sentence.found:
             sentence.standalone()
         found += sentence.found
-    return found
+    return [f if innermost(brackets, f.unit.start - offset) is None else Found(f.role, f.unit, f.group)
+            for f in found]
