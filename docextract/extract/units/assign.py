@@ -31,10 +31,10 @@ from ...text.scan import anchored_finditer
 from .canonical import body_lexicon
 from .clauses import bracket_clauses, innermost, round_brackets
 from .context import AssignmentContext, find_assignment_context  # noqa: F401  (assemble imports both here)
-from .lexicon import ROLES, lexicon
+from .lexicon import ROLES, has_trigger, lexicon
 from .recognizer import GENERIC, KNOWN, UnitRecognizer
 from .shapes import ROUND_CLOSE, ROUND_OPEN, SPACE, compact, trailing_note
-from .names import split_units
+from .names import Name, split_names
 from .sentences import Sentence, blocked_after, sentence_assignments, sentences
 from .slots import FIELD, Assignments, Found, accept, name_score, relative_lead, shared_suffix
 
@@ -81,7 +81,7 @@ def _field_value_end(text: str, start: int, limit: int, bracketed: bool) -> int:
         pos = i + 1
 
 
-def _marked_role(unit: Unit, rec: UnitRecognizer) -> tuple[Unit, str | None]:
+def _marked_role(unit: Name, rec: UnitRecognizer) -> tuple[Name, str | None]:
     """市发展改革委（牵头） → (市发展改革委, 'lead'): a role marked after a listed unit."""
     lex = lexicon()
     note = trailing_note(unit.name)
@@ -91,17 +91,17 @@ def _marked_role(unit: Unit, rec: UnitRecognizer) -> tuple[Unit, str | None]:
     role = lex.verbs.get(mark) or lex.labels.get(mark)
     if role is None:
         return unit, None
-    return Unit(name=unit.name[:note], start=unit.start, end=unit.start + note, source=mark), role
+    return Name(unit.name[:note], unit.start, unit.start + note, mark), role
 
 
-def _verb_marked_role(unit: Unit, rec: UnitRecognizer) -> tuple[Unit, str | None]:
+def _verb_marked_role(unit: Name, rec: UnitRecognizer) -> tuple[Name, str | None]:
     """责任单位：县发改委牵头，各相关单位配合 → a unit followed by its own role verb."""
     lex = lexicon()
-    m = lex.verb_end_re.search(unit.name)
-    if m and m.start() > 0:
-        name = unit.name[:m.start()]
+    verb = lex.verb_end.of(unit.name)
+    if verb and len(unit.name) > len(verb):
+        name = unit.name[:-len(verb)]
         if rec.score(name) >= GENERIC:
-            return Unit(name=name, start=unit.start, end=unit.start + len(name), source=m.group()), lex.verbs[m.group()]
+            return Name(name, unit.start, unit.start + len(name), verb), lex.verbs[verb]
     return unit, None
 
 
@@ -122,15 +122,15 @@ def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> t
         starts.append(m.start())
         start = relative_lead(text, m.end(), end)
         shared = shared_suffix(text[start:end])
-        for unit in split_units(text[start:end], offset + start, rec):
+        for unit in split_names(text[start:end], offset + start, rec):
             unit, role = _marked_role(unit, rec)
             if accept([unit], [name_score(unit.name, shared, rec)], FIELD):
-                found.append(Found(role or lex.labels[label], unit.model_copy(update={"source": unit.source or label}),
+                found.append(Found(role or lex.labels[label], unit._replace(source=unit.source or label),
                                    group))
     return found, starts
 
 
-def _duty_item(text: str, offset: int, head: tuple[Unit, ...], rec: UnitRecognizer) -> list[Found]:
+def _duty_item(text: str, offset: int, head: tuple[Name, ...], rec: UnitRecognizer) -> list[Found]:
     """In an item headed by its unit (a duty list), a clause that opens with 牵头 has that unit as
     its subject: 牵头协调… makes it the lead, 牵头区建管委、区交通委… makes them partners."""
     found: list[Found] = []
@@ -143,7 +143,7 @@ def _duty_item(text: str, offset: int, head: tuple[Unit, ...], rec: UnitRecogniz
             if verb is None or blocked_after(text, a + len(verb)):
                 continue
             if not found:
-                found += [Found("lead", u.model_copy(update={"source": "牵头"}), -2) for u in head]
+                found += [Found("lead", u._replace(source="牵头"), -2) for u in head]
             sentence.objects(a + len(verb), b)
         found += sentence.found
     return found
@@ -159,7 +159,7 @@ def _first_listed_leads(found: list[Found], others_role: str | None) -> list[Fou
             if f.group not in seen:
                 seen.add(f.group)
                 if not _is_collective(f.unit.name):
-                    f = Found("lead", f.unit.model_copy(update={"source": FIRST_LISTED_SOURCE}), f.group, f.flags)
+                    f = Found("lead", f.unit._replace(source=FIRST_LISTED_SOURCE), f.group, f.flags)
             elif others_role:
                 f = Found(others_role, f.unit, f.group, f.flags)
         out.append(f)
@@ -170,13 +170,14 @@ def _is_collective(name: str) -> bool:
     return body_lexicon().describe(name).collective
 
 
-def _described(unit: Unit, flags: tuple[str, ...], context: AssignmentContext) -> Unit:
+def _described(unit: Name | Unit, flags: tuple[str, ...], context: AssignmentContext) -> Unit:
+    """The output unit: the name as written, its canonical name, level, collectiveness, flags."""
     facts = context.bodies.describe(unit.name)
-    flags = list(dict.fromkeys(flags))
-    if not facts.known and context.recognizer.score(unit.name) < KNOWN:
+    flags = list(dict.fromkeys((*getattr(unit, "flags", ()), *flags)))
+    if not facts.known and context.recognizer.score(unit.name) < KNOWN and NOT_IN_LEXICON not in flags:
         flags.append(NOT_IN_LEXICON)
-    return unit.model_copy(update={"canonical": facts.canonical, "level": facts.level,
-                                   "collective": facts.collective, "flags": flags})
+    return Unit(name=unit.name, start=unit.start, end=unit.start + len(unit.name), source=unit.source,
+                canonical=facts.canonical, level=facts.level, collective=facts.collective, flags=flags)
 
 
 def _by_role(found: list[Found], context: AssignmentContext) -> dict[str, list[Unit]]:
@@ -209,10 +210,9 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     context = context or AssignmentContext()
     lex, rec = lexicon(), context.recognizer
     head = context.duty_heads.get(offset, ())
-    found: list[Found] = []
-    if lex.trigger_re.search(text):  # most items assign nobody: one scan for the literals
-        brackets = round_brackets(text)
-        found, field_starts = _labelled_fields(text, offset, brackets, rec)
+    brackets = round_brackets(text) if "(" in text or "（" in text else []
+    found, field_starts = _labelled_fields(text, offset, brackets, rec)  # run only near a colon
+    if has_trigger(text):  # most items assign nobody: one scan for the literals
         in_brackets, used = bracket_clauses(text, offset, brackets, field_starts, rec)
         found += in_brackets
         found += sentence_assignments(text, offset, rec, used, brackets)

@@ -18,7 +18,7 @@ from ...errors import RuleError
 from ...models import UnitLevel
 from ...rules import load_rules, require, require_tables
 from ...rules.orgs import org_lexicon
-from .shapes import compact, trailing_note
+from .shapes import Endings, compact, trailing_note
 
 RULES = "bodies"
 LEVELS = ("national", "province", "city", "county", "town")
@@ -40,7 +40,7 @@ class UnitFacts:
 class BodyLexicon:
     national: dict[str, str]          # name or short form → full name
     local: dict[str, str]             # short form of a function → its full name
-    local_end: re.Pattern             # <prefix><short form>$, the longest short form
+    local_end: Endings                # the longest short form ending a name
     place_prefix: re.Pattern          # what may stand before a local short form
     levels: dict[str, str]            # level word → level
     leading_level: re.Pattern         # a level word opening a name (市…, 各区…, 中共…县委…)
@@ -52,10 +52,10 @@ class BodyLexicon:
         """(canonical name, level) of a name the lexicon knows, else None."""
         if name in self.national:
             return self.national[name], "national"
-        m = self.local_end.search(name)
-        if m and self.place_prefix.fullmatch(m.group("prefix")):
-            prefix = m.group("prefix")
-            return prefix + self.local[m.group("alias")], self._prefix_level(prefix)
+        alias = self.local_end.of(name)
+        if alias and self.place_prefix.fullmatch(name, 0, len(name) - len(alias)):
+            prefix = name[:len(name) - len(alias)]
+            return prefix + self.local[alias], self._prefix_level(prefix)
         return None
 
     def _prefix_level(self, prefix: str) -> UnitLevel | None:
@@ -138,7 +138,7 @@ def body_lexicon(user_path: str | None = None) -> BodyLexicon:
     return BodyLexicon(
         national=national,
         local=local,
-        local_end=re.compile(rf"(?P<prefix>.*?)(?P<alias>{_alternation(local)})$"),
+        local_end=Endings(local),
         # 省, 广州市, 天河区, 中共广州市委, 各区县, 县委: place names ending in level words, a party
         # committee (委) after them
         place_prefix=re.compile(rf"(?:各|中共)?(?:[\u4e00-\u9fff]{{0,8}}?(?:{level_words}))*委?"),

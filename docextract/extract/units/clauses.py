@@ -38,7 +38,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         a, b = start + a, start + b
         for x, y in split_top_level(text[a:b], frozenset("、")):
             if out and out[-1][1] == a + x - 1 and text[a + x - 1] == "、" \
-                    and not lex.verb_end_re.search(text, out[-1][0], out[-1][1]):
+                    and not lex.verb_end.of(text, out[-1][0], out[-1][1]):
                 out[-1] = (out[-1][0], a + y)  # 、 inside a list of units: same clause
             else:
                 out.append((a + x, a + y))
@@ -46,7 +46,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _found(units, role: str, source: str, group: int, flags: tuple[str, ...] = ()) -> list[Found]:
-    return [Found(role, u.model_copy(update={"source": source}), group, flags) for u in units]
+    return [Found(role, u._replace(source=source), group, flags) for u in units]
 
 
 def together_clause(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, group: int,
@@ -68,6 +68,9 @@ def together_clause(text: str, start: int, end: int, offset: int, rec: UnitRecog
 def _clause(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, group: int) -> list[Found]:
     """One clause "<units><verb>" or "<A>会同<B>[verb]"; [] when it is anything else."""
     lex = lexicon()
+    closing_verb = lex.verb_end.of(text, start, end)
+    if closing_verb is None and not any(text.find(w, start, end) > start for w in lex.together):
+        return []  # neither "<units><verb>" nor "<A>会同<B>": most brackets explain or cite
     opener = next((w for w in lex.clause_openers if text.startswith(w, start, end)), "")
     start += len(opener)
     found = together_clause(text, start, end, offset, rec, group)

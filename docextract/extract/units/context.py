@@ -5,11 +5,13 @@ responsible for their items and everything under them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol, Sequence
 
-from ...models import Unit
+from ...rules.orgs import org_lexicon
 from .canonical import BodyLexicon, body_lexicon
 from .lexicon import lexicon
+from .names import Name
 from .recognizer import GENERIC, UnitRecognizer, default_recognizer, recognizer
 from .slots import FIELD, Assignments, slot_units
 
@@ -19,6 +21,10 @@ DUTY_LIST_MIN_HEADS = 2
 # A duty head is a short line: the unit names, then ：, a line end or the end of the item.
 DUTY_HEAD_MAX_CHARS = 40
 DUTY_SOURCE = "职责分工"
+# Literals the note patterns of units.toml cannot match without (a note is rare: most notices
+# are not searched at all).
+NOTE_ANCHORS = ("以下", "下列")
+LEAD_ANCHORS = ("牵头",)
 
 
 class ItemLike(Protocol):
@@ -59,8 +65,8 @@ class AssignmentContext:
     same_scope: Scope = Scope()
     also_units: Assignments = Assignments()
     also_scope: Scope = Scope()
-    duty_heads: dict[int, tuple[Unit, ...]] = field(default_factory=dict)
-    duty_under: dict[int, tuple[Unit, ...]] = field(default_factory=dict)
+    duty_heads: dict[int, tuple[Name, ...]] = field(default_factory=dict)
+    duty_under: dict[int, tuple[Name, ...]] = field(default_factory=dict)
     recognizer: UnitRecognizer = field(default_factory=default_recognizer)
     bodies: BodyLexicon = field(default_factory=body_lexicon)
 
@@ -86,13 +92,18 @@ def _scope(pos: int, items: Sequence[ItemLike]) -> Scope:
 
 
 def _with_source(units, source: str) -> tuple[Unit, ...]:
-    return tuple(u.model_copy(update={"source": source}) for u in units)
+    return tuple(u._replace(source=source) for u in units)
+
+
+def _search(pattern, body: str, anchors: tuple[str, ...]):
+    """``pattern.search(body)``, run only when the body holds one of the literals it needs."""
+    return pattern.search(body) if any(a in body for a in anchors) else None
 
 
 def _note_units(body: str, patterns, rec: UnitRecognizer, items) -> tuple[Assignments, Scope]:
     lex = lexicon()
     for pattern in patterns:
-        m = pattern.search(body)
+        m = _search(pattern, body, NOTE_ANCHORS)
         if not m:
             continue
         role = lex.verbs.get(m.group("verb"))
@@ -104,7 +115,7 @@ def _note_units(body: str, patterns, rec: UnitRecognizer, items) -> tuple[Assign
     return Assignments(), Scope()
 
 
-def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: bool) -> tuple[Unit, ...]:
+def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: bool) -> tuple[Name, ...]:
     """The units heading an item of a duty list, else (): the names, then ： (区城管局：负责…), or
     a line end with the duties below (区建管委 / 牵头协调…) or under it.  A list of names alone
     (（二）事业单位；) defines, it assigns nothing."""
@@ -119,12 +130,27 @@ def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: boo
         stop = item.end
     else:
         return ()
+    if not _ends_like_a_name(body, start, stop):
+        return ()
     units = slot_units(body, start, stop, 0, rec, FIELD)
     names = "".join(u.name for u in units)
     if not units or max(rec.score(u.name) for u in units) < GENERIC \
             or len(names) < len(body[start:stop].strip("。；; ")) - 2 * len(units) - 4:
         return ()  # the line holds more than a list of names
     return _with_source(units, DUTY_SOURCE)
+
+
+@cache
+def _name_ends() -> frozenset[str]:
+    orgs = org_lexicon()
+    words = [*orgs.suffixes, *orgs.kinds, *orgs.words["known"]]
+    return frozenset(w[-1] for w in words) | frozenset("）)〕")
+
+
+def _ends_like_a_name(body: str, start: int, stop: int) -> bool:
+    while stop > start and body[stop - 1] in " \t\u3000。；;，,":
+        stop -= 1
+    return stop > start and body[stop - 1] in _name_ends()
 
 
 def _under(item: ItemLike, other: ItemLike) -> bool:
@@ -165,7 +191,7 @@ def find_assignment_context(body: str, items: Sequence[ItemLike] = (), settings=
     lex = lexicon()
     path = str(settings.unit_lexicon) if settings is not None and settings.unit_lexicon else None
     rec = recognizer(settings.unit_recognizer if settings is not None else "rules", path)
-    first = next((m for m in (p.search(body) for p in lex.first_is_lead) if m), None)
+    first = next((m for m in (_search(p, body, LEAD_ANCHORS) for p in lex.first_is_lead) if m), None)
     others = first.groupdict().get("others") if first else None
     same, same_scope = _note_units(body, lex.same_units, rec, items)
     also, also_scope = _note_units(body, lex.also_units, rec, items)

@@ -11,6 +11,7 @@ from ...errors import RuleError
 from ...rules import compile_pattern, load_rules, require, require_tables
 from ...rules.fields import UNIT_ROLES as ROLES
 from ...rules.fields import field_roles
+from .shapes import Endings
 
 RULES = "units"
 # Any CJK "<word>：" opens a field (适用范围：); a field value ends before the next one.
@@ -24,7 +25,7 @@ class _Lexicon:
     any_field_re: re.Pattern    # any "<word>：" field opener, to end the value before it
     verbs: dict[str, str]       # clause verb → role
     clause_re: re.Pattern       # "<units><verb>" filling a clause
-    verb_end_re: re.Pattern     # a verb ending a text (for 、 between clauses)
+    verb_end: Endings           # a verb ending a text (for 、 between clauses, 县发改委牵头)
     together: tuple[str, ...]
     clause_openers: tuple[str, ...]
     assignee_re: re.Pattern     # 由 + assignee + (adverbs) + verb, see sentences.py
@@ -32,7 +33,8 @@ class _Lexicon:
     verb_not_followed_by: tuple[str, ...]
     proposal_words: tuple[str, ...]
     report_markers: tuple[str, ...]
-    trigger_re: re.Pattern      # a literal without which a text assigns nobody
+    trigger_start: re.Pattern   # the first characters of the literals without which a text assigns nobody
+    triggers: dict[str, tuple[str, ...]]  # first character → the literals starting with it
     first_is_lead: tuple[re.Pattern, ...]
     same_units: tuple[re.Pattern, ...]
     also_units: tuple[re.Pattern, ...]
@@ -57,6 +59,23 @@ def _patterns(rules: dict, key: str, groups: tuple[str, ...] = ()) -> tuple[re.P
             raise RuleError(f"{RULES}.toml: {key}[{i}] ({table['name']}): the pattern lacks the group(s) {missing}")
         out.append(pattern)
     return tuple(out)
+
+
+def _by_first_char(words) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word in words:
+        out.setdefault(word[0], []).append(word)
+    return {ch: tuple(ws) for ch, ws in out.items()}
+
+
+def has_trigger(text: str) -> bool:
+    """Whether the text holds a literal a clause or a sentence needs to assign (a verb, 会同, 由;
+    a label: a field needs its colon too, and is found from the colon)."""
+    lex = lexicon()
+    for m in lex.trigger_start.finditer(text):
+        if any(text.startswith(w, m.start()) for w in lex.triggers[m.group()]):
+            return True
+    return False
 
 
 def _words(rules: dict, key: str) -> tuple[str, ...]:
@@ -85,7 +104,7 @@ def lexicon() -> _Lexicon:
         any_field_re=re.compile(ANY_FIELD),
         verbs=verbs,
         clause_re=re.compile(rf"(?P<units>.+?)(?P<verb>{alternation(verbs)})", re.S),
-        verb_end_re=re.compile(rf"(?:{alternation(verbs)})$"),
+        verb_end=Endings(verbs),
         together=together,
         clause_openers=_words(rules, "clause_openers"),
         # 由 <assignee> [adverbs] <verb | 会同>: the assignee is short and holds no clause break
@@ -95,7 +114,8 @@ def lexicon() -> _Lexicon:
         verb_not_followed_by=_words(rules, "verb_not_followed_by"),
         proposal_words=_words(rules, "proposal_words"),
         report_markers=_words(rules, "report_markers"),
-        trigger_re=re.compile(alternation(triggers) + "|[:：】]"),  # a field label may be wrapped (牵\n头单位：)
+        trigger_start=re.compile("[" + re.escape("".join(sorted({w[0] for w in triggers}))) + "]"),
+        triggers=_by_first_char(triggers),
         first_is_lead=_patterns(rules, "first_is_lead"),
         same_units=_patterns(rules, "same_units", ("units", "verb")),
         also_units=_patterns(rules, "also_units", ("units", "verb")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ...models import Unit
 from ...rules.orgs import org_lexicon
@@ -31,6 +32,19 @@ def _name_words() -> dict:
         "etc_kept": frozenset(words["etc_kept"]),
         "branch": tuple(words["branch_suffixes"]),
     }
+
+
+class Name(NamedTuple):
+    """A written unit name with its body offsets, and the phrase that assigned it: the light form
+    the grammar passes around (a ``models.Unit`` is built once, when a role is settled)."""
+
+    name: str
+    start: int
+    end: int
+    source: str = ""
+
+    def moved(self, by: int) -> "Name":
+        return self._replace(start=self.start + by, end=self.end + by)
 
 
 def is_unit(name: str, recognizer: UnitRecognizer | None = None) -> bool:
@@ -214,6 +228,12 @@ def _unit_spans(text: str, rec: UnitRecognizer) -> tuple[tuple[int, int], ...]:
                 if glued[1] > glued[0]:
                     out.append(glued)
     return tuple(out)
+
+
+def split_names(text: str, offset: int = 0, recognizer: UnitRecognizer | None = None) -> list[Name]:
+    """``split_units`` as light ``Name`` tuples."""
+    rec = recognizer or default_recognizer()
+    return [Name(text[a:b], offset + a, offset + b) for a, b in _unit_spans(text, rec)]
 
 
 def split_units(text: str, offset: int = 0, recognizer: UnitRecognizer | None = None) -> list[Unit]:

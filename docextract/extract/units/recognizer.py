@@ -19,7 +19,7 @@ from ...errors import RuleError
 from ...rules.fields import UNIT_ROLES, field_roles
 from ...rules.orgs import UNIT_KINDS, org_lexicon
 from .canonical import BodyLexicon, body_lexicon
-from .shapes import balanced, compact, split_top_level, trailing_note
+from .shapes import Endings, balanced, compact, split_top_level, trailing_note
 
 # The scores of the rules recogniser, from most to least sure.
 KNOWN = 1.0     # the lexicon knows the name, or it is a collective of bare kinds (各区、县级市)
@@ -92,7 +92,7 @@ class RulesRecognizer:
 class _Words:
     known: frozenset[str]
     bare: frozenset[str]             # labels, suffixes, kinds, qualifiers: nobody in particular
-    suffix_re: re.Pattern            # the longest unit suffix ending a name
+    suffix_end: Endings              # the longest unit suffix ending a name
     suffixes: dict[str, str]
     not_unit_endings: tuple[str, ...]
     not_unit_starts: tuple[str, ...]
@@ -103,8 +103,8 @@ class _Words:
     sector_re: re.Pattern            # <place or level><sector>: 各区财政, 区级财政, 县公安
 
     def suffix_kind(self, name: str) -> str | None:
-        m = self.suffix_re.search(name)
-        return self.suffixes[m.group()] if m and m.start() > 0 else None
+        suffix = self.suffix_end.of(name)
+        return self.suffixes[suffix] if suffix and len(suffix) < len(name) else None
 
 
 def _alternation(words) -> str:
@@ -122,7 +122,7 @@ def _words() -> _Words:
         known=frozenset(words["known"]),
         bare=frozenset([*labels, *(w for w, k in orgs.suffixes.items() if k != "generic"), *orgs.kinds,
                         *words["qualifiers"], *words["sector_words"], *words["etc_dropped"]]),
-        suffix_re=re.compile(f"(?:{_alternation(suffixes)})$"),
+        suffix_end=Endings(suffixes),
         suffixes=suffixes,
         not_unit_endings=words["not_unit_endings"],
         not_unit_starts=tuple(sorted(words["not_unit_starts"], key=len, reverse=True)),

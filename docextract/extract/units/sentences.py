@@ -96,11 +96,10 @@ class Sentence:
         self.found: list[Found] = []
 
     def units(self, start: int, end: int, slot: str) -> list:
-        return [u.model_copy(update={"start": u.start + self.offset, "end": u.end + self.offset})
-                for u in slot_units(self.text, start, end, 0, self.rec, slot)]
+        return [u.moved(self.offset) for u in slot_units(self.text, start, end, 0, self.rec, slot)]
 
     def shift(self, units: list) -> list:
-        return [u.model_copy(update={"start": u.start + self.offset, "end": u.end + self.offset}) for u in units]
+        return [u.moved(self.offset) for u in units]
 
     def add(self, units, role: str, source: str) -> None:
         self.found += _found(units, role, source, self.start, FLAGS)
@@ -222,8 +221,13 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
                          brackets: list[tuple[int, int]] = ()) -> list[Found]:
     """The assignments of ``text``'s sentences (brackets in ``used`` already assigned); a unit
     read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed."""
+    lex = lexicon()
     found: list[Found] = []
+    marked = "由" in text or "牵头" in text
     for start, end in sentences(text):
+        a, b = trimmed(text, start, end)
+        if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
+            continue  # no form can match: no 由, no 牵头, no verb closing the sentence
         if innermost(used, start) is not None or _reports(text, start, end):
             continue
         sentence = Sentence(text, start, end, offset, rec, used)

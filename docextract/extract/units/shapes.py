@@ -3,6 +3,7 @@ punctuation at the ends, top-level splitting."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LIST_DELIMITERS = frozenset("、，,；;")
 # Pairs whose inside is never split: 县(市、区), 县直有“双包”任务的单位, 《…》.
@@ -20,6 +21,7 @@ DROPPED_AT_START = SPACE | frozenset("、，,；;:：。.")
 BRACKET_FOLD = str.maketrans({"(": "（", ")": "）", "〔": "（", "〕": "）", "［": "（", "］": "）", "[": "（", "]": "）"})
 
 
+@lru_cache(maxsize=8192)
 def compact(name: str) -> str:
     """The name without white space and with one kind of round bracket: the form lexicons see.
 
@@ -84,3 +86,23 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in DROPPED_AT_END:
         end -= 1
     return start, end
+
+
+class Endings:
+    """The longest of a set of words that a text ends with, by dictionary lookups per word length
+    (a ``(?:a|b|…)$`` search would try every position of the text)."""
+
+    def __init__(self, words):
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+        self.last = frozenset(w[-1] for w in self.words)  # most texts end with none of these
+
+    def of(self, text: str, start: int = 0, end: int | None = None) -> str | None:
+        """``Endings(["局", "总局"]).of("国家税务总局")`` → ``'总局'``; None when no word ends the text."""
+        end = len(text) if end is None else end
+        if end <= start or text[end - 1] not in self.last:
+            return None
+        for size in self.lengths:
+            if end - size >= start and text[end - size:end] in self.words:
+                return text[end - size:end]
+        return None

@@ -14,7 +14,7 @@ from functools import cache
 
 from ...models import Unit
 from ...rules.orgs import org_lexicon
-from .names import split_units
+from .names import Name, split_names
 from .recognizer import BODY, GENERIC, NOUN, UnitRecognizer
 from .shapes import compact
 
@@ -41,7 +41,7 @@ class Found:
     (列在首位 applies per group); ``flags`` are review flags for the unit."""
 
     role: str
-    unit: Unit
+    unit: Name
     group: int
     flags: tuple[str, ...] = field(default=())
 
@@ -56,6 +56,8 @@ def _shared_end() -> re.Pattern:
 def shared_suffix(text: str) -> str:
     """The kind a list's names share when it ends with 等 and the bare kind: 公安、市场监管等部门 →
     部门 (a shorter tail, 吴泾、塘湾派出所, is left to slots that take unknown names anyway)."""
+    if "等" not in text:
+        return ""
     m = _shared_end().search(compact(text).rstrip("。；;，,、"))
     return m.group("shared") if m else ""
 
@@ -75,18 +77,18 @@ def name_score(name: str, shared: str, rec: UnitRecognizer) -> float:
     return score
 
 
-def slot_units(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, slot: str) -> list[Unit]:
+def slot_units(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, slot: str) -> list[Name]:
     """The units of ``text[start:end]`` that a slot of this kind accepts ([] when it is not a list
     of units)."""
     start = relative_lead(text, start, end)
-    units = split_units(text[start:end], offset + start, rec)
+    units = split_names(text[start:end], offset + start, rec)
     if not units:
         return []
     shared = shared_suffix(text[start:end])
     return accept(units, [name_score(u.name, shared, rec) for u in units], slot)
 
 
-def accept(units: list[Unit], scores: list[float], slot: str) -> list[Unit]:
+def accept(units: list[Name], scores: list[float], slot: str) -> list[Name]:
     if slot == FIELD:  # one unknown name does not void the others
         return [u for u, s in zip(units, scores) if s >= NOUN]
     if not units or min(scores) < NOUN:
