@@ -120,9 +120,14 @@ def _read_user_lexicon(path: str) -> dict:
         raise RuleError(f"{path}: {exc}") from exc
 
 
-@cache
 def body_lexicon(user_path: str | None = None) -> BodyLexicon:
-    """The built-in lexicon, with the entries of a user TOML file (same format) added over it."""
+    """The built-in lexicon, with the entries of a user TOML file (same format) added over it;
+    built once per path."""
+    return _body_lexicon(user_path)
+
+
+@cache
+def _body_lexicon(user_path: str | None) -> BodyLexicon:
     rules = load_rules(RULES)
     levels = require(rules, RULES, "levels", dict)
     bad = {w: v for w, v in levels.items() if v not in LEVELS}
