@@ -84,7 +84,8 @@ class BodyLexicon:
         if found:
             return UnitFacts(found[0], found[1], collective, True)
         level = None
-        m = self.leading_level.match(base)
+        qualifier = next((q for q in self.qualifiers if base.startswith(q)), "")
+        m = self.leading_level.match(base, len(qualifier))
         if m and NOT_LEVEL_AFTER.get(m.group("level")) != base[m.end():m.end() + 1]:
             level = self.levels[m.group("level")]
         elif base.startswith(self.national_openers):
