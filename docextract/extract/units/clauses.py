@@ -2,7 +2,7 @@
 分工负责）, （省民政厅牵头、省残联参与）, （市发展改革委会同有关部门负责）, （甲部、乙局指导）."""
 from __future__ import annotations
 
-from .lexicon import lexicon
+from .lexicon import lexicon, without_adverbs
 from .recognizer import UnitRecognizer
 from .shapes import ROUND_BRACKET_CHAR, split_top_level, trimmed
 from .slots import ASSIGNEE, PARTNER, Found, slot_units
@@ -80,7 +80,8 @@ def _clause(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, g
     if not m:
         return []
     verb = m.group("verb")
-    units = slot_units(text, m.start("units"), m.end("units"), offset, rec, ASSIGNEE)
+    units_end = without_adverbs(text, m.start("units"), m.end("units"))
+    units = slot_units(text, m.start("units"), units_end, offset, rec, ASSIGNEE)
     return _found(units, lex.verbs[verb], verb, group)
 
 

@@ -4,6 +4,7 @@ duty list whose items are headed by unit names (（一）区城管局：负责�
 responsible for their items and everything under them."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol, Sequence
@@ -133,9 +134,7 @@ def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: boo
     if not _ends_like_a_name(body, start, stop):
         return ()
     units = slot_units(body, start, stop, 0, rec, FIELD)
-    names = "".join(u.name for u in units)
-    if not units or max(rec.score(u.name) for u in units) < GENERIC \
-            or len(names) < len(body[start:stop].strip("。；; ")) - 2 * len(units) - 4:
+    if not units or max(rec.score(u.name) for u in units) < GENERIC or _rest_of_line(body, start, stop, units):
         return ()  # the line holds more than a list of names
     return _with_source(units, DUTY_SOURCE)
 
@@ -151,6 +150,19 @@ def _ends_like_a_name(body: str, start: int, stop: int) -> bool:
     while stop > start and body[stop - 1] in " \t\u3000。；;，,":
         stop -= 1
     return stop > start and body[stop - 1] in _name_ends()
+
+
+LIST_GLUE = re.compile(r"[（(][^（()）]*[)）]|以及|[、，,；;和及与等。\s]")
+
+
+def _rest_of_line(body: str, start: int, stop: int, units) -> str:
+    """What the line holds besides the names, their delimiters and notes (等8个部门 → 8个部门)."""
+    rest, pos = [], start
+    for unit in units:
+        rest.append(body[pos:unit.start])
+        pos = unit.end
+    rest.append(body[pos:stop])
+    return LIST_GLUE.sub("", "".join(rest))
 
 
 def _under(item: ItemLike, other: ItemLike) -> bool:

@@ -29,6 +29,7 @@ class _Lexicon:
     together: tuple[str, ...]
     clause_openers: tuple[str, ...]
     assignee_re: re.Pattern     # 由 + assignee + (adverbs) + verb, see sentences.py
+    adverb_end: Endings         # an adverb between units and their verb (具体, 按职责分工)
     not_assignee: tuple[str, ...]
     verb_not_followed_by: tuple[str, ...]
     proposal_words: tuple[str, ...]
@@ -78,6 +79,14 @@ def has_trigger(text: str) -> bool:
     return False
 
 
+def without_adverbs(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the adverbs that close ``text[start:end]``: 各县政府具体(落实)."""
+    lex = lexicon()
+    while (adverb := lex.adverb_end.of(text, start, end)) and end - len(adverb) > start:
+        end -= len(adverb)
+    return end
+
+
 def _words(rules: dict, key: str) -> tuple[str, ...]:
     return tuple(sorted(require(rules, RULES, key, list), key=len, reverse=True))
 
@@ -110,6 +119,7 @@ def lexicon() -> _Lexicon:
         # 由 <assignee> [adverbs] <verb | 会同>: the assignee is short and holds no clause break
         assignee_re=re.compile(rf"由(?P<units>[^，,。；;：:！？!?\n]{{1,200}}?)(?:{alternation(adverbs)})*"
                                rf"(?P<verb>{alternation(set(assignee_verbs) | set(together))})"),
+        adverb_end=Endings(adverbs),
         not_assignee=_words(rules, "not_assignee_markers"),
         verb_not_followed_by=_words(rules, "verb_not_followed_by"),
         proposal_words=_words(rules, "proposal_words"),

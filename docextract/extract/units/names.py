@@ -11,7 +11,7 @@ from ...models import Unit
 from ...rules.orgs import org_lexicon
 from .recognizer import (BODY, GENERIC, NOUN, UnitRecognizer, bare_kind_level, collective_levels, default_recognizer,
                          kind_prefix)
-from .shapes import LIST_DELIMITERS, balanced, compact, split_top_level, trimmed
+from .shapes import LIST_DELIMITERS, balanced, compact, split_top_level, trailing_note, trimmed
 
 # An 等 tail: 等, 等8个 + what follows (部门, 有关部门, 建设主管部门 …).
 ETC = re.compile(r"等(?:[0-9０-９一二三四五六七八九十]+个)?")
@@ -214,6 +214,19 @@ def _merge_modifiers(text: str, spans: list[tuple[int, int]], rec: UnitRecognize
     return out
 
 
+def _without_member_note(text: str, start: int, end: int, rec: UnitRecognizer) -> tuple[int, int]:
+    """属地街镇（镇人民政府、街道办事处） is 属地街镇: a final note listing the bodies a unit stands
+    for explains it (a note naming one body, 市农业农村局（市乡村振兴局）, or kinds, 各县（市、区）,
+    stays as written)."""
+    note = trailing_note(text[start:end])
+    if not note:
+        return start, end
+    members = [m for m in text[start + note + 1:end - 1].split("、") if m]
+    if len(members) >= 2 and all(rec.score(m) >= GENERIC for m in members) and rec.score(text[start:start + note]) >= GENERIC:
+        return start, start + note
+    return start, end
+
+
 @lru_cache(maxsize=4096)
 def _unit_spans(text: str, rec: UnitRecognizer) -> tuple[tuple[int, int], ...]:
     spans = [trimmed(text, a, b) for a, b in split_top_level(text, LIST_DELIMITERS)]
@@ -224,7 +237,7 @@ def _unit_spans(text: str, rec: UnitRecognizer) -> tuple[tuple[int, int], ...]:
     for span in spans:
         for part in _split_etc(text, *span, rec):
             for glued in _split_glued(text, *trimmed(text, *part), rec):
-                glued = trimmed(text, *glued)
+                glued = _without_member_note(text, *trimmed(text, *glued), rec)
                 if glued[1] > glued[0]:
                     out.append(glued)
     return tuple(out)

@@ -18,7 +18,7 @@ from functools import cache
 
 from ...rules.orgs import org_lexicon
 from .clauses import _found, innermost, together_clause
-from .lexicon import lexicon
+from .lexicon import lexicon, without_adverbs
 from .recognizer import KNOWN, UnitRecognizer
 from .shapes import split_top_level, trimmed
 from .slots import ASSIGNEE, PARTNER, SUBJECT, Found, slot_units
@@ -152,10 +152,9 @@ class Sentence:
             return None
         role = lex.verbs[verb]
         self.add(units, role, verb)
-        if role != "lead":
-            return None
-        self.objects(m.end(), end)
-        return end
+        if role == "lead":
+            self.objects(m.end(), end)
+        return end  # partners may follow: 由市教育局负责，市财政局配合
 
     def _blocked_later(self, start: int, end: int) -> bool:
         """由A会同B负责解释: the verb after the partners is a blocked one."""
@@ -199,7 +198,7 @@ class Sentence:
                 a += 1
             m = lex.clause_re.match(text, a, b)
             if m and lex.verbs[m.group("verb")] != "lead" and not blocked_after(text, m.end()):
-                units = self.units(m.start("units"), m.end("units"), ASSIGNEE)
+                units = self.units(m.start("units"), without_adverbs(text, m.start("units"), m.end("units")), ASSIGNEE)
                 self.add(units, lex.verbs[m.group("verb")], m.group("verb"))
 
     # -- <units><verb>。 ------------------------------------------------------------------------
@@ -213,7 +212,7 @@ class Sentence:
         if found:
             self.found += found
             return
-        units = self.units(m.start("units"), m.end("units"), SUBJECT)
+        units = self.units(m.start("units"), without_adverbs(self.text, m.start("units"), m.end("units")), SUBJECT)
         self.add(units, lex.verbs[m.group("verb")], m.group("verb"))
 
 
