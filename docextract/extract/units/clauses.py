@@ -45,7 +45,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [c for c in (trimmed(text, a, b) for a, b in out) if c[1] > c[0]]
 
 
-def _found(units, role: str, source: str, group: int, flags: tuple[str, ...] = ()) -> list[Found]:
+def found_units(units, role: str, source: str, group: int, flags: tuple[str, ...] = ()) -> list[Found]:
     return [Found(role, u._replace(source=source), group, flags) for u in units]
 
 
@@ -61,7 +61,7 @@ def together_clause(text: str, start: int, end: int, offset: int, rec: UnitRecog
             hosts = slot_units(text, start, pos, offset, rec, ASSIGNEE)
             partners = slot_units(text, pos + len(word), b_end, offset, rec, PARTNER) if hosts else []
             if hosts and partners:
-                return _found(hosts, "lead", word, group, flags) + _found(partners, "cooperating", word, group, flags)
+                return found_units(hosts, "lead", word, group, flags) + found_units(partners, "cooperating", word, group, flags)
     return []
 
 
@@ -82,7 +82,7 @@ def _clause(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, g
     verb = m.group("verb")
     units_end = without_adverbs(text, m.start("units"), m.end("units"))
     units = slot_units(text, m.start("units"), units_end, offset, rec, ASSIGNEE)
-    return _found(units, lex.verbs[verb], verb, group)
+    return found_units(units, lex.verbs[verb], verb, group)
 
 
 def bracket_clauses(text: str, offset: int, brackets: list[tuple[int, int]], field_starts: list[int],
@@ -103,7 +103,7 @@ def bracket_clauses(text: str, offset: int, brackets: list[tuple[int, int]], fie
             assigned = _clause(text, a, b, offset, rec, open_)
             if assigned:
                 role, source = assigned[0].role, assigned[0].unit.source
-                found += _found(pending, role, source, open_)
+                found += found_units(pending, role, source, open_)
                 found += assigned
                 pending = []
             else:

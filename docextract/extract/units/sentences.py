@@ -17,10 +17,10 @@ import re
 from functools import cache
 
 from ...rules.orgs import org_lexicon
-from .clauses import _found, innermost, together_clause
+from .clauses import found_units, innermost, together_clause
 from .lexicon import lexicon, without_adverbs
 from .recognizer import KNOWN, UnitRecognizer
-from .shapes import split_top_level, trimmed
+from .shapes import Endings, split_top_level, trimmed
 from .slots import ASSIGNEE, PARTNER, SUBJECT, Found, slot_units
 
 FLAGS = ("unbracketed_assignment",)
@@ -35,14 +35,12 @@ OBJECT_MAX_CHARS = 80
 
 
 @cache
-def _object_words() -> tuple[frozenset[str], re.Pattern, tuple[str, ...]]:
-    """The characters a unit list can end with, the suffixes themselves, and what an object of
-    牵头 starts with."""
+def _object_words() -> tuple[Endings, tuple[str, ...]]:
+    """What a list of units ends with (a suffix, a bare kind after 等, a note's bracket), and what
+    an object of 牵头 starts with."""
     orgs = org_lexicon()
-    suffixes = [*orgs.unit_suffixes, *orgs.words["etc_dropped"]]
-    ends = frozenset(s[-1] for s in suffixes) | frozenset("）)")
-    ending = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + r"|[）)])$")
-    return ends, ending, tuple(orgs.words["prefixes"]) + tuple(orgs.words["qualifiers"])
+    return (Endings([*orgs.unit_suffixes, *orgs.words["etc_dropped"], "）", ")"]),
+            tuple(orgs.words["prefixes"]) + tuple(orgs.words["qualifiers"]))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -74,14 +72,14 @@ def blocked_after(text: str, pos: int) -> bool:
 def _units_prefix(text: str, start: int, end: int, rec: UnitRecognizer, slot: str, named: bool = False):
     """The longest list of units that ``text[start:end]`` starts with, as (units, end); ``named``:
     each name must open with a place, a qualifier or be known (the object of 牵头, not 成立…)."""
-    ends, ending, openers = _object_words()
+    ending, openers = _object_words()
     start, end = trimmed(text, start, min(end, start + OBJECT_MAX_CHARS))
     for stop in range(end, start + 1, -1):
-        if text[stop - 1] not in ends or not ending.search(text, start, stop):
+        if not ending.of(text, start, stop):
             continue
         units = slot_units(text, start, stop, 0, rec, slot)
         if units and (not named or all(u.name.startswith(openers) or rec.score(u.name) >= KNOWN for u in units)):
-            return slot_units(text, start, stop, 0, rec, slot), stop
+            return units, stop
     return [], start
 
 
@@ -102,7 +100,7 @@ class Sentence:
         return [u.moved(self.offset) for u in units]
 
     def add(self, units, role: str, source: str) -> None:
-        self.found += _found(units, role, source, self.start, FLAGS)
+        self.found += found_units(units, role, source, self.start, FLAGS)
 
     def clause_end(self, pos: int) -> int:
         return next((b for a, b in self.clauses if a <= pos <= b), self.end)
