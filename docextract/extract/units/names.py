@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ...models import Unit
+from .canonical import body_lexicon
 from ...rules.orgs import org_lexicon
 from .recognizer import (BODY, GENERIC, NOUN, UnitRecognizer, bare_kind_level, collective_levels, default_recognizer,
                          kind_prefix)
@@ -253,7 +254,8 @@ def split_units(text: str, offset: int = 0, recognizer: UnitRecognizer | None = 
     """Split a list of units as written; ``text`` starts at body offset ``offset``.
 
     Splits on 、，,；; outside brackets and on missing delimiters, drops trailing punctuation,
-    and keeps a collective 各 + bare kinds whole.  Nothing is filtered: see ``is_unit``.
+    and keeps a collective 各 + bare kinds whole.  Nothing is filtered: see ``is_unit``.  Each
+    unit carries its canonical name, level and collectiveness (a recipients line reads them too).
 
     >>> [u.name for u in split_units("市人社局市扶贫开发中心、各乡(镇)")]
     ['市人社局', '市扶贫开发中心', '各乡(镇)']
@@ -261,8 +263,13 @@ def split_units(text: str, offset: int = 0, recognizer: UnitRecognizer | None = 
     ['各市、县(市、区)扶贫开发领导小组', '省扶贫开发领导小组成员单位']
     >>> [u.name for u in split_units("商务部等有关部门；各乡镇、县直各单位。")]
     ['商务部', '有关部门', '各乡镇', '县直各单位']
-    >>> [(u.name, u.start, u.end) for u in split_units("省委省政府", offset=10)]
-    [('省委', 10, 12), ('省政府', 12, 15)]
+    >>> [(u.name, u.start, u.end, u.canonical) for u in split_units("省委省政府", offset=10)]
+    [('省委', 10, 12, '省委'), ('省政府', 12, 15, '省人民政府')]
     """
-    rec = recognizer or default_recognizer()
-    return [Unit(name=text[a:b], start=offset + a, end=offset + b) for a, b in _unit_spans(text, rec)]
+    lexicon = body_lexicon()
+    out = []
+    for name in split_names(text, offset, recognizer):
+        facts = lexicon.describe(name.name)
+        out.append(Unit(name=name.name, start=name.start, end=name.end, canonical=facts.canonical,
+                        level=facts.level, collective=facts.collective))
+    return out
