@@ -21,7 +21,7 @@ from .clauses import found_units, innermost, together_clause
 from .lexicon import lexicon, without_adverbs
 from .recognizer import KNOWN, UnitRecognizer
 from .shapes import Endings, split_top_level, trimmed
-from .slots import ASSIGNEE, PARTNER, SUBJECT, Found, slot_units
+from .slots import ASSIGNEE, NAMED, PARTNER, SUBJECT, Found, slot_units
 
 FLAGS = ("unbracketed_assignment",)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]|(?<!\d)\.(?!\d)")
@@ -181,8 +181,23 @@ class Sentence:
                         self.add(units, "lead", "牵头")
                         self.objects(pos + 2, b)
                         return pos + 2
+                    if self._lead_with_partners(a, units_end, pos + 2):
+                        return None  # the partners are found already
                 pos = text.find("牵头", pos + 1, b)
         return None
+
+    def _lead_with_partners(self, start: int, end: int, after: int) -> bool:
+        """医联体牵头医院牵头、成员单位共同参与: a subject the lexicon only knows as a category (no
+        place before it) still leads when partners follow, the SPEC's "A牵头，B配合"."""
+        units = self.units(start, end, NAMED)
+        if not units:
+            return False
+        before = len(self.found)
+        self.partners(after)
+        if len(self.found) == before:
+            return False
+        self.found[before:before] = found_units(units, "lead", "牵头", self.start, FLAGS)
+        return True
 
     # -- partners after a lead --------------------------------------------------------------------
     def partners(self, after: int) -> None:

@@ -18,7 +18,7 @@ from .names import Name, split_names
 from .recognizer import BODY, GENERIC, NOUN, UnitRecognizer
 from .shapes import compact
 
-FIELD, PARTNER, ASSIGNEE, SUBJECT = "field", "partner", "assignee", "subject"
+FIELD, PARTNER, ASSIGNEE, NAMED, SUBJECT = "field", "partner", "assignee", "named", "subject"
 # 所涉及的省政府办公厅: a relative clause before the first name qualifies the list, it is not a name.
 RELATIVE_LEAD = re.compile(r"^所[\u4e00-\u9fff]{1,6}的")
 
@@ -97,6 +97,8 @@ def accept(units: list[Name], scores: list[float], slot: str) -> list[Name]:
         return units
     if slot == ASSIGNEE:
         return units if max(scores) >= GENERIC else []
+    if slot == NAMED:
+        return units if min(scores) >= GENERIC else []
     # the bare subject of a sentence: every name a unit, and a category (部门, 医院) only after
     # a place or a qualifier (区属部门, 各医院), not after a verb the lexicon does not list (采取部门)
     openers = _name_openers()
