@@ -42,7 +42,6 @@ CLAUSE_DELIMITERS = frozenset("，,；;")
 # Characters a field label may follow: it must open a line, a bracket or a clause, so that
 # "林长制责任单位：" inside a sentence is not a field.
 FIELD_OPENERS = frozenset("\n（(【[，,；;。）)●•·—-*★◆■□>")
-FIELD_ANCHOR = re.compile("[:：】]")
 FIELD_LABEL_MAX_CHARS = 14   # 【牵头单位】 / 牵头单位 ： with spaces, a label wrapped over two lines
 FIRST_LISTED_SOURCE = "列在首位"
 NOT_IN_LEXICON = "unit_not_in_lexicon"
@@ -112,7 +111,7 @@ def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> t
     lex = lexicon()
     found, starts = [], []
     # every field ends its label with ： or 】: run the pattern only near those
-    for m in anchored_finditer(lex.field_re, text, FIELD_ANCHOR, FIELD_LABEL_MAX_CHARS, 2):
+    for m in anchored_finditer(lex.field_re, text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2):
         if m.group("boxed") is None and not _at_field_start(text, m.start()):
             continue  # 林长制责任单位：… inside a sentence is not a field (a 【label】 always is)
         label = compact(m.group("label") or m.group("boxed"))

@@ -22,6 +22,7 @@ ANY_FIELD = r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]"
 class _Lexicon:
     labels: dict[str, str]      # field label → role
     field_re: re.Pattern        # a labelled field opener: 牵头单位： / 【牵头单位】 (a PDF may wrap the label)
+    field_anchor: re.Pattern    # a colon after a label's last character, or a 】: where a field can be
     any_field_re: re.Pattern    # any "<word>：" field opener, to end the value before it
     verbs: dict[str, str]       # clause verb → role
     clause_re: re.Pattern       # "<units><verb>" filling a clause
@@ -110,6 +111,7 @@ def lexicon() -> _Lexicon:
         labels=labels,
         # 牵头单位：… or 【牵头单位】…; the value may start on the next line
         field_re=re.compile(rf"(?:【\s*(?P<boxed>{label_words})\s*】|(?P<label>{wrapped_labels})\s*[:：])\s*"),
+        field_anchor=re.compile("[" + re.escape("".join(sorted({w[-1] for w in labels}))) + r"]\s*[:：]|】"),
         any_field_re=re.compile(ANY_FIELD),
         verbs=verbs,
         clause_re=re.compile(rf"(?P<units>.+?)(?P<verb>{alternation(verbs)})", re.S),
