@@ -26,6 +26,9 @@ DUTY_SOURCE = "职责分工"
 # are not searched at all).
 NOTE_ANCHORS = ("以下", "下列")
 LEAD_ANCHORS = ("牵头",)
+# A numbered list of units followed by a person, a phone or an address lists contacts, not duties.
+CONTACT = re.compile(r"联系人|电话|手机|邮箱|传真|地址|\d{7,}|\d{3,4}-\d{7,8}")
+CONTACT_WINDOW = 40
 
 
 class ItemLike(Protocol):
@@ -131,8 +134,8 @@ def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: boo
         stop = item.end
     else:
         return ()
-    if not _ends_like_a_name(body, start, stop):
-        return ()
+    if not _ends_like_a_name(body, start, stop) or CONTACT.search(body, stop, min(item.end, stop + CONTACT_WINDOW)):
+        return ()  # not a name, or a contact list (1.市教育局：李四，电话12345678)
     units = slot_units(body, start, stop, 0, rec, FIELD)
     if not units or max(rec.score(u.name) for u in units) < GENERIC or _rest_of_line(body, start, stop, units):
         return ()  # the line holds more than a list of names
