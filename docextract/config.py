@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,3 +25,9 @@ class Settings(BaseModel):
     max_pages: int = Field(500, title="Page cap", gt=0, description="PDF pages read at most")
     timeout: float = Field(60.0, title="Per-file timeout (s)", gt=0)
     memory_mb: int = Field(2048, title="Per-file memory cap (MiB)", gt=0)
+    unit_recognizer: str = Field("rules", title="Unit recogniser",
+                                 description="how phrases are judged to name units: 'rules' (the lexicons) or a "
+                                             "recogniser registered with docextract.extract.units.register_recognizer")
+    unit_lexicon: Path | None = Field(None, title="User unit lexicon",
+                                      description="a TOML file of [[national]] / [[local]] bodies (name, aliases) "
+                                                  "added to rules/bodies.toml for canonical unit names")

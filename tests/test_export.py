@@ -52,8 +52,8 @@ def test_csv_ledger_has_one_row_per_item():
     assert len(rows) == len(NOTICE.items)
     assert tuple(rows[0]) == LEDGER_COLUMNS
     first_task = next(r for r in rows if r["path"] == "§1.1")
-    assert first_task["lead_units"] == "市扶贫开发中心；市人社局；市交通局"
-    assert first_task["responsible_units"] == "各乡(镇)"
+    assert first_task["lead_units"] == "市扶贫开发中心；市人力资源和社会保障局；市交通运输局"  # canonical names
+    assert first_task["responsible_units"] == "各乡（镇）"
 
 
 def test_a_failed_input_has_its_row_with_status_and_error():

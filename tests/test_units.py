@@ -2,7 +2,9 @@
 
 The assignment cases live in corpora/cases/units.json: ``{"id", "text", "expect": {"lead",
 "responsible", "cooperating"}}``, optionally ``"context"`` (text earlier in the notice, which
-may state a document-wide rule) and ``"xfail"`` (the reason a known-hard case fails).
+may state a document-wide rule) and ``"xfail"`` (the reason a known-hard case fails).  Cases
+that need the item tree (duty lists, notes scoped to one list) are whole short notices:
+``{"id", "notice", "items": {"<path>": {"lead", "responsible", "cooperating"}}}``.
 """
 import json
 from pathlib import Path
@@ -10,13 +12,17 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from docextract import extract_text
+from docextract.config import Settings
 from docextract.errors import RuleError
 from docextract.rules import load_rules
-from docextract.extract.units import (AssignmentContext, extract_assignments, find_assignment_context, is_unit,
-                                      split_units)
+from docextract.extract.units import (AssignmentContext, body_lexicon, extract_assignments, find_assignment_context,
+                                      is_unit, register_recognizer, split_units)
 from docextract.extract.units.lexicon import lexicon
 
-CASES = json.loads((Path(__file__).parent.parent / "corpora/cases/units.json").read_text(encoding="utf-8"))
+ALL_CASES = json.loads((Path(__file__).parent.parent / "corpora/cases/units.json").read_text(encoding="utf-8"))
+CASES = [c for c in ALL_CASES if "text" in c]
+NOTICE_CASES = [c for c in ALL_CASES if "notice" in c]
 ROLES = ("lead", "responsible", "cooperating")
 
 
@@ -42,10 +48,22 @@ def test_assignment_case(case):
         assert body[unit.start:unit.end] == unit.name
 
 
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["id"]) for c in NOTICE_CASES])
+def test_notice_case(case):
+    notice = extract_text(case["notice"])
+    items = {".".join(map(str, it.path)): it for it in notice.items}
+    for path, want in case["items"].items():
+        item = items[path]
+        got = {role: [u.name for u in getattr(item, f"{role}_units")] for role in ROLES}
+        assert got == want, path
+        for unit in item.lead_units + item.responsible_units + item.cooperating_units:
+            assert notice.body[unit.start:unit.end] == unit.name
+
+
 def test_cases_hold_enough_negatives():
     negatives = [c for c in CASES if not any(c["expect"].values())]
     assert len(negatives) * 3 >= len(CASES)
-    assert len({c["id"] for c in CASES}) == len(CASES)
+    assert len({c["id"] for c in ALL_CASES}) == len(ALL_CASES)
 
 
 @pytest.mark.parametrize("text, names", [
@@ -71,6 +89,20 @@ def test_cases_hold_enough_negatives():
     ("商务部等有关部门", ["商务部", "有关部门"]),
     ("财政部等", ["财政部"]),
     ("各高等学校", ["各高等学校"]),
+    ("国家税务总局广州市税务局", ["国家税务总局广州市税务局"]),
+    ("中国人民银行某市中心支行", ["中国人民银行某市中心支行"]),
+    ("国家外汇管理局贵州省分局", ["国家外汇管理局贵州省分局"]),
+    ("市委市政府督查室", ["市委市政府督查室"]),
+    ("天河区市场监管局", ["天河区市场监管局"]),
+    ("县财政局县教育局", ["县财政局", "县教育局"]),
+    ("市、区民政部门", ["市、区民政部门"]),
+    ("区、镇人民政府和街道办事处", ["区、镇人民政府", "街道办事处"]),
+    ("市规划资源、住房城乡建设等部门", ["市规划资源", "住房城乡建设"]),
+    ("区建管委等建设主管部门", ["区建管委", "建设主管部门"]),
+    ("省商务厅等和各市州人民政府", ["省商务厅", "各市州人民政府"]),
+    ("有关部门和单位", ["有关部门和单位"]),
+    ("中国人民银行及其分支机构", ["中国人民银行及其分支机构"]),
+    ("相应道路、绿化、河道的管养单位", ["相应道路、绿化、河道的管养单位"]),
     (" 市财政局 ；\n", ["市财政局"]),
     ("", []),
 ])
@@ -84,6 +116,66 @@ def test_split_units(text, names):
 ])
 def test_is_unit(name):
     assert is_unit(name)
+
+
+@pytest.mark.parametrize("written, canonical, level, collective", [
+    ("市发改委", "市发展和改革委员会", "city", False),
+    ("市发展改革委", "市发展和改革委员会", "city", False),
+    ("市发展和改革委员会", "市发展和改革委员会", "city", False),
+    ("县发改局", "县发展和改革局", "county", False),
+    ("贵州省人社厅", "贵州省人力资源和社会保障厅", "province", False),
+    ("区人力资源社会保障局", "区人力资源和社会保障局", "county", False),
+    ("国家发展改革委", "国家发展和改革委员会", "national", False),
+    ("应急部", "应急管理部", "national", False),
+    ("人民银行", "中国人民银行", "national", False),
+    ("市委网信办", "市委网络安全和信息化委员会办公室", "city", False),
+    ("镇政府", "镇人民政府", "town", False),
+    ("各区县人民政府", "各区县人民政府", "county", True),
+    ("各有关区、县级市", "各有关区、县级市", "county", True),
+    ("有关部门", "有关部门", None, True),
+    ("区土方工作专班", "区土方工作专班", "county", False),
+    ("市场监管", "市场监管", None, False),
+])
+def test_canonical_names_levels_collectives(written, canonical, level, collective):
+    facts = body_lexicon().describe(written)
+    assert (facts.canonical, facts.level, facts.collective) == (canonical, level, collective)
+
+
+def test_units_carry_canonical_names_and_review_flags():
+    found = extract_assignments("（牵头单位：市发改委、区土方工作专班）由市发展和改革委员会负责。")
+    first, unknown = found.lead
+    assert (first.canonical, first.level, first.flags) == ("市发展和改革委员会", "city", [])
+    assert unknown.flags == ["unit_not_in_lexicon"]
+    assert found.responsible[0].canonical == first.canonical
+    assert found.responsible[0].flags == ["unbracketed_assignment"]
+
+
+def test_a_user_lexicon_adds_bodies(tmp_path):
+    path = tmp_path / "bodies.toml"
+    path.write_text('[[local]]\nname = "城市运行管理服务中心"\naliases = ["城运服务中心"]\n'
+                    '[[national]]\nname = "某某总局"\naliases = ["某总局"]\n', encoding="utf-8")
+    context = find_assignment_context("", settings=Settings(unit_lexicon=path))
+    found = extract_assignments("（区城运服务中心、某总局负责）", 0, context)
+    assert [(u.canonical, u.flags) for u in found.responsible] == [
+        ("区城市运行管理服务中心", []), ("某某总局", [])]
+    with pytest.raises(RuleError, match="unit lexicon"):
+        find_assignment_context("", settings=Settings(unit_lexicon=tmp_path / "missing.toml"))
+
+
+def test_a_recogniser_can_be_plugged_in():
+    class EverythingShortIsAUnit:
+        def __init__(self, bodies):
+            pass
+
+        def score(self, phrase):
+            return 0.9 if 2 <= len(phrase.strip()) <= 6 else 0.0
+
+    register_recognizer("short-names", EverythingShortIsAUnit)
+    context = find_assignment_context("", settings=Settings(unit_recognizer="short-names"))
+    assert [u.name for u in extract_assignments("（甲乙丙丁负责）", 0, context).responsible] == ["甲乙丙丁"]
+    assert not extract_assignments("（甲乙丙丁负责）").responsible
+    with pytest.raises(RuleError, match="unknown unit recognizer"):
+        find_assignment_context("", settings=Settings(unit_recognizer="no-such"))
 
 
 @pytest.mark.parametrize("name", [

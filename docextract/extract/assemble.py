@@ -59,7 +59,7 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     """Assemble the Notice: metadata, parts, items with their values, document-level values."""
     body = skeleton.body
     reference, reference_source = reference_date(skeleton, settings)
-    context = find_assignment_context(body)
+    context = find_assignment_context(body, skeleton.items, settings)
 
     # Deadlines and amounts are found in one pass over the body, then given to the span (an
     # item's own text, or text outside every item) that holds them.

@@ -15,7 +15,7 @@ SUFFIX_KINDS = ("body", "place", "generic", "signer")
 UNIT_KINDS = ("body", "place", "generic")     # a unit name may end with these
 SIGNER_KINDS = ("body", "signer")             # an issuer or a signature line may end with these
 LIST_KEYS = ("not_unit_endings", "known", "prefixes", "joiners", "not_unit_words", "clause_word_exempt",
-             "not_unit_starts", "etc_kept", "etc_dropped")
+             "not_unit_starts", "etc_kept", "etc_dropped", "qualifiers", "sector_words", "branch_suffixes")
 
 
 @dataclass(frozen=True)

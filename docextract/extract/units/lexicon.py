@@ -1,6 +1,6 @@
 """The units lexicon, validated and compiled once: field labels and their roles
-(``rules/fields.toml``), unit-name words and collective kinds (``rules/orgs.toml``), and the
-assignment grammar's own words (``rules/units.toml``: inline verbs, 会同, context rules)."""
+(``rules/fields.toml``), unit-name words and kinds (``rules/orgs.toml``), and the assignment
+grammar's own words (``rules/units.toml``: clause verbs, 会同, sentence forms, context rules)."""
 from __future__ import annotations
 
 import re
@@ -8,97 +8,127 @@ from dataclasses import dataclass
 from functools import cache
 
 from ...errors import RuleError
-from ...rules import compile_pattern, load_rules, require
+from ...rules import compile_pattern, load_rules, require, require_tables
 from ...rules.fields import UNIT_ROLES as ROLES
 from ...rules.fields import field_roles
-from ...rules.orgs import org_lexicon
+from .shapes import Endings
 
 RULES = "units"
-
+# Any CJK "<word>：" opens a field (适用范围：); a field value ends before the next one.
+ANY_FIELD = r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]"
 
 
 @dataclass(frozen=True)
 class _Lexicon:
-    labels: dict[str, str]
-    field_re: re.Pattern        # a labelled field opener: 牵头单位： / 【牵头单位】
+    labels: dict[str, str]      # field label → role
+    field_re: re.Pattern        # a labelled field opener: 牵头单位： / 【牵头单位】 (a PDF may wrap the label)
+    field_anchor: re.Pattern    # a colon after a label's last character, or a 】: where a field can be
     any_field_re: re.Pattern    # any "<word>：" field opener, to end the value before it
-    verbs: dict[str, str]       # inline verb → role
-    clause_re: re.Pattern       # "<units><verb>" at the end of a clause
-    verb_end_re: re.Pattern     # a verb ending a text (for 、 between clauses)
+    verbs: dict[str, str]       # clause verb → role
+    clause_re: re.Pattern       # "<units><verb>" filling a clause
+    verb_end: Endings           # a verb ending a text (for 、 between clauses, 县发改委牵头)
     together: tuple[str, ...]
     clause_openers: tuple[str, ...]
-    suffixes: tuple[str, ...]
-    not_unit_endings: tuple[str, ...]
-    known: frozenset[str]
-    prefixes: tuple[str, ...]
-    joiners: tuple[str, ...]
-    not_unit_words: tuple[str, ...]
-    clause_word_exempt: tuple[str, ...]
-    not_unit_starts: tuple[str, ...]
-    etc_re: re.Pattern
-    etc_kept: frozenset[str]
-    kinds: dict[str, int]       # bare kind of place/body → administrative level (0 = body)
-    kinds_longest_first: tuple[str, ...]
+    assignee_re: re.Pattern     # 由 + assignee + (adverbs) + verb, see sentences.py
+    adverb_end: Endings         # an adverb between units and their verb (具体, 按职责分工)
+    not_assignee: tuple[str, ...]
+    verb_not_followed_by: tuple[str, ...]
+    proposal_words: tuple[str, ...]
+    report_markers: tuple[str, ...]
+    trigger_start: re.Pattern   # the first characters of the literals without which a text assigns nobody
+    triggers: dict[str, tuple[str, ...]]  # first character → the literals starting with it
     first_is_lead: tuple[re.Pattern, ...]
     same_units: tuple[re.Pattern, ...]
+    also_units: tuple[re.Pattern, ...]
 
 
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """A regex alternation, longest word first so the longest match wins."""
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
-def _table(rules: dict, key: str) -> dict:
-    value = rules.get(key)
-    if not isinstance(value, dict):
-        raise RuleError(f"{RULES}.toml: missing table [{key}]")
-    return value
+def _wrappable(word: str) -> str:
+    """A label that a hard-wrapped PDF line may split (牵\\n头单位): white space between characters."""
+    return r"\s?".join(map(re.escape, word))
 
 
-def _patterns(table: dict, key: str, groups: tuple[str, ...] = ()) -> tuple[re.Pattern, ...]:
-    compiled = tuple(compile_pattern(RULES, key, p) for p in require(table, RULES, key, list))
-    for pattern in compiled:
+def _patterns(rules: dict, key: str, groups: tuple[str, ...] = ()) -> tuple[re.Pattern, ...]:
+    out = []
+    for i, table in enumerate(require_tables(rules, RULES, key, {"name": str, "pattern": str})):
+        pattern = compile_pattern(RULES, f"{key}[{i}].pattern", table["pattern"])
         missing = [g for g in groups if g not in pattern.groupindex]
         if missing:
-            raise RuleError(f"{RULES}.toml: {key!r}: pattern {pattern.pattern!r} lacks the group(s) {missing}")
-    return compiled
+            raise RuleError(f"{RULES}.toml: {key}[{i}] ({table['name']}): the pattern lacks the group(s) {missing}")
+        out.append(pattern)
+    return tuple(out)
+
+
+def _by_first_char(words) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for word in words:
+        out.setdefault(word[0], []).append(word)
+    return {ch: tuple(ws) for ch, ws in out.items()}
+
+
+def has_trigger(text: str) -> bool:
+    """Whether the text holds a literal a clause or a sentence needs to assign (a verb, 会同, 由;
+    a label: a field needs its colon too, and is found from the colon)."""
+    lex = lexicon()
+    for m in lex.trigger_start.finditer(text):
+        if any(text.startswith(w, m.start()) for w in lex.triggers[m.group()]):
+            return True
+    return False
+
+
+def without_adverbs(text: str, start: int, end: int) -> int:
+    """``end`` moved back over the adverbs that close ``text[start:end]``: 各县政府具体(落实)."""
+    lex = lexicon()
+    while (adverb := lex.adverb_end.of(text, start, end)) and end - len(adverb) > start:
+        end -= len(adverb)
+    return end
+
+
+def _words(rules: dict, key: str) -> tuple[str, ...]:
+    return tuple(sorted(require(rules, RULES, key, list), key=len, reverse=True))
 
 
 @cache
 def lexicon() -> _Lexicon:
-    """The rules of ``rules/units.toml``, validated and compiled once."""
+    """The rules of ``rules/units.toml`` (with fields and orgs), validated and compiled once."""
     rules = load_rules(RULES)
     labels = {label: role for label, role in field_roles().items() if role in ROLES}
-    inline, context = _table(rules, "inline"), _table(rules, "context")
-    verbs = {verb: role for role in ROLES for verb in require(inline, RULES, role, list)}
-    orgs = org_lexicon()
-    words, kinds = orgs.words, orgs.kinds
-    etc_kept = list(words["etc_kept"])
-    etc_words = etc_kept + list(words["etc_dropped"])
+    verbs = {verb: role for role in ROLES for verb in require(rules, RULES, f"{role}_verbs", list)}
+    assignee_verbs = _words(rules, "assignee_verbs")
+    unknown = [v for v in assignee_verbs if v not in verbs]
+    if unknown:
+        raise RuleError(f"{RULES}.toml: assignee_verbs {unknown} are not clause verbs (lead/responsible_verbs)")
+    adverbs = _words(rules, "assignee_adverbs")
+    together = _words(rules, "together_words")
+    label_words = alternation(labels)
+    wrapped_labels = "|".join(_wrappable(w) for w in sorted(labels, key=len, reverse=True))
+    triggers = set(verbs) | set(together) | set(labels) | {"由"}
     return _Lexicon(
         labels=labels,
         # 牵头单位：… or 【牵头单位】…; the value may start on the next line
-        field_re=re.compile(rf"(?:【\s*(?P<boxed>{_alternation(labels)})\s*】"
-                            rf"|(?P<label>{_alternation(labels)})\s*[:：])\s*"),
-        any_field_re=re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]"),
+        field_re=re.compile(rf"(?:【\s*(?P<boxed>{label_words})\s*】|(?P<label>{wrapped_labels})\s*[:：])\s*"),
+        field_anchor=re.compile("[" + re.escape("".join(sorted({w[-1] for w in labels}))) + r"]\s*[:：]|】"),
+        any_field_re=re.compile(ANY_FIELD),
         verbs=verbs,
-        clause_re=re.compile(rf"(?P<units>.+?)(?P<verb>{_alternation(verbs)})", re.S),
-        verb_end_re=re.compile(rf"(?:{_alternation(verbs)})$"),
-        together=tuple(require(inline, RULES, "together", list)),
-        clause_openers=tuple(sorted(require(inline, RULES, "clause_openers", list), key=len, reverse=True)),
-        suffixes=orgs.unit_suffixes,
-        not_unit_endings=words["not_unit_endings"],
-        known=frozenset(words["known"]),
-        prefixes=tuple(sorted(words["prefixes"], key=len, reverse=True)),
-        joiners=tuple(sorted(words["joiners"], key=len, reverse=True)),
-        not_unit_words=words["not_unit_words"],
-        clause_word_exempt=words["clause_word_exempt"],
-        not_unit_starts=words["not_unit_starts"],
-        # 商务部等有关部门, 财政部等, 教育部等8个部门 (the count is part of the dropped tail)
-        etc_re=re.compile(rf"等(?:[0-9０-９一二三四五六七八九十]+个)?(?P<group>{_alternation(etc_words)})?$"),
-        etc_kept=frozenset(etc_kept),
-        kinds=kinds,
-        kinds_longest_first=tuple(sorted(kinds, key=len, reverse=True)),
-        first_is_lead=_patterns(context, "first_is_lead"),
-        same_units=_patterns(context, "same_units", ("units", "verb")),
+        clause_re=re.compile(rf"(?P<units>.+?)(?P<verb>{alternation(verbs)})", re.S),
+        verb_end=Endings(verbs),
+        together=together,
+        clause_openers=_words(rules, "clause_openers"),
+        # 由 <assignee> [adverbs] <verb | 会同>: the assignee is short and holds no clause break
+        assignee_re=re.compile(rf"由(?P<units>[^，,。；;：:！？!?\n]{{1,200}}?)(?:{alternation(adverbs)})*"
+                               rf"(?P<verb>{alternation(set(assignee_verbs) | set(together))})"),
+        adverb_end=Endings(adverbs),
+        not_assignee=_words(rules, "not_assignee_markers"),
+        verb_not_followed_by=_words(rules, "verb_not_followed_by"),
+        proposal_words=_words(rules, "proposal_words"),
+        report_markers=_words(rules, "report_markers"),
+        trigger_start=re.compile("[" + re.escape("".join(sorted({w[0] for w in triggers}))) + "]"),
+        triggers=_by_first_char(triggers),
+        first_is_lead=_patterns(rules, "first_is_lead"),
+        same_units=_patterns(rules, "same_units", ("units", "verb")),
+        also_units=_patterns(rules, "also_units", ("units", "verb")),
     )

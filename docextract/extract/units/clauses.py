@@ -1,0 +1,113 @@
+"""Bracketed assignment clauses: （交通运输部、商务部负责）, （国家发展改革委牵头，财政部按职责
+分工负责）, （省民政厅牵头、省残联参与）, （市发展改革委会同有关部门负责）, （甲部、乙局指导）."""
+from __future__ import annotations
+
+from .lexicon import lexicon, without_adverbs
+from .recognizer import UnitRecognizer
+from .shapes import ROUND_BRACKET_CHAR, split_top_level, trimmed
+from .slots import ASSIGNEE, PARTNER, Found, slot_units
+
+# Clauses of a bracket end at these (。 too: （省民政厅牵头。）).
+CLAUSE_DELIMITERS = frozenset("，,；;。")
+# An assignment bracket is short; a longer bracket is an explanation and is not searched.
+BRACKET_MAX_CHARS = 300
+
+
+def round_brackets(text: str) -> list[tuple[int, int]]:
+    """(open, close) index pairs of matched （…） / (…) brackets, outermost first."""
+    pairs, stack = [], []
+    for m in ROUND_BRACKET_CHAR.finditer(text):  # visit the brackets only, not every character
+        i = m.start()
+        if m.group() in "（(":
+            stack.append(i)
+        elif stack:
+            pairs.append((stack.pop(), i))
+    return sorted(pairs)
+
+
+def innermost(brackets: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    inside = [b for b in brackets if b[0] < pos < b[1]]
+    return max(inside, default=None)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clauses of a bracket: split on ，；。, and on 、 right after a verb (省民政厅牵头、省残联参与)."""
+    lex = lexicon()
+    out: list[tuple[int, int]] = []
+    for a, b in split_top_level(text[start:end], CLAUSE_DELIMITERS):
+        a, b = start + a, start + b
+        for x, y in split_top_level(text[a:b], frozenset("、")):
+            if out and out[-1][1] == a + x - 1 and text[a + x - 1] == "、" \
+                    and not lex.verb_end.of(text, out[-1][0], out[-1][1]):
+                out[-1] = (out[-1][0], a + y)  # 、 inside a list of units: same clause
+            else:
+                out.append((a + x, a + y))
+    return [c for c in (trimmed(text, a, b) for a, b in out) if c[1] > c[0]]
+
+
+def found_units(units, role: str, source: str, group: int, flags: tuple[str, ...] = ()) -> list[Found]:
+    return [Found(role, u._replace(source=source), group, flags) for u in units]
+
+
+def together_clause(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, group: int,
+                    flags: tuple[str, ...] = ()) -> list[Found]:
+    """"<A>会同<B>[verb]": A leads, B cooperates; [] when either side is not units."""
+    lex = lexicon()
+    for word in lex.together:
+        pos = text.find(word, start, end)
+        if pos > start:
+            m = lex.clause_re.fullmatch(text, pos + len(word), end)
+            b_end = m.start("verb") if m else end
+            hosts = slot_units(text, start, pos, offset, rec, ASSIGNEE)
+            partners = slot_units(text, pos + len(word), b_end, offset, rec, PARTNER) if hosts else []
+            if hosts and partners:
+                return found_units(hosts, "lead", word, group, flags) + found_units(partners, "cooperating", word, group, flags)
+    return []
+
+
+def _clause(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, group: int) -> list[Found]:
+    """One clause "<units><verb>" or "<A>会同<B>[verb]"; [] when it is anything else."""
+    lex = lexicon()
+    closing_verb = lex.verb_end.of(text, start, end)
+    if closing_verb is None and not any(text.find(w, start, end) > start for w in lex.together):
+        return []  # neither "<units><verb>" nor "<A>会同<B>": most brackets explain or cite
+    opener = next((w for w in lex.clause_openers if text.startswith(w, start, end)), "")
+    start += len(opener)
+    found = together_clause(text, start, end, offset, rec, group)
+    if found:
+        return found
+    m = lex.clause_re.fullmatch(text, start, end)
+    if not m:
+        return []
+    verb = m.group("verb")
+    units_end = without_adverbs(text, m.start("units"), m.end("units"))
+    units = slot_units(text, m.start("units"), units_end, offset, rec, ASSIGNEE)
+    return found_units(units, lex.verbs[verb], verb, group)
+
+
+def bracket_clauses(text: str, offset: int, brackets: list[tuple[int, int]], field_starts: list[int],
+                    rec: UnitRecognizer) -> tuple[list[Found], list[tuple[int, int]]]:
+    """Assignments in the clauses of brackets, and the brackets that held any."""
+    lex = lexicon()
+    found: list[Found] = []
+    used: list[tuple[int, int]] = []
+    for open_, close in brackets:
+        if close - open_ > BRACKET_MAX_CHARS:
+            continue
+        pending: list = []  # units before a comma that the next clause's verb governs
+        before = len(found)
+        for a, b in _clauses(text, open_ + 1, close):
+            if any(a <= s < b for s in field_starts) or lex.any_field_re.match(text, a, b):
+                pending = []
+                continue  # a labelled field (handled) or another field such as 适用范围：
+            assigned = _clause(text, a, b, offset, rec, open_)
+            if assigned:
+                role, source = assigned[0].role, assigned[0].unit.source
+                found += found_units(pending, role, source, open_)
+                found += assigned
+                pending = []
+            else:
+                pending = slot_units(text, a, b, offset, rec, ASSIGNEE)
+        if len(found) > before or any(open_ < s < close for s in field_starts):
+            used.append((open_, close))
+    return found, used

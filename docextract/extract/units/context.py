@@ -1,0 +1,217 @@
+"""What a notice says once for all its items: 列在首位的部门为牵头部门; 以下各项任务均由X负责 (X for
+every later item that names nobody); 以下均需X落实 (X beside every later item's own units); a
+duty list whose items are headed by unit names (（一）区城管局：负责…), whose heads are
+responsible for their items and everything under them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Protocol, Sequence
+
+from ...rules.orgs import org_lexicon
+from .canonical import BodyLexicon, body_lexicon
+from .lexicon import lexicon
+from .names import Name
+from .recognizer import GENERIC, UnitRecognizer, default_recognizer, recognizer
+from .slots import FIELD, Assignments, slot_units
+
+# A duty list has at least this many items headed by unit names under one parent: a single
+# item that happens to start with a name (一、市场监管局要…) is no list.
+DUTY_LIST_MIN_HEADS = 2
+# A duty head is a short line: the unit names, then ：, a line end or the end of the item.
+DUTY_HEAD_MAX_CHARS = 40
+DUTY_SOURCE = "职责分工"
+# Literals the note patterns of units.toml cannot match without (a note is rare: most notices
+# are not searched at all).
+NOTE_ANCHORS = ("以下", "下列")
+LEAD_ANCHORS = ("牵头",)
+# A numbered list of units followed by a person, a phone or an address lists contacts, not duties.
+CONTACT = re.compile(r"联系人|电话|手机|邮箱|传真|地址|\d{7,}|\d{3,4}-\d{7,8}")
+CONTACT_WINDOW = 40
+
+
+class ItemLike(Protocol):
+    """What the context needs of an item of the tree (structure's ItemNode has it)."""
+
+    part: int
+    path: tuple[int, ...]
+    text_start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where a document-wide rule applies: body offsets from ``start`` on, or exactly the items
+    (by their text offsets) in ``items`` when the item tree is known."""
+
+    start: int = 0
+    items: frozenset[int] | None = None
+
+    def holds(self, offset: int) -> bool:
+        return offset in self.items if self.items is not None else offset >= self.start
+
+
+@dataclass(frozen=True)
+class AssignmentContext:
+    """Assignment rules a notice states once for all its items (see ``find_assignment_context``).
+
+    ``first_is_lead``: 列在首位的部门为牵头部门 was said, so a list with no explicit lead is led by
+    its first unit (``others_role``: what the rest become, when the note says).  ``same_units``
+    go to every item in ``same_scope`` that assigns nobody itself; ``also_units`` to every item in
+    ``also_scope`` beside its own.  ``duty_heads``: an item's text offset → the units heading it in
+    a duty list; ``duty_under``: the offsets of items under such a head → the head's units.
+    """
+
+    first_is_lead: bool = False
+    others_role: str | None = None
+    same_units: Assignments = Assignments()
+    same_scope: Scope = Scope()
+    also_units: Assignments = Assignments()
+    also_scope: Scope = Scope()
+    duty_heads: dict[int, tuple[Name, ...]] = field(default_factory=dict)
+    duty_under: dict[int, tuple[Name, ...]] = field(default_factory=dict)
+    recognizer: UnitRecognizer = field(default_factory=default_recognizer)
+    bodies: BodyLexicon = field(default_factory=body_lexicon)
+
+    @property
+    def same_units_from(self) -> int:
+        return self.same_scope.start
+
+
+def _scope(pos: int, items: Sequence[ItemLike]) -> Scope:
+    """The items a note at ``pos`` governs: those under the item holding it, or when it holds
+    none, the later items of its own list (siblings and what is under them)."""
+    if not items:
+        return Scope(start=pos)
+    holder = next((it for it in items if it.text_start <= pos < it.end), None)
+    if holder is None:
+        return Scope(start=pos, items=frozenset(it.text_start for it in items if it.text_start >= pos))
+    under = [it for it in items if _under(holder, it)]
+    if not under:
+        parent = holder.path[:-1]
+        under = [it for it in items if it.part == holder.part and it.text_start > pos
+                 and len(it.path) > len(parent) and it.path[:len(parent)] == parent]
+    return Scope(start=pos, items=frozenset(it.text_start for it in under))
+
+
+def _with_source(units, source: str) -> tuple[Unit, ...]:
+    return tuple(u._replace(source=source) for u in units)
+
+
+def _search(pattern, body: str, anchors: tuple[str, ...]):
+    """``pattern.search(body)``, run only when the body holds one of the literals it needs."""
+    return pattern.search(body) if any(a in body for a in anchors) else None
+
+
+def _note_units(body: str, patterns, rec: UnitRecognizer, items) -> tuple[Assignments, Scope]:
+    lex = lexicon()
+    for pattern in patterns:
+        m = _search(pattern, body, NOTE_ANCHORS)
+        if not m:
+            continue
+        role = lex.verbs.get(m.group("verb"))
+        if role is None:
+            continue  # a verb the pattern allows but the clause verbs do not list assigns no role
+        units = slot_units(body, m.start("units"), m.end("units"), 0, rec, "assignee")
+        if units:
+            return Assignments(**{role: _with_source(units, m.group("verb"))}), _scope(m.start(), items)
+    return Assignments(), Scope()
+
+
+def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: bool) -> tuple[Name, ...]:
+    """The units heading an item of a duty list, else (): the names, then ： (区城管局：负责…), or
+    a line end with the duties below (区建管委 / 牵头协调…) or under it.  A list of names alone
+    (（二）事业单位；) defines, it assigns nothing."""
+    start, end = item.text_start, min(item.end, item.text_start + DUTY_HEAD_MAX_CHARS + 1)
+    colon = min((p for p in (body.find("：", start, end), body.find(":", start, end)) if p >= 0), default=-1)
+    line_end = body.find("\n", start, end)
+    if colon >= 0 and (line_end < 0 or colon < line_end):
+        stop = colon
+    elif line_end >= 0 and (has_children or body[line_end:item.end].strip()):
+        stop = line_end
+    elif item.end <= end and has_children:
+        stop = item.end
+    else:
+        return ()
+    if not _ends_like_a_name(body, start, stop) or CONTACT.search(body, stop, min(item.end, stop + CONTACT_WINDOW)):
+        return ()  # not a name, or a contact list (1.市教育局：李四，电话12345678)
+    units = slot_units(body, start, stop, 0, rec, FIELD)
+    if not units or max(rec.score(u.name) for u in units) < GENERIC or _rest_of_line(body, start, stop, units):
+        return ()  # the line holds more than a list of names
+    return _with_source(units, DUTY_SOURCE)
+
+
+@cache
+def _name_ends() -> frozenset[str]:
+    orgs = org_lexicon()
+    words = [*orgs.suffixes, *orgs.kinds, *orgs.words["known"]]
+    return frozenset(w[-1] for w in words) | frozenset("）)〕")
+
+
+def _ends_like_a_name(body: str, start: int, stop: int) -> bool:
+    while stop > start and body[stop - 1] in " \t\u3000。；;，,":
+        stop -= 1
+    return stop > start and body[stop - 1] in _name_ends()
+
+
+LIST_GLUE = re.compile(r"[（(][^（()）]*[)）]|以及|[、，,；;和及与等。\s]")
+
+
+def _rest_of_line(body: str, start: int, stop: int, units) -> str:
+    """What the line holds besides the names, their delimiters and notes (等8个部门 → 8个部门)."""
+    rest, pos = [], start
+    for unit in units:
+        rest.append(body[pos:unit.start])
+        pos = unit.end
+    rest.append(body[pos:stop])
+    return LIST_GLUE.sub("", "".join(rest))
+
+
+def _under(item: ItemLike, other: ItemLike) -> bool:
+    return other.part == item.part and len(other.path) > len(item.path) and other.path[:len(item.path)] == item.path
+
+
+def _duty_lists(body: str, items: Sequence[ItemLike], rec: UnitRecognizer):
+    parents = {(it.part, it.path[:-1]) for it in items}
+    heads = {it.text_start: _duty_head(body, it, rec, (it.part, it.path) in parents) for it in items}
+    siblings: dict[tuple, int] = {}
+    for it in items:
+        if heads[it.text_start]:
+            key = (it.part, it.path[:-1])
+            siblings[key] = siblings.get(key, 0) + 1
+    duty_heads, duty_under = {}, {}
+    for it in items:
+        units = heads[it.text_start]
+        if not units or siblings[(it.part, it.path[:-1])] < DUTY_LIST_MIN_HEADS:
+            continue
+        duty_heads[it.text_start] = units
+        for other in items:
+            if _under(it, other):
+                duty_under[other.text_start] = units
+    return duty_heads, duty_under
+
+
+def find_assignment_context(body: str, items: Sequence[ItemLike] = (), settings=None) -> AssignmentContext:
+    """The assignment rules a notice states once.  ``items`` (the item tree, optional) scopes
+    them to the list they are stated in and finds duty lists; ``settings`` chooses the unit
+    recogniser and a user lexicon.
+
+    >>> find_assignment_context("（列在首位的部门为牵头部门，下同）").first_is_lead
+    True
+    >>> ctx = find_assignment_context("三、任务\\n（以下各项任务均由各乡镇负责落实）\\n1.做好调度。")
+    >>> [u.name for u in ctx.same_units.responsible], ctx.same_units_from
+    (['各乡镇'], 6)
+    """
+    lex = lexicon()
+    path = str(settings.unit_lexicon) if settings is not None and settings.unit_lexicon else None
+    rec = recognizer(settings.unit_recognizer if settings is not None else "rules", path)
+    first = next((m for m in (_search(p, body, LEAD_ANCHORS) for p in lex.first_is_lead) if m), None)
+    others = first.groupdict().get("others") if first else None
+    same, same_scope = _note_units(body, lex.same_units, rec, items)
+    also, also_scope = _note_units(body, lex.also_units, rec, items)
+    duty_heads, duty_under = _duty_lists(body, items, rec) if items else ({}, {})
+    return AssignmentContext(
+        first_is_lead=first is not None, others_role=lex.labels.get(f"{others}单位") if others else None,
+        same_units=same, same_scope=same_scope, also_units=also, also_scope=also_scope,
+        duty_heads=duty_heads, duty_under=duty_under, recognizer=rec, bodies=body_lexicon(path))

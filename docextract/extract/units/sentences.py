@@ -1,0 +1,255 @@
+"""Unbracketed assignment sentences (SPEC: "the sentence forms"):
+
+- ``由X负责/落实/承担/组织实施…``: 由 marks the assignee (``以上工作由各乡镇负责``), with
+  ``由A会同B…`` (A leads, B cooperates) and ``由A牵头[B、C]…`` (A leads, B and C cooperate);
+- ``A牵头…`` / ``A负责牵头…`` where A opens the clause and is a unit (``区规划资源局牵头成立…``);
+- after a lead, the clauses of the same sentence that name a partner: ``B配合``, ``B参加``,
+  ``与B联动配合``, ``B为成员单位``;
+- a sentence that is nothing but ``<units><verb>`` (``市财政局、市税务局负责。``).
+
+Not assignments: the subject of an ordinary sentence (``区财政局负责做好资金保障``), ``本办法由X
+负责解释``, 牵头 as a noun (``各牵头部门要…``, ``发挥牵头作用``), a proposal (``建议由X牵头``), a
+report of what was done (``人民银行牵头…开展了…``).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...rules.orgs import org_lexicon
+from .clauses import found_units, innermost, together_clause
+from .lexicon import lexicon, without_adverbs
+from .recognizer import KNOWN, UnitRecognizer
+from .shapes import Endings, split_top_level, trimmed
+from .slots import ASSIGNEE, NAMED, PARTNER, SUBJECT, Found, slot_units
+
+FLAGS = ("unbracketed_assignment",)
+SENTENCE_END = re.compile(r"[。！？!?；;\n]|(?<!\d)\.(?!\d)")
+CLAUSE_DELIMITERS = frozenset("，,：:")
+# 了 that reports nothing done: 为了 (in order to), 除了, 了解.
+NOT_REPORT = ("为了", "除了", "了解", "不了")
+# Words that may open a clause before its subject: 具体由…, 同时区城管局牵头….
+SUBJECT_OPENERS = ("具体", "同时", "并且", "并", "另外")
+# An assignee is short: the longest object list tried after 牵头 / 会同.
+OBJECT_MAX_CHARS = 80
+
+
+@cache
+def _object_words() -> tuple[Endings, tuple[str, ...]]:
+    """What a list of units ends with (a suffix, a bare kind after 等, a note's bracket), and what
+    an object of 牵头 starts with."""
+    orgs = org_lexicon()
+    return (Endings([*orgs.unit_suffixes, *orgs.words["etc_dropped"], "）", ")"]),
+            tuple(orgs.words["prefixes"]) + tuple(orgs.words["qualifiers"]))
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _reports(text: str, start: int, end: int) -> bool:
+    lex = lexicon()
+    for marker in lex.report_markers:
+        pos = text.find(marker, start, end)
+        while pos >= 0:
+            if not any(text.startswith(w, pos - w.index(marker)) for w in NOT_REPORT if marker in w):
+                return True
+            pos = text.find(marker, pos + 1, end)
+    return False
+
+
+def blocked_after(text: str, pos: int) -> bool:
+    return text.startswith(lexicon().verb_not_followed_by, pos)
+
+
+def _units_prefix(text: str, start: int, end: int, rec: UnitRecognizer, slot: str, named: bool = False):
+    """The longest list of units that ``text[start:end]`` starts with, as (units, end); ``named``:
+    each name must open with a place, a qualifier or be known (the object of 牵头, not 成立…)."""
+    ending, openers = _object_words()
+    start, end = trimmed(text, start, min(end, start + OBJECT_MAX_CHARS))
+    for stop in range(end, start + 1, -1):
+        if not ending.of(text, start, stop):
+            continue
+        units = slot_units(text, start, stop, 0, rec, slot)
+        if units and (not named or all(u.name.startswith(openers) or rec.score(u.name) >= KNOWN for u in units)):
+            return units, stop
+    return [], start
+
+
+class Sentence:
+    """The assignments of one sentence, found once, form by form."""
+
+    def __init__(self, text: str, start: int, end: int, offset: int, rec: UnitRecognizer,
+                 used: list[tuple[int, int]]):
+        self.text, self.start, self.end, self.offset, self.rec, self.used = text, start, end, offset, rec, used
+        self.clauses = [trimmed(text, start + a, start + b)
+                        for a, b in split_top_level(text[start:end], CLAUSE_DELIMITERS)]
+        self.found: list[Found] = []
+
+    def units(self, start: int, end: int, slot: str) -> list:
+        return [u.moved(self.offset) for u in slot_units(self.text, start, end, 0, self.rec, slot)]
+
+    def shift(self, units: list) -> list:
+        return [u.moved(self.offset) for u in units]
+
+    def add(self, units, role: str, source: str) -> None:
+        self.found += found_units(units, role, source, self.start, FLAGS)
+
+    def clause_end(self, pos: int) -> int:
+        return next((b for a, b in self.clauses if a <= pos <= b), self.end)
+
+    def in_used_bracket(self, pos: int) -> bool:
+        return innermost(self.used, pos) is not None
+
+    # -- 由X… --------------------------------------------------------------------------------
+    def assignee(self) -> int | None:
+        """Every 由X<verb> of the sentence; returns where the first lead clause ends (its partner
+        clauses follow), else None."""
+        lex, text = lexicon(), self.text
+        lead_end = None
+        pos = text.find("由", self.start, self.end)
+        while pos >= 0:
+            m = lex.assignee_re.match(text, pos, self.end)
+            if m and not self._not_assignee(pos) and not self.in_used_bracket(pos):
+                done = self._assignee_match(m)
+                if done is not None and lead_end is None:
+                    lead_end = done
+            pos = text.find("由", pos + 1, self.end)
+        return lead_end
+
+    def _not_assignee(self, pos: int) -> bool:
+        lex, text = lexicon(), self.text
+        if any(text.startswith(w, pos - w.index("由")) for w in lex.not_assignee if "由" in w):
+            return True
+        clause_start = max((a for a, b in self.clauses if a <= pos), default=self.start)
+        return any(w in text[clause_start:pos] for w in lex.proposal_words)
+
+    def _assignee_match(self, m: re.Match) -> int | None:
+        lex, text, verb = lexicon(), self.text, m.group("verb")
+        a, b = m.span("units")
+        end = self.clause_end(m.end())
+        if verb in lex.together:
+            partners, stop = _units_prefix(text, m.end(), end, self.rec, PARTNER)
+            hosts = self.units(a, b, ASSIGNEE)
+            if not (hosts and partners) or self._blocked_later(stop, end):
+                return None
+            self.add(hosts, "lead", verb)
+            self.add(self.shift(partners), "cooperating", verb)
+            return end
+        if blocked_after(text, m.end()):
+            return None
+        units = self.units(a, b, ASSIGNEE)
+        if not units:
+            return None
+        role = lex.verbs[verb]
+        self.add(units, role, verb)
+        if role == "lead":
+            self.objects(m.end(), end)
+        return end  # partners may follow: 由市教育局负责，市财政局配合
+
+    def _blocked_later(self, start: int, end: int) -> bool:
+        """由A会同B负责解释: the verb after the partners is a blocked one."""
+        verbs = [v for v in lexicon().verbs if self.text.startswith(v, start, end)]
+        return bool(verbs) and blocked_after(self.text, start + max(map(len, verbs)))
+
+    def objects(self, start: int, end: int) -> None:
+        """牵头区建管委、区交通委…，每周开展: the units 牵头 takes as its object cooperate."""
+        partners, _ = _units_prefix(self.text, start, end, self.rec, ASSIGNEE, named=True)
+        self.add(self.shift(partners), "cooperating", "牵头")
+
+    # -- A牵头… --------------------------------------------------------------------------------
+    def subject_lead(self) -> int | None:
+        text = self.text
+        for a, b in self.clauses:
+            for opener in SUBJECT_OPENERS:
+                if text.startswith(opener, a, b):
+                    a += len(opener)
+                    break
+            pos = text.find("牵头", a + 1, b)
+            while pos > a:
+                if not blocked_after(text, pos + 2) and not self.in_used_bracket(pos):
+                    units_end = pos - 2 if text.startswith("负责", pos - 2, pos) else pos
+                    units = self.units(a, units_end, SUBJECT)
+                    if units:
+                        self.add(units, "lead", "牵头")
+                        self.objects(pos + 2, b)
+                        return pos + 2
+                    if self._lead_with_partners(a, units_end, pos + 2):
+                        return None  # the partners are found already
+                pos = text.find("牵头", pos + 1, b)
+        return None
+
+    def _lead_with_partners(self, start: int, end: int, after: int) -> bool:
+        """医联体牵头医院牵头、成员单位共同参与: a subject the lexicon only knows as a category (no
+        place before it) still leads when partners follow, the SPEC's "A牵头，B配合"."""
+        units = self.units(start, end, NAMED)
+        if not units:
+            return False
+        before = len(self.found)
+        self.partners(after)
+        if len(self.found) == before:
+            return False
+        self.found[before:before] = found_units(units, "lead", "牵头", self.start, FLAGS)
+        return True
+
+    # -- partners after a lead --------------------------------------------------------------------
+    def partners(self, after: int) -> None:
+        """B配合 / B参加 / 与B联动配合 / B为成员单位 / B负责… in the clauses after the lead."""
+        lex, text = lexicon(), self.text
+        if text.startswith("、", after):
+            after += 1  # 医联体牵头医院牵头、成员单位共同参与
+        for a, b in split_top_level(text[after:self.end], frozenset("，,；;")):
+            a, b = trimmed(text, after + a, after + b)
+            if text.startswith(("与", "同"), a, b):
+                a += 1
+            m = lex.clause_re.match(text, a, b)
+            if m and lex.verbs[m.group("verb")] != "lead" and not blocked_after(text, m.end()):
+                units = self.units(m.start("units"), without_adverbs(text, m.start("units"), m.end("units")), ASSIGNEE)
+                self.add(units, lex.verbs[m.group("verb")], m.group("verb"))
+
+    # -- <units><verb>。 ------------------------------------------------------------------------
+    def standalone(self) -> None:
+        lex = lexicon()
+        a, b = trimmed(self.text, self.start, self.end)
+        m = lex.clause_re.fullmatch(self.text, a, b)
+        if not m or len(self.clauses) != 1:
+            return
+        found = together_clause(self.text, a, b, self.offset, self.rec, self.start, FLAGS)
+        if found:
+            self.found += found
+            return
+        units = self.units(m.start("units"), without_adverbs(self.text, m.start("units"), m.end("units")), SUBJECT)
+        self.add(units, lex.verbs[m.group("verb")], m.group("verb"))
+
+
+def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list[tuple[int, int]],
+                         brackets: list[tuple[int, int]] = ()) -> list[Found]:
+    """The assignments of ``text``'s sentences (brackets in ``used`` already assigned); a unit
+    read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed."""
+    lex = lexicon()
+    found: list[Found] = []
+    marked = "由" in text or "牵头" in text
+    for start, end in sentences(text):
+        a, b = trimmed(text, start, end)
+        if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
+            continue  # no form can match: no 由, no 牵头, no verb closing the sentence
+        if innermost(used, start) is not None or _reports(text, start, end):
+            continue
+        sentence = Sentence(text, start, end, offset, rec, used)
+        lead_end = sentence.assignee()
+        if lead_end is None:
+            lead_end = sentence.subject_lead()
+        if lead_end is not None:
+            sentence.partners(lead_end)
+        elif not sentence.found:
+            sentence.standalone()
+        found += sentence.found
+    return [f if innermost(brackets, f.unit.start - offset) is None else Found(f.role, f.unit, f.group)
+            for f in found]
