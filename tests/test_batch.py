@@ -45,7 +45,7 @@ EXPECTED = {"good": "ok", "scanned": "needs_ocr", "encrypted": "encrypted", "tru
 def test_mixed_folder_one_record_each(mixed_folder, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["extract", str(mixed_folder), "-o", str(out), "--max-bytes", "1000000"]) == 1
-    records = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
+    records = {p.name.split(".")[0]: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
     assert {k: v["status"] for k, v in records.items()} == EXPECTED
     good = records["good"]
     assert good["doc_number"] == "泾扶组〔2020〕2号" and len(good["items"]) == 16
@@ -160,7 +160,8 @@ def test_iter_inputs_recurses_and_skips_hidden(tmp_path):
     (tmp_path / "a" / "b" / "x.txt").write_text("x")
     (tmp_path / "a" / ".hidden.txt").write_text("x")
     (tmp_path / "y.txt").write_text("y")
-    assert [p.name for p in iter_inputs([tmp_path])] == ["x.txt", "y.txt"]
+    assert [i.source for i in iter_inputs([tmp_path])] == ["a/b/x.txt", "y.txt"]
+    assert [i.source for i in iter_inputs([tmp_path / "y.txt", tmp_path / "a"])] == ["y.txt", "b/x.txt"]
 
 
 def test_write_atomic_leaves_no_temporary_files(tmp_path):
@@ -169,6 +170,13 @@ def test_write_atomic_leaves_no_temporary_files(tmp_path):
     write_atomic(target, '{"a": 1}')
     assert target.read_text() == '{"a": 1}'
     assert [p.name for p in target.parent.iterdir()] == ["a.json"]
+    assert target.stat().st_mode & 0o777 == 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def test_records_validate_against_the_model(mixed_folder):
