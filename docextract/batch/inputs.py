@@ -4,6 +4,7 @@ A folder is walked recursively in name order; hidden entries (``.name``) are ski
 links to folders are followed once (a link back to a folder above it is a loop, reported),
 and an entry that is not a regular file (a FIFO, a socket, a device) or a dangling link becomes
 an input that is known to fail without being opened: every entry gets a record.
+The same file reached twice under the same name (a folder named twice) is read once.
 
 Names come from the file system as bytes; a name that is not valid UTF-8 (a GBK name from a
 Windows zip) is shown decoded as GB18030 when that reads as Chinese, else with ``\\xNN``
@@ -187,7 +188,9 @@ def iter_inputs(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ())
 
 
 def _unique(inputs: list[Input]) -> list[Input]:
-    seen: set[tuple[int, int]] = set()
+    """The first of inputs that are the same file under the same name (``in`` named twice, or
+    ``in`` and ``in/a.txt``); a link under another name keeps its own record."""
+    seen: set[tuple[str, int, int]] = set()
     out = []
     for item in inputs:
         if item.path is not None and item.problem is None and not item.stream:
@@ -196,8 +199,9 @@ def _unique(inputs: list[Input]) -> list[Input]:
             except OSError:
                 info = None
             if info is not None:
-                if (info.st_dev, info.st_ino) in seen:
+                key = (item.source, info.st_dev, info.st_ino)
+                if key in seen:
                     continue
-                seen.add((info.st_dev, info.st_ino))
+                seen.add(key)
         out.append(item)
     return out

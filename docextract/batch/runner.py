@@ -71,6 +71,22 @@ def _context(segmenter: bool):
     return multiprocessing.get_context("spawn")
 
 
+def wants_segmenter(work: int, jobs: int) -> bool:
+    """Load the word segmenter in the fork server when workers take several inputs each (a
+    one-file run may never need it)."""
+    return work > max(1, jobs)
+
+
+def start_early(work: int, jobs: int) -> None:
+    """Start the fork server now, so its imports run while this process does other start-up
+    work (checking the rules).  Reads no input."""
+    context = _context(wants_segmenter(work, jobs))
+    if context.get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 class _Worker:
     def __init__(self, context, settings: Settings, extract: Extractor) -> None:
         self.conn, child = context.Pipe()
@@ -266,7 +282,7 @@ def _outcomes(tasks: list[Task], settings: Settings, jobs: int, fmt: str, extrac
             work.append(task)
     if not work:
         return
-    pool = Pool(settings, max(1, min(jobs, len(work))), extract, fmt, segmenter=len(work) > 1)
+    pool = Pool(settings, max(1, min(jobs, len(work))), extract, fmt, segmenter=wants_segmenter(len(work), jobs))
     try:
         yield from pool.outcomes(work)
     finally:

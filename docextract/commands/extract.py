@@ -169,16 +169,22 @@ def settings_of(args: argparse.Namespace):
     return Settings(**{k: v for k, v in values.items() if v is not None})
 
 
-def run(args: argparse.Namespace) -> int:
+def check_rules() -> None:
+    """Every stage's rules compile, or a usage error naming the file and the key."""
     from ..errors import RuleError
-    from ..pipeline import check_rules
+    from ..pipeline import check_rules as compile_every_rule
+
+    try:
+        compile_every_rule()
+    except RuleError as exc:
+        raise UsageError(f"rules: {exc}") from None
+
+
+def run(args: argparse.Namespace) -> int:
     from .extract_run import extract
 
     args.mode, args.out, args.format = output_plan(args.output, args.format)
+    args.jobs = args.jobs or cores()
     check_options(args)
     prepare_output(args.mode, args.out)
-    try:
-        check_rules()
-    except RuleError as exc:
-        raise UsageError(f"rules: {exc}") from None
-    return extract(args, settings_of(args))
+    return extract(args, settings_of(args), check_rules)

@@ -120,12 +120,11 @@ class _Summary:
         return text
 
 
-def _tasks(args: argparse.Namespace, settings, inputs) -> list:
-    """One task per input, with its own output file in folder mode; two inputs that would write
-    the same file are a usage error (names never depend on the batch, so no -2 suffixes)."""
+def _plan(args: argparse.Namespace, inputs) -> list:
+    """``(index, input, output file)`` per input (an output file in folder mode only); two inputs
+    that would write the same file are a usage error (names never depend on the batch, so
+    there are no -2 suffixes)."""
     from ..batch.outputs import output_path
-    from ..batch.runner import Task
-    from ..batch.streams import read_stream
     from ..export.writers import suffix
 
     targets: dict[Path, object] = {}
@@ -138,6 +137,13 @@ def _tasks(args: argparse.Namespace, settings, inputs) -> list:
                                  "extract them into separate -o folders")
             targets[target] = item
         planned.append((index, item, target))
+    return planned
+
+
+def _tasks(args: argparse.Namespace, settings, planned: list) -> list:
+    from ..batch.runner import Task
+    from ..batch.streams import read_stream
+
     tasks = []
     for index, item, target in planned:  # streams are read only once every usage check passed
         task = read_stream(item, settings, index) if item.stream else Task(index, item)
@@ -155,14 +161,18 @@ def _quiet_stdout() -> None:
         pass
 
 
-def extract(args: argparse.Namespace, settings) -> int:
+def extract(args: argparse.Namespace, settings, check_rules) -> int:
+    """Run the batch; ``check_rules`` raises a UsageError when a rules file is malformed (it
+    runs while the workers' fork server starts)."""
     from ..batch.inputs import iter_inputs
-    from ..batch.library import default_jobs
-    from ..batch.runner import run_tasks
+    from ..batch.runner import run_tasks, start_early
 
     exclude = [args.out] if args.out is not None and args.mode in ("folder", "file") else []
     inputs = iter_inputs(args.paths, exclude=exclude)
-    tasks = _tasks(args, settings, inputs)
+    plan = _plan(args, inputs)
+    start_early(sum(1 for item in inputs if item.problem is None), args.jobs)
+    check_rules()
+    tasks = _tasks(args, settings, plan)
     stream = None
     if args.mode != "folder":
         stream = _Stream(args.mode, args.out, args.format, single=len(tasks) == 1)
@@ -170,7 +180,7 @@ def extract(args: argparse.Namespace, settings) -> int:
     failure: OutputFailure | None = None
     try:
         # each record is written as soon as it is ready: an interrupted run keeps what it finished
-        for outcome in run_tasks(tasks, settings, jobs=args.jobs or default_jobs(), fmt=args.format):
+        for outcome in run_tasks(tasks, settings, jobs=args.jobs, fmt=args.format):
             progress.step(outcome.task.input.display)
             if outcome.output_error:
                 raise OutputFailure(outcome.output_error)
