@@ -161,8 +161,12 @@ class Pool:
         self.workers = [_Worker(self.context, settings, extract) for _ in range(jobs)]
 
     def close(self) -> None:
+        """Stop every worker: an idle one is asked, a busy one (the run was interrupted) killed."""
         for worker in self.workers:
-            worker.stop()
+            if worker.task is not None:
+                worker.kill()
+            else:
+                worker.stop()
 
     def _replace(self, k: int) -> None:
         self.workers[k].kill()
