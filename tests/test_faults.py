@@ -111,7 +111,7 @@ def _slow_folder(folder: Path, copies: int) -> None:
     folder.mkdir()
     text = (CORPUS / "004_ba4d4d4b2a22ff08.txt").read_bytes()
     for k in range(copies):
-        (folder / f"{k:02}.txt").write_bytes(text * 400)
+        (folder / f"{k:02}.txt").write_bytes(text * 1500)
 
 
 # (signal, exit status the CLI must give, output): every way a run is stopped, at once.

@@ -108,6 +108,9 @@ def add_parser(subparsers) -> None:
     ex.add_argument("--max-bytes", type=_positive, metavar="N", help="larger inputs get status too_large (default 50 MiB)")
     ex.add_argument("--max-pages", type=_positive, metavar="N", help="read at most N PDF pages (default 500)")
     ex.add_argument("--memory-mb", type=_memory, metavar="MiB", help="memory cap of a worker (default 2048)")
+    ex.add_argument("--dask", metavar="SCHEDULER",
+                    help="run on a Dask cluster (tcp://host:8786): the same per-file function, time limit and "
+                         "records; -o FOLDER must be one every cluster worker sees (needs docextract[dask])")
     ex.set_defaults(run=run)
 
 
@@ -139,6 +142,11 @@ def check_options(args: argparse.Namespace) -> None:
     """Cross-option checks (each value's own check is its argparse type)."""
     if args.paths.count("-") > 1:
         raise UsageError("- (stdin) can be named once")
+    if args.dask:
+        from importlib.util import find_spec
+
+        if find_spec("distributed") is None:
+            raise UsageError("--dask needs Dask distributed: pip install 'docextract[dask]'")
     if args.skip_existing:
         if args.mode != "folder":
             raise UsageError("--skip-existing needs -o FOLDER (records are read back from there)")

@@ -170,7 +170,8 @@ def extract(args: argparse.Namespace, settings, check_rules) -> int:
     exclude = [args.out] if args.out is not None and args.mode in ("folder", "file") else []
     inputs = iter_inputs(args.paths, exclude=exclude)
     plan = _plan(args, inputs)
-    start_early(sum(1 for item in inputs if item.problem is None), args.jobs)
+    if not args.dask:
+        start_early(sum(1 for item in inputs if item.problem is None), args.jobs)
     check_rules()
     tasks = _tasks(args, settings, plan)
     stream = None
@@ -180,7 +181,13 @@ def extract(args: argparse.Namespace, settings, check_rules) -> int:
     failure: OutputFailure | None = None
     try:
         # each record is written as soon as it is ready: an interrupted run keeps what it finished
-        for outcome in run_tasks(tasks, settings, jobs=args.jobs, fmt=args.format):
+        if args.dask:
+            from ..distributed import run_tasks_on_dask
+
+            outcomes = run_tasks_on_dask(tasks, settings, args.dask, fmt=args.format)
+        else:
+            outcomes = run_tasks(tasks, settings, jobs=args.jobs, fmt=args.format)
+        for outcome in outcomes:
             progress.step(outcome.task.input.display)
             if outcome.output_error:
                 raise OutputFailure(outcome.output_error)
