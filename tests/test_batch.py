@@ -187,3 +187,24 @@ def test_records_validate_against_the_model(mixed_folder):
 def test_password_opens_an_encrypted_pdf(tmp_path, capsys):
     assert main(["extract", str(FIXTURES / "notice_encrypted.pdf"), "--password", "secret"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "ok"
+
+
+def hang_or_note_start(path, settings):
+    """Hangs on .hang files; notes when it started any other file (next to it, as .started)."""
+    path.with_suffix(".started").write_text(str(time.time()))
+    return hang_on_dot_hang(path, settings)
+
+
+def test_in_order_records_wait_behind_a_slow_input_within_a_window(tmp_path, monkeypatch):
+    from docextract.batch import runner
+
+    monkeypatch.setattr(runner, "ORDER_WINDOW_PER_JOB", 1)  # with 2 jobs: 2 places
+    (tmp_path / "a.hang").write_text("x")
+    for k in range(3):
+        shutil.copy(CORPUS / "001_459aa350c9be443e.txt", tmp_path / f"b{k}.txt")
+    paths = [tmp_path / "a.hang", *sorted(tmp_path.glob("b*.txt"))]
+    results = list(run_batch(paths, Settings(timeout=3), jobs=2, extract=hang_or_note_start))
+    assert [r.status for r in results] == ["timeout", "ok", "ok", "ok"]
+    started = {p.stem: float(p.read_text()) for p in tmp_path.glob("*.started")}
+    after_hang = {name: when - started["a"] for name, when in started.items()}
+    assert after_hang["b0"] < 3 <= min(after_hang["b1"], after_hang["b2"])  # none 2 places behind the hang

@@ -150,6 +150,7 @@ def test_resume_reruns_an_edited_input_and_only_rewrites_what_it_runs(hostile):
     (["-o", "{tmp}/plain-file"], "a file exists there"), (["-o", "{tmp}/plain-file/sub/"], "cannot write"),
     (["-o", "/proc/docextract-out/"], "cannot write"), (["--format", "xml"], "--format"),
     (["--reference-date", "2020-13-01"], "--reference-date"), (["-", "-"], "stdin"),
+    (["{tmp}", "-o", "{tmp}"], "is an input folder"),
 ])
 def test_usage_errors_are_one_line_exit_2_before_any_input(tmp_path, capsys, args, says):
     from docextract.cli import main

@@ -29,6 +29,8 @@ START_TIMEOUT_SECONDS = 120.0
 # Imported once in the fork server (see ``preload``), so a new worker starts warm.
 FORKSERVER_PRELOAD = ("docextract.batch.preload",)
 SEGMENTER_PRELOAD = ("docextract.batch.preload_segmenter",)
+# In-order output holds finished records behind a slow one: at most this many per worker.
+ORDER_WINDOW_PER_JOB = 64
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class _Worker:
         child.close()
         lifeline.close()
         self.task: Task | None = None
+        self.position = 0
         self.action = "new"
         self.deadline = 0.0
         self.ready = False
@@ -172,11 +175,15 @@ class Pool:
         self.workers[k].kill()
         self.workers[k] = _Worker(self.context, self.settings, self.extract)
 
-    def _hand_over(self, queue: deque[Task]) -> None:
+    def _hand_over(self, queue: deque[tuple[int, Task]], window: int | None) -> None:
         for worker in self.workers:
             if worker.task is None and queue:
+                if window is not None:  # records held for ordering stay bounded behind a slow input
+                    oldest = min((w.position for w in self.workers if w.task is not None), default=queue[0][0])
+                    if queue[0][0] - oldest >= window:
+                        return
                 worker.wait_ready()
-                task = queue.popleft()
+                worker.position, task = queue.popleft()
                 worker.task, worker.action = task, "new"
                 worker.deadline = time.monotonic() + (task.budget if task.budget is not None else self.settings.timeout)
                 try:
@@ -184,11 +191,12 @@ class Pool:
                 except OSError:  # the worker died starting up: the wait below reports it
                     pass
 
-    def outcomes(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
-        """Outcomes in the order tasks finish."""
-        queue = deque(tasks)
+    def outcomes(self, tasks: Iterable[Task], window: int | None = None) -> Iterator[Outcome]:
+        """Outcomes in the order tasks finish; with ``window``, no task starts while one that many
+        places before it is unfinished."""
+        queue = deque(enumerate(tasks))
         while queue or any(w.task is not None for w in self.workers):
-            self._hand_over(queue)
+            self._hand_over(queue, window)
             busy = [w for w in self.workers if w.task is not None]
             ready = wait([w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - time.monotonic()))
             for k, worker in enumerate(self.workers):
@@ -262,7 +270,9 @@ def run_tasks(tasks: Iterable[Task], settings: Settings, *, jobs: int = 1, fmt: 
     the others go to ``jobs`` worker processes.
     """
     tasks = list(tasks)
-    outcomes = _outcomes(tasks, settings, jobs, fmt, extract)
+    # records that come back whole are held until those before them are done: bound how many
+    window = ORDER_WINDOW_PER_JOB * jobs if ordered and any(t.target is None for t in tasks) else None
+    outcomes = _outcomes(tasks, settings, jobs, fmt, extract, window)
     if not ordered:
         yield from outcomes
         return
@@ -276,7 +286,8 @@ def run_tasks(tasks: Iterable[Task], settings: Settings, *, jobs: int = 1, fmt: 
             expected = next(order, None)
 
 
-def _outcomes(tasks: list[Task], settings: Settings, jobs: int, fmt: str, extract: Extractor) -> Iterator[Outcome]:
+def _outcomes(tasks: list[Task], settings: Settings, jobs: int, fmt: str, extract: Extractor,
+              window: int | None) -> Iterator[Outcome]:
     work = []
     for task in tasks:
         if task.input.problem is not None:
@@ -288,6 +299,6 @@ def _outcomes(tasks: list[Task], settings: Settings, jobs: int, fmt: str, extrac
         return
     pool = Pool(settings, max(1, min(jobs, len(work))), extract, fmt, segmenter=wants_segmenter(len(work), jobs))
     try:
-        yield from pool.outcomes(work)
+        yield from pool.outcomes(work, window)
     finally:
         pool.close()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
-import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -23,24 +22,11 @@ from .outputs import previous_record, write_atomic
 Extractor = Callable[[Path, Settings], Notice]
 READY = "ready"
 SUCCESS_STATUSES = frozenset({"ok", "partial"})
-# The stage packages, for naming the stage an unexpected exception came from.
-STAGES = ("load", "normalize", "clean", "structure", "extract", "export")
 
 
 def failed_notice(name: str, status: str, error: str, **fields) -> Notice:
     """The record of an input that could not be extracted."""
     return Notice(file=Path(name).name if name else name, status=status, error=error, **fields)
-
-
-def _stage_of(exc: BaseException, default: str) -> str:
-    """The pipeline stage whose module raised ``exc`` (innermost docextract frame wins)."""
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        parts = Path(frame.filename).parts
-        if "docextract" in parts:
-            inside = parts[len(parts) - 1 - parts[::-1].index("docextract") + 1:]
-            if inside and inside[0] in STAGES:
-                return inside[0]
-    return default
 
 
 def out_of_memory(settings: Settings, stage: str) -> str:

@@ -140,6 +140,10 @@ def output_plan(output: str | None, fmt: str | None) -> tuple[str, Path | None, 
 
 def check_options(args: argparse.Namespace) -> None:
     """Cross-option checks (each value's own check is its argparse type)."""
+    if args.mode == "folder" and any(p != "-" and Path(p).is_dir() and Path(p).resolve() == args.out.resolve()
+                                     for p in args.paths):
+        raise UsageError(f"-o {args.out} is an input folder: its records would be read as input by the next run; "
+                         "choose another folder")
     if args.paths.count("-") > 1:
         raise UsageError("- (stdin) can be named once")
     if args.dask:
