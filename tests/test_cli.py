@@ -106,3 +106,13 @@ def test_evaluate_prints_per_field_scores(capsys):
     assert main(["evaluate", "--gold", str(gold), "--min", "items=0.5"]) == 0
     out = capsys.readouterr().out
     assert "lead_units" in out and "F1" in out
+
+
+def test_records_written_with_o_can_be_scored_with_pred(tmp_path, capsys):
+    gold = CORPUS.parent / "gold"
+    assert main(["extract", str(CORPUS), "-o", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", "--gold", str(gold), "--pred", str(tmp_path), "--quiet"]) == 0
+    by_pred = capsys.readouterr().out
+    assert main(["evaluate", "--gold", str(gold), "--quiet"]) == 0
+    assert by_pred == capsys.readouterr().out and "documents: 5" in by_pred
