@@ -208,3 +208,22 @@ def test_in_order_records_wait_behind_a_slow_input_within_a_window(tmp_path, mon
     started = {p.stem: float(p.read_text()) for p in tmp_path.glob("*.started")}
     after_hang = {name: when - started["a"] for name, when in started.items()}
     assert after_hang["b0"] < 3 <= min(after_hang["b1"], after_hang["b2"])  # none 2 places behind the hang
+
+
+def signal_on_dot_sig(path, settings):
+    """A worker function whose process is killed by the signal its file names (a.SIGSEGV)."""
+    import signal
+
+    if path.suffix.startswith(".SIG"):
+        os.kill(os.getpid(), getattr(signal, path.suffix[1:]))
+    return extract_one(path, settings)
+
+
+def test_a_dead_worker_is_not_called_out_of_memory(tmp_path):
+    for name in ("a.SIGSEGV", "b.SIGKILL"):
+        (tmp_path / name).write_text("x")
+    results = list(run_batch(sorted(tmp_path.iterdir()), extract=signal_on_dot_sig))
+    assert [r.status for r in results] == ["crashed", "crashed"]
+    assert "SIGSEGV: a crash in a parsing library" in results[0].error
+    assert "SIGKILL: killed from outside" in results[1].error
+    assert "memory" not in results[0].error
