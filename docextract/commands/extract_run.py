@@ -201,6 +201,9 @@ def extract(args: argparse.Namespace, settings, check_rules) -> int:
             stream = None
     except OutputFailure as exc:
         failure = exc
+    except BaseException:  # Ctrl-C, SIGTERM: say what was done before the caller says why it stopped
+        note(summary.line(len(tasks), args.skip_existing))
+        raise
     finally:
         progress.close()
         if stream is not None:  # interrupted or failed: the one output file is not left half-written
