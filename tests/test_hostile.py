@@ -309,3 +309,13 @@ def test_a_csv_ledger_has_a_row_for_a_failed_input(tmp_path, capsysbinary):
     (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.7\nbroken")
     run_main(capsysbinary, "extract", tmp_path / "bad.pdf", "-o", tmp_path / "all.csv")
     assert "bad.pdf" in (tmp_path / "all.csv").read_text(encoding="utf-8")
+
+
+def test_a_pipe_named_as_a_path_is_read_like_stdin():
+    writer = subprocess.Popen(["cat", str(CORPUS / "004_ba4d4d4b2a22ff08.txt")], stdout=subprocess.PIPE)
+    try:
+        code, out, err = cli("extract", "/dev/stdin", "--timeout", 30, stdin=writer.stdout)
+    finally:
+        writer.wait()
+    record = json.loads(out)
+    assert code == 0 and record["status"] == "ok" and record["sha256"] == hashlib.sha256(GOOD).hexdigest()
