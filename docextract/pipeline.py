@@ -120,6 +120,10 @@ def extract_bytes(data: bytes, name: str = "input.txt", settings: Settings | Non
         if settings.password:  # the loader says "encrypted" whether or not a password was given
             raise EncryptedDocument(name, "the password given does not open the PDF", "check --password") from exc
         raise
+    except (DocextractError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a loader bug on one input is that input's error
+        raise ExtractionError(name, f"{type(exc).__name__}: {exc}", _stage_of(exc, "load")) from exc
     _check_decoded(loaded, settings)
     return _checked_run(loaded, settings).model_copy(update={"sha256": sha256})
 

@@ -111,3 +111,21 @@ def test_error_for_maps_a_record_back_to_its_typed_error():
     assert isinstance(exc, errors.EncryptedDocument) and exc.stage == "load"
     exc = errors.error_for("a.pdf", "error", "structure: IndexError: boom")
     assert isinstance(exc, errors.ExtractionError) and exc.stage == "structure" and exc.reason == "IndexError: boom"
+
+
+def test_a_bug_in_a_loader_is_an_extraction_error_and_a_batch_error_record(monkeypatch, tmp_path):
+    from docextract import pipeline
+    from docextract.batch import extract_one
+    from docextract.config import Settings
+
+    def broken(data, name, settings):
+        raise ValueError("lxml said no")
+
+    monkeypatch.setitem(__import__("docextract.load.sniff", fromlist=["LOADERS"]).LOADERS, ".html", broken)
+    page = tmp_path / "a.html"
+    page.write_bytes(b"<p>x</p>")
+    with pytest.raises(errors.ExtractionError) as caught:
+        pipeline.extract_file(page)
+    assert caught.value.stage == "load"
+    record = extract_one(page, Settings())
+    assert (record.status, record.error) == ("error", "load: ValueError: lxml said no")

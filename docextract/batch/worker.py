@@ -151,6 +151,8 @@ def _run_task(task: dict, settings: Settings, extract: Extractor, conn: Connecti
             notice = extract(Path(task["path"]), settings)
     except MemoryError:
         notice = failed_notice(task["file"], "crashed", out_of_memory(settings, "extract"))
+    except Exception as exc:  # noqa: BLE001 - a custom extractor's bug: this input's error, not a dead worker
+        notice = failed_notice(task["file"], "error", f"extract: {type(exc).__name__}: {exc}")
     return _finish(task, notice, action)
 
 
