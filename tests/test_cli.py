@@ -18,7 +18,7 @@ def test_version(capsys):
 
 def test_help_imports_nothing_heavy():
     code = ("import sys; from docextract.cli import main; main(['--help']); "
-            "print(sorted(m for m in ('jieba', 'spacy', 'opencc', 'pdfplumber', 'docx', 'lxml', 'pydantic') if m in sys.modules))")
+            "print(sorted(m for m in ('jieba', 'spacy', 'opencc', 'pdfplumber', 'docx', 'lxml', 'pydantic', 'distributed', 'dask') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
 
