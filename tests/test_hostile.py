@@ -46,15 +46,19 @@ def hostile(tmp_path_factory):
     hashes = {source: hashlib.sha256((folder / source).read_bytes()).hexdigest() for source in expected
               if (folder / source).is_file() and not stat.S_ISFIFO((folder / source).stat().st_mode)}
     out = folder / "out"  # the output folder inside the input folder: never read back
-    args = ("extract", folder, "-o", out, "--max-bytes", MAX_BYTES, "--timeout", 60, "--jobs", 2)
+    expected["nope.txt"] = "error"  # a path that does not exist is an input too
+    args = ("extract", folder, root / "nope.txt", "-o", out, "--max-bytes", MAX_BYTES, "--timeout", 60, "--jobs", 2)
     first = cli(*args)
     first_records = records_under(out)
     resumed = cli(*args, "--skip-existing")
     mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     (folder / "good.txt").write_bytes(GOOD.replace("切实".encode(), "认真".encode()))  # an edited input
     edited = cli(*args, "--skip-existing")
+    edit_state = {p: (p.stat().st_mtime_ns, json.loads(p.read_text(encoding="utf-8"))) for p in mtimes}
+    with_password = cli(*args, "--skip-existing", "--password", "secret")  # a failure retried with the remedy
     return {"folder": folder, "out": out, "expected": expected, "hashes": hashes, "first": first, "records": first_records,
-            "mtimes": mtimes, "resumed": resumed, "edited": edited, "after_edit": records_under(out)}
+            "mtimes": mtimes, "edit_state": edit_state, "resumed": resumed, "edited": edited, "after_edit": records_under(out),
+            "with_password": with_password, "after_password": records_under(out)}
 
 
 def test_the_run_ends_with_a_summary_not_a_traceback(hostile):
@@ -132,12 +136,19 @@ def test_resume_reruns_an_edited_input_and_only_rewrites_what_it_runs(hostile):
     code, _, err = hostile["edited"]
     assert code == 1 and "2 changed since their record" in err  # good.txt and the link to it
     for path, mtime in hostile["mtimes"].items():
-        record = json.loads(path.read_text(encoding="utf-8"))
-        rewritten = path.stat().st_mtime_ns != mtime
+        now, record = hostile["edit_state"][path]
+        rewritten = now != mtime
         assert rewritten == (record["status"] not in SUCCESS or record["source"] in ("good.txt", "good-link.txt")), path
     before, after = hostile["records"]["good.txt"], hostile["after_edit"]["good.txt"]
     assert after["sha256"] != before["sha256"] and "认真" in after["title"]
     assert sorted(hostile["after_edit"]) == sorted(hostile["expected"])
+
+
+def test_resume_with_the_remedy_fixes_what_it_fixes(hostile):
+    code, _, err = hostile["with_password"]
+    assert code == 1 and "Traceback" not in err
+    after = {source: record["status"] for source, record in hostile["after_password"].items()}
+    assert after == hostile["expected"] | {"encrypted.pdf": "ok"}
 
 
 @pytest.mark.parametrize("args, says", [
