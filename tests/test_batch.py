@@ -227,3 +227,15 @@ def test_a_dead_worker_is_not_called_out_of_memory(tmp_path):
     assert "SIGSEGV: a crash in a parsing library" in results[0].error
     assert "SIGKILL: killed from outside" in results[1].error
     assert "memory" not in results[0].error
+
+
+def test_a_worker_killed_while_writing_leaves_no_temporary_file(tmp_path):
+    from docextract.batch.outputs import _temporary, output_path, remove_temporaries
+
+    target = output_path(tmp_path, "a.txt", ".json")
+    fd, _ = _temporary(tmp_path, target)  # what a killed writer leaves
+    os.close(fd)
+    other_fd, other = _temporary(tmp_path, output_path(tmp_path, "b.txt", ".json"))
+    os.close(other_fd)
+    remove_temporaries(target)
+    assert [p.name for p in tmp_path.iterdir()] == [os.path.basename(other)]

@@ -66,8 +66,21 @@ def _umask() -> int:
 FILE_MODE = 0o666 & ~_umask()
 
 
-def _temporary(folder: Path) -> tuple[int, str]:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
+def _temporary_prefix(target: Path) -> str:
+    """Temporary files of one target share a prefix, so a worker killed while writing one
+    can be cleaned up after by name (``remove_temporaries``)."""
+    return f"{TEMP_PREFIX}{hashlib.sha256(target.name.encode('utf-8', 'surrogateescape')).hexdigest()[:12]}-"
+
+
+def remove_temporaries(target: Path) -> None:
+    """Remove what a killed writer of ``target`` may have left."""
+    for leftover in target.parent.glob(_temporary_prefix(target) + "*" + TEMP_SUFFIX):
+        leftover.unlink(missing_ok=True)
+
+
+def _temporary(folder: Path, target: Path | None = None) -> tuple[int, str]:
+    prefix = _temporary_prefix(target) if target is not None else TEMP_PREFIX
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=TEMP_SUFFIX)
     os.fchmod(fd, FILE_MODE)  # mkstemp makes 0600: a shared output folder must be readable
     return fd, tmp
 
@@ -88,7 +101,7 @@ def _sync_folder(folder: Path) -> None:
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write through a temporary file, fsync and rename: readers see the old file or the new."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _temporary(path.parent)
+    fd, tmp = _temporary(path.parent, path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
@@ -107,7 +120,7 @@ class AtomicFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        fd, self.tmp = _temporary(path.parent)
+        fd, self.tmp = _temporary(path.parent, path)
         self.stream = os.fdopen(fd, "wb")
 
     def commit(self) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..config import Settings
 from ..models import Notice
 from .inputs import Input
-from .outputs import previous_record, write_atomic
+from .outputs import previous_record, remove_temporaries, write_atomic
 from .worker import READY, SUCCESS_STATUSES, Extractor, extract_one, failed_notice, worker_main
 
 # A worker that is asked to stop gets this long before it is killed.
@@ -118,6 +118,11 @@ class _Worker:
         self.process.join(STOP_GRACE_SECONDS)
         self.conn.close()
         self.lifeline.close()
+        if self.task is not None and self.task.target is not None:  # killed mid-write, maybe
+            try:
+                remove_temporaries(self.task.target)
+            except OSError:
+                pass
 
     def stop(self) -> None:
         try:
@@ -205,10 +210,10 @@ class Pool:
                 if worker.conn in ready:
                     outcome = self._receive(k, worker)
                 elif time.monotonic() >= worker.deadline:
-                    outcome = self._failed(worker.task, worker.action, "timeout",
-                                           f"extract: no result within {self.settings.timeout:g} s "
-                                           "(raise --timeout)")
-                    self._replace(k)
+                    task, action = worker.task, worker.action
+                    self._replace(k)  # first: a worker still running could write its record after ours
+                    outcome = self._failed(task, action, "timeout",
+                                           f"extract: no result within {self.settings.timeout:g} s (raise --timeout)")
                 else:
                     continue
                 if outcome is not None:
@@ -220,9 +225,9 @@ class Pool:
             _, kind, payload = worker.conn.recv()
         except (EOFError, OSError):
             worker.process.join(STOP_GRACE_SECONDS)  # reap it, to learn how it died
-            outcome = self._failed(task, worker.action, "crashed", death_reason(worker.process.exitcode, self.settings))
+            action, code = worker.action, worker.process.exitcode
             self._replace(k)
-            return outcome
+            return self._failed(task, action, "crashed", death_reason(code, self.settings))
         if kind == "begin":  # a resumed input that runs again: remember why, then wait on
             worker.action = payload
             return None
