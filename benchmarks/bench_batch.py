@@ -32,17 +32,29 @@ def _inputs(paths: list[Path], copies: int, scratch: Path):
     return [Input(i.path, f"{k}/{i.source}", i.display) for k in range(copies) for i in found if i.problem is None]
 
 
-def _round(inputs, settings, jobs: int, out: Path) -> float:
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _round(inputs, settings, jobs: int, out: Path) -> tuple[float, float]:
+    """Wall seconds for the batch, and the CPU seconds its workers used."""
     from docextract.batch.outputs import output_path
-    from docextract.batch.runner import Task, run_tasks
+    from docextract.batch.runner import Pool, Task
+    from docextract.batch.worker import extract_one
 
     shutil.rmtree(out, ignore_errors=True)
     tasks = [Task(k, item, output_path(out, item.source, ".json")) for k, item in enumerate(inputs)]
     start = time.perf_counter()
-    statuses = [o.status for o in run_tasks(tasks, settings, jobs=jobs)]
-    elapsed = time.perf_counter() - start
-    assert len(statuses) == len(inputs)
-    return elapsed
+    pool = Pool(settings, jobs, extract_one, "json", segmenter=True)
+    try:
+        outcomes = list(pool.outcomes(tasks))
+        elapsed = time.perf_counter() - start
+        cpu = sum(_cpu_seconds(w.process.pid) for w in pool.workers)
+    finally:
+        pool.close()
+    assert len(outcomes) == len(inputs)
+    return elapsed, cpu
 
 
 def _spin(units: int) -> None:
@@ -109,14 +121,17 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(scratch)
         inputs = _inputs(args.paths, args.copies, scratch)
         _round(inputs[: args.jobs * 2], settings, args.jobs, scratch / "warm")  # fork server up, segmenter loaded
+        cpus: dict[int, list[float]] = {1: [], args.jobs: []}
         pool = Pool(settings, args.jobs, extract_one, "json", segmenter=True)
         time.sleep(0.5)
         memory = _worker_memory()
         pool.close()
         ones, many, ratios, machine = [], [], [], []
         for _ in range(args.rounds):
-            one = _round(inputs, settings, 1, scratch / "one")
-            n = _round(inputs, settings, args.jobs, scratch / "many")
+            one, cpu_one = _round(inputs, settings, 1, scratch / "one")
+            n, cpu_n = _round(inputs, settings, args.jobs, scratch / "many")
+            cpus[1].append(cpu_one)
+            cpus[args.jobs].append(cpu_n / n / args.jobs)
             machine.append(_machine_speedup(args.jobs))
             ones.append(one)
             many.append(n)
@@ -130,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"workers (idle, forked from the warm fork server): {memory}")
     print(f"speed-up, median of rounds: {speedup:.2f}x (range {min(ratios):.2f}-{max(ratios):.2f}; "
           f"target >= {target:.2f}x: {'met' if speedup >= target else 'NOT met'})")
+    print(f"worker CPU for the batch with --jobs 1: {statistics.median(cpus[1]):.2f} s; with --jobs {args.jobs} "
+          f"each worker was on a CPU {100 * statistics.median(cpus[args.jobs]):.0f}% of the wall time "
+          "(what the machine lent it)")
     print(f"the machine's own speed-up for {args.jobs} busy processes in the same rounds: "
           f"{statistics.median(machine):.2f}x (a shared machine gives less than {args.jobs}); "
           f"docextract / machine, median: {efficiency:.2f}")

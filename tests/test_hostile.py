@@ -330,3 +330,16 @@ def test_a_pipe_named_as_a_path_is_read_like_stdin():
         writer.wait()
     record = json.loads(out)
     assert code == 0 and record["status"] == "ok" and record["sha256"] == hashlib.sha256(GOOD).hexdigest()
+
+
+def test_a_tree_deeper_than_the_path_limit_of_the_output_still_gets_records(tmp_path, capsysbinary):
+    deep = tmp_path / "in"
+    for k in range(26):
+        deep = deep / (f"{k:02}" + "层" * 40)  # 122 bytes a level: about 3,200 bytes of folders
+    deep.mkdir(parents=True)
+    (deep / "通知.txt").write_bytes(GOOD)
+    out = tmp_path.joinpath(*["出" * 60] * 4)  # an output folder deeper than the input's
+    code, _, err = run_main(capsysbinary, "extract", tmp_path / "in", "-o", out)
+    assert code == 0, err
+    (record,) = records_under(out).values()
+    assert record["status"] == "ok" and record["source"].endswith("/通知.txt")

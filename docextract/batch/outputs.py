@@ -21,6 +21,8 @@ from .inputs import STDIN, STDIN_NAME
 # Longest name component written, in bytes: the usual NAME_MAX (255) with room to spare for
 # file systems that count differently (eCryptfs: 143 is not covered; it is rare).
 MAX_NAME_BYTES = 240
+# Longest output path written, in bytes: PATH_MAX (4096) with room for a temporary name.
+MAX_PATH_BYTES = 3800
 # Hex digits of the hash that keeps shortened names apart.
 NAME_HASH_DIGITS = 16
 # Temporary files: hidden (a later run does not read them as input) and short (a long target
@@ -50,11 +52,17 @@ def shorten(name: str, keep_suffix: str = "") -> str:
 
 
 def output_path(outdir: Path, source: str, suffix: str) -> Path:
-    """The per-input output of the input whose record source is ``source``."""
+    """The per-input output of the input whose record source is ``source``; a tree too deep
+    for the file system's path limit is folded into one folder named by a hash of its path."""
     if source == STDIN:
         source = STDIN_NAME
     *folders, name = source.split("/")
-    return outdir.joinpath(*(shorten(f) for f in folders if f), shorten(name + suffix, suffix))
+    leaf = shorten(name + suffix, suffix)
+    path = outdir.joinpath(*(shorten(f) for f in folders if f), leaf)
+    if len(os.fsencode(os.path.abspath(path))) > MAX_PATH_BYTES:
+        digest = hashlib.sha256("/".join(folders).encode("utf-8", "surrogateescape")).hexdigest()[:NAME_HASH_DIGITS]
+        path = outdir / f"~deep-{digest}" / leaf
+    return path
 
 
 def _umask() -> int:
