@@ -338,7 +338,7 @@ def test_a_tree_deeper_than_the_path_limit_of_the_output_still_gets_records(tmp_
         deep = deep / (f"{k:02}" + "层" * 40)  # 122 bytes a level: about 3,200 bytes of folders
     deep.mkdir(parents=True)
     (deep / "通知.txt").write_bytes(GOOD)
-    out = tmp_path.joinpath(*["出" * 60] * 4)  # an output folder deeper than the input's
+    out = tmp_path.joinpath(*["出" * 60] * 8)  # an output folder deeper than the input's
     code, _, err = run_main(capsysbinary, "extract", tmp_path / "in", "-o", out)
     assert code == 0, err
     (record,) = records_under(out).values()
