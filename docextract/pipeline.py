@@ -22,6 +22,7 @@ its Notice has status ``empty``.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import traceback
 from datetime import date, datetime
@@ -146,7 +147,9 @@ def extract_file(path: str | Path, settings: Settings | None = None) -> Notice:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(str(path), f"cannot read it: {exc.strerror or exc}") from exc
-    return extract_bytes(data, str(path), settings)
+    # a name that is not UTF-8 arrives with lone surrogates, which no record can hold
+    name = os.fsencode(str(path)).decode("utf-8", "replace")
+    return extract_bytes(data, name, settings)
 
 
 def _settings(settings: Settings | None) -> Settings:

@@ -129,3 +129,20 @@ def test_a_bug_in_a_loader_is_an_extraction_error_and_a_batch_error_record(monke
     assert caught.value.stage == "load"
     record = extract_one(page, Settings())
     assert (record.status, record.error) == ("error", "load: ValueError: lxml said no")
+
+
+def test_a_path_that_is_not_utf8_can_be_given_as_bytes(tmp_path):
+    import os
+
+    name = os.path.join(os.fsencode(tmp_path), "春耕通知.txt".encode("gbk"))
+    with open(name, "wb") as handle:
+        handle.write(NOTICE.read_bytes())
+    for notice in (docextract.extract_file(name), docextract.extract_file(name, timeout=30)):
+        assert (notice.status, notice.file, notice.source) == ("ok", "春耕通知.txt", "春耕通知.txt")
+        json.loads(notice.model_dump_json())
+    from docextract.pipeline import extract_file as in_process
+
+    assert in_process(os.fsdecode(name)).file.endswith(".txt")  # serialisable, if not readable
+    (record,) = docextract.extract_many([name], jobs=1)
+    assert (record.status, record.source) == ("ok", "春耕通知.txt")
+    assert any("GB18030" in w for w in record.warnings)

@@ -29,8 +29,10 @@ def default_jobs() -> int:
 def _as_input(path: str | Path | Input) -> list[Input]:
     if isinstance(path, Input):
         return [path]
+    if isinstance(path, bytes):  # a name that is not UTF-8, as the file system gave it
+        path = os.fsdecode(path)
     if not isinstance(path, (str, Path)):
-        raise InvalidInput(f"a path must be a str or a Path, got {type(path).__name__}")
+        raise InvalidInput(f"a path must be a str, bytes or a Path, got {type(path).__name__}")
     return iter_inputs([path])
 
 
@@ -70,7 +72,7 @@ def extract_many(paths: Iterable[str | Path], settings: Settings | None = None, 
     A failed input is a record with a status, never an exception; ``timeout`` (seconds)
     overrides ``settings.timeout``.  Raises ``InvalidInput`` for a bad argument.
     """
-    if isinstance(paths, (str, Path)):
+    if isinstance(paths, (str, bytes, Path)):
         paths = [paths]
     settings = _with_timeout(settings, timeout)
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
@@ -100,8 +102,13 @@ def extract_file(path: str | Path, settings: Settings | None = None, *, timeout:
     """
     from .. import pipeline
 
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
     if timeout is None:
-        return pipeline.extract_file(path, settings)
+        notice = pipeline.extract_file(path, settings)
+        shown, note = display_name(Path(path).name)  # the same record name as in a batch
+        return notice.model_copy(update={"file": shown, "source": shown,
+                                         "warnings": notice.warnings + ([note] if note else [])})
     if not isinstance(path, (str, Path)):
         raise InvalidInput(f"extract_file takes a path (str or Path), got {type(path).__name__}")
     settings = _with_timeout(settings, timeout)
