@@ -128,7 +128,7 @@ def test_resume_skips_what_succeeded_and_retries_what_failed(hostile):
     failed = len(expected) - ok
     assert code == 1 and "Traceback" not in err
     assert f"resumed: {ok} skipped (done before), {failed} retried (failed before)" in err
-    assert f"({failed} run again and still failing)" in err
+    assert f"; {failed} run again and still failing" in err
 
 
 

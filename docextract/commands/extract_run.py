@@ -114,7 +114,7 @@ class _Summary:
             done = [f"{self.actions[a]} {label}" for a, label in RESUME_ACTIONS if self.actions[a]]
             text += "; resumed: " + (", ".join(done) or "nothing to do")
             if self.still_failing:
-                text += f" ({self.still_failing} run again and still failing)"
+                text += f"; {self.still_failing} run again and still failing"
         if planned > self.total:
             text += f"; {planned - self.total} not run"
         return text
