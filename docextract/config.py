@@ -1,4 +1,8 @@
-"""One frozen settings model with documented defaults."""
+"""One frozen settings model with documented defaults.
+
+``Settings(...)`` validates its values (pydantic): a bad one raises pydantic's
+``ValidationError``, a ``ValueError``.
+"""
 from __future__ import annotations
 
 from datetime import date
@@ -23,8 +27,10 @@ class Settings(BaseModel):
     max_bytes: int = Field(50 * MEGABYTE, title="Size cap", gt=0,
                            description="larger files get status too_large (a 公文 PDF is rarely over 20 MB)")
     max_pages: int = Field(500, title="Page cap", gt=0, description="PDF pages read at most")
-    timeout: float = Field(60.0, title="Per-file timeout (s)", gt=0)
-    memory_mb: int = Field(2048, title="Per-file memory cap (MiB)", gt=0)
+    timeout: float = Field(60.0, title="Per-file timeout (s)", gt=0, allow_inf_nan=False,
+                           description="a file with no result by then gets status timeout (in a worker process)")
+    memory_mb: int = Field(2048, title="Per-file memory cap (MiB)", gt=0,
+                           description="address-space cap of a worker process; over it, status crashed")
     unit_recognizer: str = Field("rules", title="Unit recogniser",
                                  description="how phrases are judged to name units: 'rules' (the lexicons) or a "
                                              "recogniser registered with docextract.extract.units.register_recognizer")

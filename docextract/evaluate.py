@@ -8,6 +8,7 @@ extractor over the gold's source files in-process and scores the result.
 """
 from __future__ import annotations
 
+import glob
 import json
 import unicodedata
 from collections import defaultdict
@@ -202,6 +203,9 @@ def score(gold_dir: Path, pred_dir: Path) -> tuple[dict, dict]:
         gold = json.loads(gpath.read_text(encoding="utf-8"))
         docs += 1
         ppath = pred_dir / gpath.name
+        if not ppath.exists():  # `docextract extract -o DIR` names a record after its input: <stem>.<ext>.json
+            named = sorted(pred_dir.glob(glob.escape(gpath.stem) + ".*.json"))
+            ppath = named[0] if len(named) == 1 else ppath
         try:
             pred = json.loads(ppath.read_text(encoding="utf-8"))
         except (OSError, ValueError):

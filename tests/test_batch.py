@@ -45,7 +45,7 @@ EXPECTED = {"good": "ok", "scanned": "needs_ocr", "encrypted": "encrypted", "tru
 def test_mixed_folder_one_record_each(mixed_folder, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["extract", str(mixed_folder), "-o", str(out), "--max-bytes", "1000000"]) == 1
-    records = {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
+    records = {p.name.split(".")[0]: json.loads(p.read_text(encoding="utf-8")) for p in out.glob("*.json")}
     assert {k: v["status"] for k, v in records.items()} == EXPECTED
     good = records["good"]
     assert good["doc_number"] == "泾扶组〔2020〕2号" and len(good["items"]) == 16
@@ -160,7 +160,8 @@ def test_iter_inputs_recurses_and_skips_hidden(tmp_path):
     (tmp_path / "a" / "b" / "x.txt").write_text("x")
     (tmp_path / "a" / ".hidden.txt").write_text("x")
     (tmp_path / "y.txt").write_text("y")
-    assert [p.name for p in iter_inputs([tmp_path])] == ["x.txt", "y.txt"]
+    assert [i.source for i in iter_inputs([tmp_path])] == ["a/b/x.txt", "y.txt"]
+    assert [i.source for i in iter_inputs([tmp_path / "y.txt", tmp_path / "a"])] == ["y.txt", "b/x.txt"]
 
 
 def test_write_atomic_leaves_no_temporary_files(tmp_path):
@@ -169,6 +170,13 @@ def test_write_atomic_leaves_no_temporary_files(tmp_path):
     write_atomic(target, '{"a": 1}')
     assert target.read_text() == '{"a": 1}'
     assert [p.name for p in target.parent.iterdir()] == ["a.json"]
+    assert target.stat().st_mode & 0o777 == 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def test_records_validate_against_the_model(mixed_folder):
@@ -179,3 +187,55 @@ def test_records_validate_against_the_model(mixed_folder):
 def test_password_opens_an_encrypted_pdf(tmp_path, capsys):
     assert main(["extract", str(FIXTURES / "notice_encrypted.pdf"), "--password", "secret"]) == 0
     assert json.loads(capsys.readouterr().out)["status"] == "ok"
+
+
+def hang_or_note_start(path, settings):
+    """Hangs on .hang files; notes when it started any other file (next to it, as .started)."""
+    path.with_suffix(".started").write_text(str(time.time()))
+    return hang_on_dot_hang(path, settings)
+
+
+def test_in_order_records_wait_behind_a_slow_input_within_a_window(tmp_path, monkeypatch):
+    from docextract.batch import runner
+
+    monkeypatch.setattr(runner, "ORDER_WINDOW_PER_JOB", 1)  # with 2 jobs: 2 places
+    (tmp_path / "a.hang").write_text("x")
+    for k in range(3):
+        shutil.copy(CORPUS / "001_459aa350c9be443e.txt", tmp_path / f"b{k}.txt")
+    paths = [tmp_path / "a.hang", *sorted(tmp_path.glob("b*.txt"))]
+    results = list(run_batch(paths, Settings(timeout=3), jobs=2, extract=hang_or_note_start))
+    assert [r.status for r in results] == ["timeout", "ok", "ok", "ok"]
+    started = {p.stem: float(p.read_text()) for p in tmp_path.glob("*.started")}
+    after_hang = {name: when - started["a"] for name, when in started.items()}
+    assert after_hang["b0"] < 3 <= min(after_hang["b1"], after_hang["b2"])  # none 2 places behind the hang
+
+
+def signal_on_dot_sig(path, settings):
+    """A worker function whose process is killed by the signal its file names (a.SIGSEGV)."""
+    import signal
+
+    if path.suffix.startswith(".SIG"):
+        os.kill(os.getpid(), getattr(signal, path.suffix[1:]))
+    return extract_one(path, settings)
+
+
+def test_a_dead_worker_is_not_called_out_of_memory(tmp_path):
+    for name in ("a.SIGSEGV", "b.SIGKILL"):
+        (tmp_path / name).write_text("x")
+    results = list(run_batch(sorted(tmp_path.iterdir()), extract=signal_on_dot_sig))
+    assert [r.status for r in results] == ["crashed", "crashed"]
+    assert "SIGSEGV: a crash in a parsing library" in results[0].error
+    assert "SIGKILL: killed from outside" in results[1].error
+    assert "memory" not in results[0].error
+
+
+def test_a_worker_killed_while_writing_leaves_no_temporary_file(tmp_path):
+    from docextract.batch.outputs import _temporary, output_path, remove_temporaries
+
+    target = output_path(tmp_path, "a.txt", ".json")
+    fd, _ = _temporary(tmp_path, target)  # what a killed writer leaves
+    os.close(fd)
+    other_fd, other = _temporary(tmp_path, output_path(tmp_path, "b.txt", ".json"))
+    os.close(other_fd)
+    remove_temporaries(target)
+    assert [p.name for p in tmp_path.iterdir()] == [os.path.basename(other)]

@@ -18,7 +18,7 @@ def test_version(capsys):
 
 def test_help_imports_nothing_heavy():
     code = ("import sys; from docextract.cli import main; main(['--help']); "
-            "print(sorted(m for m in ('jieba', 'spacy', 'opencc', 'pdfplumber', 'docx', 'lxml', 'pydantic') if m in sys.modules))")
+            "print(sorted(m for m in ('jieba', 'spacy', 'opencc', 'pdfplumber', 'docx', 'lxml', 'pydantic', 'distributed', 'dask') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
 
@@ -41,7 +41,7 @@ def test_extract_one_file_to_stdout(capsys):
 def test_extract_folder_to_outdir(tmp_path, capsys):
     assert main(["extract", str(CORPUS), "-o", str(tmp_path)]) == 0
     written = sorted(p.name for p in tmp_path.glob("*.json"))
-    assert written == sorted(p.stem + ".json" for p in CORPUS.glob("*.txt"))
+    assert written == sorted(p.name + ".json" for p in CORPUS.glob("*.txt"))
     assert "5 ok, 0 failed" in capsys.readouterr().err
 
 
@@ -59,19 +59,32 @@ def test_bad_input_is_reported_and_the_batch_goes_on(tmp_path, capsys):
     assert main(["extract", str(bad), str(NOTICE), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert f"docextract: error: {bad}:" in err
-    assert json.loads((out / "broken.json").read_text(encoding="utf-8"))["status"] != "ok"
-    assert json.loads((out / (NOTICE.stem + ".json")).read_text(encoding="utf-8"))["status"] == "ok"
+    assert json.loads((out / "broken.pdf.json").read_text(encoding="utf-8"))["status"] != "ok"
+    assert json.loads((out / (NOTICE.name + ".json")).read_text(encoding="utf-8"))["status"] == "ok"
 
 
-def test_missing_path_fails(tmp_path, capsys):
+def test_missing_path_fails_with_a_record(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "nope.txt")]) == 1
-    assert "no such file" in capsys.readouterr().err
+    captured = capsys.readouterr()
+    assert "no such file" in captured.err
+    record = json.loads(captured.out)
+    assert (record["file"], record["status"]) == ("nope.txt", "error")
 
 
-def test_skip_existing(tmp_path, capsys):
-    (tmp_path / (NOTICE.stem + ".json")).write_text("{}", encoding="utf-8")
+def test_skip_existing_skips_a_record_that_succeeded(tmp_path, capsys):
+    record = tmp_path / (NOTICE.name + ".json")
+    assert main(["extract", str(NOTICE), "-o", str(tmp_path)]) == 0
+    before = record.stat().st_mtime_ns
     assert main(["extract", str(NOTICE), "-o", str(tmp_path), "--skip-existing"]) == 0
-    assert (tmp_path / (NOTICE.stem + ".json")).read_text(encoding="utf-8") == "{}"
+    assert record.stat().st_mtime_ns == before
+    assert "1 skipped (done before)" in capsys.readouterr().err
+
+
+def test_skip_existing_reruns_a_record_it_cannot_read(tmp_path, capsys):
+    record = tmp_path / (NOTICE.name + ".json")
+    record.write_text("{}", encoding="utf-8")
+    assert main(["extract", str(NOTICE), "-o", str(tmp_path), "--skip-existing"]) == 0
+    assert json.loads(record.read_text(encoding="utf-8"))["status"] == "ok"
 
 
 def test_csv_ledger(capsys):
@@ -93,3 +106,13 @@ def test_evaluate_prints_per_field_scores(capsys):
     assert main(["evaluate", "--gold", str(gold), "--min", "items=0.5"]) == 0
     out = capsys.readouterr().out
     assert "lead_units" in out and "F1" in out
+
+
+def test_records_written_with_o_can_be_scored_with_pred(tmp_path, capsys):
+    gold = CORPUS.parent / "gold"
+    assert main(["extract", str(CORPUS), "-o", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["evaluate", "--gold", str(gold), "--pred", str(tmp_path), "--quiet"]) == 0
+    by_pred = capsys.readouterr().out
+    assert main(["evaluate", "--gold", str(gold), "--quiet"]) == 0
+    assert by_pred == capsys.readouterr().out and "documents: 5" in by_pred

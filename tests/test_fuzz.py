@@ -130,3 +130,29 @@ def test_every_evidence_span_holds_on_notice_like_text(text):
     notice = extract_text(text)
     for value, start, end in all_spans(notice):
         assert notice.body[start:end] == value
+
+
+NAME_BYTES = st.binary(min_size=1, max_size=255).filter(lambda b: b"/" not in b and b"\0" not in b
+                                                         and b not in (b".", b".."))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NAME_BYTES, min_size=1, max_size=4))
+def test_any_file_name_gives_a_record_name_and_an_output_name_that_fit(parts):
+    """Whatever bytes a file system hands over as names: the record can be serialised, the
+    output name fits, and a message about it stays on one line."""
+    import os
+    from pathlib import Path
+
+    from docextract.batch.inputs import display_name
+    from docextract.batch.outputs import MAX_NAME_BYTES, output_path
+    from docextract.commands.common import printable
+
+    shown = [display_name(os.fsdecode(part))[0] for part in parts]
+    source = "/".join(shown)
+    source.encode("utf-8")  # no lone surrogates left
+    Notice.model_validate_json(Notice(file=shown[-1], source=source).model_dump_json())
+    target = output_path(Path("out"), source, ".json")
+    assert all(len(part.encode("utf-8")) <= MAX_NAME_BYTES for part in target.parts)
+    assert target.name.endswith(".json") and target.parts[0] == "out"
+    assert "\n" not in printable(source) and "\r" not in printable(source) and "\x1b" not in printable(source)

@@ -1,19 +1,35 @@
 """``docextract extract PATH...``: one record per input, always.
 
-Exit status: 0 all inputs ok, 1 any input failed, 2 usage error.  Heavy modules are imported
-only when the command runs, so ``--help`` starts at once.
+Exit status: 0 all inputs ok, 1 any input failed (or an output could not be written), 2 usage
+error (one line, before any input is read), 130 interrupted, 141 stdout closed by its reader.
+Heavy modules are imported only when the command runs, so ``--help`` starts at once.
 """
 from __future__ import annotations
 
 import argparse
-import sys
+import codecs
+import math
+import os
 from datetime import date
 from pathlib import Path
 
 from ..export.writers import WRITERS
-from .common import PROG, error
+from .common import UsageError
 
-SUCCESS_STATUSES = frozenset({"ok", "partial"})
+# Formats a per-input record can be read back from (--skip-existing needs that).
+RESUMABLE_FORMATS = ("json", "jsonl")
+# More workers than this many per core only adds memory: the work is CPU-bound.
+JOBS_PER_CORE = 4
+# A worker has the stages, their rules and the word segmenter loaded (~350 MiB of address
+# space): a smaller cap would make every file fail.
+MIN_MEMORY_MB = 512
+
+
+def cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _iso_date(value: str) -> date:
@@ -23,170 +39,168 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise argparse.ArgumentTypeError(f"not a positive, finite number of seconds: {value!r}")
+    return seconds
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
+def _memory(value: str) -> int:
+    number = _positive(value)
+    if number < MIN_MEMORY_MB:
+        raise argparse.ArgumentTypeError(f"{value} MiB is too little: a worker needs at least {MIN_MEMORY_MB}")
+    return number
+
+
+def _jobs(value: str) -> int:
+    number = _positive(value)
+    most = JOBS_PER_CORE * cores()
+    if number > most:
+        raise argparse.ArgumentTypeError(f"{value} is too many: at most {most} ({JOBS_PER_CORE} per core; "
+                                         f"this machine has {cores()})")
+    return number
+
+
+def _encoding(value: str) -> str:
+    try:
+        info = codecs.lookup(value)
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding: {value!r} (e.g. utf-8, gb18030, big5, utf-16)") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise argparse.ArgumentTypeError(f"not a text encoding: {value!r}")
+    return value
+
+
 def add_parser(subparsers) -> None:
     ex = subparsers.add_parser("extract", help="extract notices (files, folders, or - for stdin)",
-                             description="Extract notices: one record per input, always.")
+                               description="Extract notices: one record per input, always.")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (read recursively) or - for stdin")
-    ex.add_argument("-o", "--output", type=Path, metavar="OUTDIR",
-                    help="write one <stem>.<format> per input here (default: stdout)")
-    ex.add_argument("--format", choices=tuple(WRITERS), default="json",
-                    help="json (default; JSONL on stdout when several inputs), jsonl, or a csv ledger of items")
-    ex.add_argument("--encoding", help="decode text and HTML inputs with this encoding")
+    ex.add_argument("-o", "--output", metavar="OUT",
+                    help="a folder (exists, ends with /, or has no suffix): one record file per input, mirroring "
+                         "the input tree (in/sub/a.pdf -> OUT/sub/a.pdf.json); else one file for the whole batch "
+                         "(default: stdout)")
+    ex.add_argument("--format", choices=tuple(WRITERS),
+                    help="json (default; JSONL when several records share one stream), jsonl, or a csv ledger "
+                         "(default for -o FILE: from its suffix)")
+    ex.add_argument("--encoding", type=_encoding, help="decode text and HTML inputs with this encoding")
     ex.add_argument("--password", help="password for encrypted PDFs")
     ex.add_argument("--reference-date", type=_iso_date, metavar="YYYY-MM-DD",
                     help="resolve year-less deadlines against this date (default: the notice's own date)")
-    ex.add_argument("--skip-existing", action="store_true", help="with -o: skip inputs whose output exists")
-    ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    ex.add_argument("--timeout", type=float, metavar="SECONDS", help="per-file time limit (default 60)")
-    ex.add_argument("--max-bytes", type=int, metavar="N", help="skip files larger than this (status too_large)")
-    ex.add_argument("--max-pages", type=int, metavar="N", help="read at most N PDF pages")
-    ex.add_argument("--db", metavar="URL", help="store records in a database: an SQLite file (tasks.sqlite) "
+    ex.add_argument("--skip-existing", action="store_true",
+                    help="with -o FOLDER: resume; skip inputs whose record succeeded for the same bytes, run the "
+                         "rest again (failed, changed, new)")
+    ex.add_argument("--jobs", type=_jobs, metavar="N", help=f"worker processes (default: one per core, {cores()})")
+    ex.add_argument("--timeout", type=_seconds, metavar="SECONDS", help="per-input time limit (default 60)")
+    ex.add_argument("--max-bytes", type=_positive, metavar="N", help="larger inputs get status too_large (default 50 MiB)")
+    ex.add_argument("--max-pages", type=_positive, metavar="N", help="read at most N PDF pages (default 500)")
+    ex.add_argument("--memory-mb", type=_memory, metavar="MiB", help="memory cap of a worker (default 2048)")
+    ex.add_argument("--db", metavar="URL", help="also store records in a database: an SQLite file (tasks.sqlite) "
                     "or postgresql://…; without -o nothing goes to stdout")
+    ex.add_argument("--dask", metavar="SCHEDULER",
+                    help="run on a Dask cluster (tcp://host:8786): the same per-file function, time limit and "
+                         "records; -o FOLDER must be one every cluster worker sees (needs docextract[dask])")
     ex.set_defaults(run=run)
 
 
-def _settings(args: argparse.Namespace):
+SUFFIX_FORMATS = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+
+
+def output_plan(output: str | None, fmt: str | None) -> tuple[str, Path | None, str]:
+    """``(mode, path, format)``: mode ``stdout``, ``folder`` (a record file per input), ``file``
+    (one file, written atomically) or ``stream`` (a device or pipe, e.g. /dev/null)."""
+    if output is None:
+        return "stdout", None, fmt or "json"
+    if not output:
+        raise UsageError("-o: an empty path")
+    path = Path(output)
+    if path.is_dir() or output.endswith(("/", os.sep)):
+        return "folder", path, fmt or "json"
+    if path.exists():
+        if not path.is_file():
+            return "stream", path, fmt or "json"
+        if not path.suffix:
+            raise UsageError(f"-o {output}: a file exists there; name a folder, or a file with a suffix "
+                             "(out.jsonl) for one file")
+    elif not path.suffix:
+        return "folder", path, fmt or "json"
+    return "file", path, fmt or SUFFIX_FORMATS.get(path.suffix.lower(), "json")
+
+
+def check_options(args: argparse.Namespace) -> None:
+    """Cross-option checks (each value's own check is its argparse type)."""
+    if args.mode == "folder" and any(p != "-" and Path(p).is_dir() and Path(p).resolve() == args.out.resolve()
+                                     for p in args.paths):
+        raise UsageError(f"-o {args.out} is an input folder: its records would be read as input by the next run; "
+                         "choose another folder")
+    if args.paths.count("-") > 1:
+        raise UsageError("- (stdin) can be named once")
+    if args.dask:
+        from importlib.util import find_spec
+
+        if find_spec("distributed") is None:
+            raise UsageError("--dask needs Dask distributed: pip install 'docextract[dask]'")
+    if getattr(args, "db", None) and args.mode == "folder" and args.format not in ("json", "jsonl"):
+        raise UsageError("--db with -o FOLDER reads each record back: use --format json or jsonl")
+    if args.skip_existing:
+        if args.mode != "folder":
+            raise UsageError("--skip-existing needs -o FOLDER (records are read back from there)")
+        if args.format not in RESUMABLE_FORMATS:
+            raise UsageError(f"--skip-existing reads records back: use --format {' or '.join(RESUMABLE_FORMATS)}")
+
+
+def prepare_output(mode: str, path: Path | None) -> None:
+    """Create the output folder and check it can be written, before any input is read."""
+    from ..batch.outputs import probe_writable
+
+    if mode in ("stdout", "stream"):
+        return
+    folder = path if mode == "folder" else (path.parent if str(path.parent) else Path("."))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe_writable(folder)
+    except OSError as exc:
+        raise UsageError(f"-o {path}: cannot write to {folder}: {exc.strerror or exc}") from None
+
+
+def settings_of(args: argparse.Namespace):
     from ..config import Settings
 
     values = {"encoding": args.encoding, "password": args.password, "reference_date": args.reference_date,
-              "timeout": args.timeout, "max_bytes": args.max_bytes, "max_pages": args.max_pages}
+              "timeout": args.timeout, "max_bytes": args.max_bytes, "max_pages": args.max_pages,
+              "memory_mb": args.memory_mb}
     return Settings(**{k: v for k, v in values.items() if v is not None})
 
 
-def _extract_stdin(settings):
-    from ..batch import failed_notice
-    from ..errors import DocextractError
-    from ..load.sniff import load_bytes
-    from ..pipeline import run
+def check_rules() -> None:
+    """Every stage's rules compile, or a usage error naming the file and the key."""
+    from ..errors import RuleError
+    from ..pipeline import check_rules as compile_every_rule
 
-    data = sys.stdin.buffer.read()
     try:
-        return run(load_bytes(data, "stdin.txt", settings), settings)
-    except DocextractError as exc:
-        return failed_notice("stdin.txt", getattr(exc, "status", "error"), f"load: {exc}")
-
-
-def _output_path(outdir: Path, source: Path, fmt: str, taken: set[Path]) -> Path:
-    from ..export.writers import suffix
-
-    candidate = outdir / (source.stem + suffix(fmt))
-    n = 2
-    while candidate in taken:  # two inputs with one stem (a.txt, a.pdf) keep both outputs
-        candidate = outdir / f"{source.stem}-{n}{suffix(fmt)}"
-        n += 1
-    taken.add(candidate)
-    return candidate
-
-
-class _Progress:
-    """A one-line progress counter on stderr, shown only when stderr is a terminal."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.done = 0
-        self.enabled = total > 1 and sys.stderr.isatty()
-
-    def step(self, name: str) -> None:
-        self.done += 1
-        if self.enabled:
-            print(f"\r[{self.done}/{self.total}] {name[-60:]:60}", end="", file=sys.stderr, flush=True)
-
-    def close(self) -> None:
-        if self.enabled:
-            print(file=sys.stderr)
-
-
-class _Stdout:
-    """Records on stdout: one pretty JSON for a single input, else JSONL (or the format asked)."""
-
-    def __init__(self, fmt: str, single: bool) -> None:
-        # several JSON records on one stream are JSONL, so the stream stays parseable
-        self.fmt = "jsonl" if fmt == "json" and not single else fmt
-        self.sink = None
-
-    def write(self, notice) -> None:
-        if self.sink is None:
-            self.sink = WRITERS[self.fmt].open(sys.stdout.buffer)
-        self.sink.write(notice)
-
-    def close(self) -> None:
-        if self.sink is not None:
-            self.sink.close()
-
-
-def _with_stdin(pairs, use_stdin: bool, settings):
-    yield from pairs
-    if use_stdin:
-        yield (Path("-"), None), _extract_stdin(settings)
-
-
-def _extract(args: argparse.Namespace) -> int:
-    from ..batch import iter_inputs, run_batch, write_atomic
-    from ..export.writers import render_one
-
-    settings = _settings(args)
-    use_stdin = "-" in args.paths
-    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
-    for path in missing:
-        error(f"{path}: no such file or folder")
-    inputs = iter_inputs([Path(p) for p in args.paths if p != "-" and p not in missing])
-    if args.output:
-        args.output.mkdir(parents=True, exist_ok=True)
-
-    planned: list[tuple[Path, Path | None]] = []
-    taken: set[Path] = set()
-    for source in inputs:
-        target = _output_path(args.output, source, args.format, taken) if args.output else None
-        planned.append((source, target))
-    if args.skip_existing and args.output:
-        planned = [(s, t) for s, t in planned if not (t and t.exists())]
-
-    failed: dict[str, int] = {}
-    done = 0
-    stream = _Stdout(args.format, single=len(planned) + use_stdin == 1)
-    progress = _Progress(len(planned) + use_stdin)
-    database = None
-    try:
-        if args.db:
-            from ..export.database import open_database
-            database = open_database(args.db)
-    except Exception as exc:  # noqa: BLE001 - a bad URL or an unreachable server, before any work
-        error(f"--db {args.db}: {exc}")
-        return 2
-    results = run_batch([s for s, _ in planned], settings, jobs=args.jobs) if planned else iter(())
-    # each record is written as soon as it is ready: an interrupted run keeps what it finished
-    for (source, target), notice in _with_stdin(zip(planned, results), use_stdin, settings):
-        done += 1
-        progress.step(str(source))
-        if notice.status not in SUCCESS_STATUSES:
-            failed[notice.status] = failed.get(notice.status, 0) + 1
-            error(f"{source}: {notice.error or notice.status}")
-        if database:
-            database.write(notice)
-        if target is not None:
-            write_atomic(target, render_one(notice, args.format))
-        elif not database:
-            stream.write(notice)
-    progress.close()
-    stream.close()
-    if database:
-        database.close()
-    total = done + len(missing)
-    n_failed = sum(failed.values()) + len(missing)
-    if total > 1 or n_failed:
-        detail = ", ".join(f"{n} {status}" for status, n in sorted(failed.items()))
-        if missing:
-            detail = ", ".join(filter(None, [detail, f"{len(missing)} missing"]))
-        print(f"{PROG}: {total - n_failed} ok, {n_failed} failed" + (f": {detail}" if detail else ""),
-              file=sys.stderr)
-    return 1 if n_failed else 0
+        compile_every_rule()
+    except RuleError as exc:
+        raise UsageError(f"rules: {exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.skip_existing and not args.output:
-        error("--skip-existing needs -o OUTDIR")
-        return 2
-    if args.jobs < 1:
-        error("--jobs must be at least 1")
-        return 2
-    return _extract(args)
+    from .extract_run import extract
+
+    args.mode, args.out, args.format = output_plan(args.output, args.format)
+    args.jobs = args.jobs or cores()
+    check_options(args)
+    prepare_output(args.mode, args.out)
+    return extract(args, settings_of(args), check_rules)

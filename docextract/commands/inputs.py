@@ -44,7 +44,8 @@ def read_notices(paths: list[str], jobs: int = 1) -> list:
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         # records (extract's own output, e.g. a folder written by -o) are read, not extracted
-        planned += [(p, None if p.suffix.lower() in RECORD_SUFFIXES else path) for p in iter_inputs([path])]
+        found = [item.path for item in iter_inputs([path]) if item.path is not None and item.problem is None]
+        planned += [(p, None if p.suffix.lower() in RECORD_SUFFIXES else path) for p in found]
     files = [p for p, root in planned if root is not None]
     extracted = iter(run_batch(files, Settings(), jobs=jobs) if files else ())
     notices = []

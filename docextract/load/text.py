@@ -10,7 +10,7 @@ import codecs
 import re
 
 from ..config import Settings
-from ..errors import UnsupportedFormat
+from ..errors import LoadError, UnsupportedFormat
 from .document import LoadedDocument
 from .furniture import drop_page_markers, strip_furniture
 
@@ -242,12 +242,30 @@ BINARY_CONTROL_SHARE = 0.05
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
+# A text with more than this share of U+FFFD was not decoded: an error, not garbage to extract.
+UNDECODABLE_SHARE = 0.2
+
+
+def check_decoded(text: str, name: str, encoding: str | None, forced: str | None) -> None:
+    """Raise a LoadError when most of ``text`` is U+FFFD (a wrong ``--encoding``, a binary file)."""
+    bad = text.count("\ufffd")
+    if not bad:
+        return
+    visible = len(text) - sum(1 for ch in text if ch.isspace())
+    if bad > UNDECODABLE_SHARE * max(visible, 1):
+        how = f"as {forced}" if forced else f"(read as {encoding})"
+        remedy = "check --encoding" if forced else "pass the right --encoding"
+        raise LoadError(name, f"the text does not decode {how}: {bad} of {visible} characters are undecodable",
+                        remedy)
+
+
 def load_text_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     text, encoding = decode_text(data, override=settings.encoding)
     sample = text[:20000]
     if sample and len(CONTROL.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
         raise UnsupportedFormat(name, "this looks like a binary file, not text",
                                 "convert it to .txt, .html, .pdf or .docx")
+    check_decoded(text, name, encoding, settings.encoding)
     warnings = ()
     bad = text.count("\ufffd")
     if bad:
