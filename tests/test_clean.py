@@ -102,3 +102,23 @@ def test_site_footer_lines(footer):
 def test_task_fields_named_like_footers_stay():
     text = "关于做好某项工作的通知\n一、举办活动。要办好。\n主办单位：市文旅局\n承办单位：各区文旅局"
     assert cleaned(text).body == text
+
+
+def line_rule_cases(field):
+    from docextract.rules.boilerplate import RULES
+    from docextract.rules import load_rules
+
+    return [pytest.param(text, id=f"{rule['name']}: {text[:16]}")
+            for rule in load_rules(RULES)["line"] for text in rule.get(field, [])]
+
+
+@pytest.mark.parametrize("line", line_rule_cases("examples"))
+def test_every_rule_example_leaves_the_body(line):
+    result = cleaned(BODY.replace("\n一、", f"\n{line}\n一、"))
+    assert result.body == BODY
+
+
+@pytest.mark.parametrize("line", line_rule_cases("not"))
+def test_every_rule_counterexample_stays(line):
+    text = BODY.replace("\n一、", f"\n{line}\n一、")
+    assert cleaned(text).body == text
