@@ -32,123 +32,144 @@ class Cleaned:
         return self.text.text
 
 
-@dataclass(frozen=True)
-class _Line:
-    start: int  # offset of the first character of the line
-    end: int    # offset of the newline (or the text end)
-    text: str   # stripped
+class _Page:
+    """The lines of the normalized text as parallel lists (no object per line: a 10 MB page has
+    hundreds of thousands of lines, and per-line objects would make the garbage collector's
+    work grow faster than the text)."""
 
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []  # offset of each line's first character
+        self.ends: list[int] = []    # offset of its newline (or the text end)
+        self.lines: list[str] = []   # each line, stripped
+        pos = 0
+        for raw in text.split("\n"):
+            self.starts.append(pos)
+            pos += len(raw)
+            self.ends.append(pos)
+            self.lines.append(raw.strip())
+            pos += 1
+        self.keep = [bool(line) for line in self.lines]
+        self.removed: list[str] = []
 
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append(_Line(pos, pos + len(raw), raw.strip()))
-        pos += len(raw) + 1
-    return out
+    def drop(self, i: int) -> None:
+        self.keep[i] = False
+        self.removed.append(self.lines[i])
+
+    def kept(self) -> list[int]:
+        return [i for i, k in enumerate(self.keep) if k]
+
+    def body_edits(self) -> list[tuple[int, int, str]]:
+        """Deletions that leave the kept lines, stripped, one per line: dropped and blank lines
+        with their newline, the space around kept lines, everything after the last kept line.
+        Adjacent deletions are merged: the offset map gains one piece per run of removed lines."""
+        text, starts, ends, keep = self.text, self.starts, self.ends, self.keep
+        last = next((i for i in range(len(keep) - 1, -1, -1) if keep[i]), -1)
+        if last < 0:
+            return [(0, len(text), "")] if text else []
+        cut_starts: list[int] = []  # runs of deleted characters, as two lists of offsets
+        cut_ends: list[int] = []
+
+        def delete(start: int, end: int) -> None:
+            if cut_ends and cut_ends[-1] == start:
+                cut_ends[-1] = end
+            else:
+                cut_starts.append(start)
+                cut_ends.append(end)
+
+        for i in range(last + 1):
+            if not keep[i]:
+                delete(starts[i], ends[i] + 1)
+                continue
+            if len(self.lines[i]) == ends[i] - starts[i]:
+                continue  # nothing to strip (the common case: normalize took the indentation)
+            raw = text[starts[i]:ends[i]]
+            lead = len(raw) - len(raw.lstrip())
+            trail = len(raw) - len(raw.rstrip())
+            if lead:
+                delete(starts[i], starts[i] + lead)
+            if trail:
+                delete(ends[i] - trail, ends[i])
+        if ends[last] < len(text):
+            delete(ends[last], len(text))
+        return [(start, end, "") for start, end in zip(cut_starts, cut_ends)]
 
 
 def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = None) -> Cleaned:
     """Remove boilerplate lines; return the body and the page metadata found."""
     r = boilerplate()
     metadata: dict[str, str] = {}
-    lines = _lines(normalized.text)
-    texts = {ln.text for ln in lines if ln.text}
-    keep = [bool(ln.text) for ln in lines]
-    removed: list[str] = []
-
-    def drop(i: int) -> None:
-        keep[i] = False
-        removed.append(lines[i].text)
-
-    for i, ln in enumerate(lines):
+    page = _Page(normalized.text)
+    lines, keep = page.lines, page.keep
+    texts = _title_heads_present(lines, r)
+    for i, line in enumerate(lines):
         if not keep[i]:
             continue
-        found = disclosure_of(ln.text)
+        found = disclosure_of(line)
         if found is None:
-            found = info_of(ln.text, r)
+            found = info_of(line, r)
         if found is None:
-            page = page_title(ln.text, texts, r)
-            found = {"page_title": ln.text, "site": page[1]} if page else None
+            title = page_title(line, texts, r)
+            found = {"page_title": line, "site": title[1]} if title else None
         if found is None:
-            rule = dropped_by(ln.text, r)
+            rule = dropped_by(line, r)
             found = rule[1] if rule else None
         if found is not None:
             for key, value in found.items():
                 metadata.setdefault(key, value)
-            drop(i)
+            page.drop(i)
 
-    _drop_tail_furniture(lines, keep, drop)
-    _drop_next_document(lines, keep, drop)
+    _drop_tail_furniture(page)
+    _drop_next_document(page)
     for key, value in (container_metadata or {}).items():
         metadata[key] = value  # what the container says (HTML meta, disclosure table) wins
-    return Cleaned(normalized.replace_spans(_body_edits(normalized.text, lines, keep)), metadata, tuple(removed))
+    return Cleaned(normalized.replace_spans(page.body_edits()), metadata, tuple(page.removed))
 
 
-def _body_edits(text: str, lines: list[_Line], keep: list[bool]) -> list[tuple[int, int, str]]:
-    """Deletions that leave the kept lines, stripped, one per line: dropped and blank lines with
-    their newline, the space around kept lines, everything after the last kept line.  Adjacent
-    deletions are merged, so the offset map gains one piece per run of removed lines."""
-    last = max((i for i, k in enumerate(keep) if k), default=-1)
-    if last < 0:
-        return [(0, len(text), "")] if text else []
-    spans = []
-    for i, ln in enumerate(lines[:last + 1]):
-        if not keep[i]:
-            spans.append((ln.start, ln.end + 1))
-            continue
-        raw = text[ln.start:ln.end]
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
-        if lead:
-            spans.append((ln.start, ln.start + lead))
-        if trail:
-            spans.append((ln.end - trail, ln.end))
-    if lines[last].end < len(text):
-        spans.append((lines[last].end, len(text)))
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and merged[-1][1] == start:
-            merged[-1][1] = end
-        else:
-            merged.append([start, end])
-    return [(start, end, "") for start, end in merged]
+def _title_heads_present(lines: list[str], r) -> set[str]:
+    """The lines of the page that a page title ("<title> - 栏目 - 站点") could repeat: only the
+    heads of lines holding a separator are looked for, so the set stays small on long texts."""
+    heads = {line.partition(sep)[0].strip() for line in lines for sep in r.page_title_separators if sep in line}
+    heads.discard("")
+    return {line for line in lines if line in heads} if heads else set()
 
 
-def _drop_tail_furniture(lines, keep, drop) -> None:
+def _drop_tail_furniture(page: _Page) -> None:
     """After the last real sentence, short unpunctuated lines are furniture; the signature stays."""
     r = boilerplate()
-    last_prose = next((i for i in range(len(lines) - 1, -1, -1) if keep[i] and is_content(lines[i].text, r)), None)
+    lines, keep = page.lines, page.keep
+    last_prose = next((i for i in range(len(lines) - 1, -1, -1) if keep[i] and is_content(lines[i], r)), None)
     if last_prose is None:
         return
     for i in range(last_prose + 1, len(lines)):
-        text = lines[i].text
+        text = lines[i]
         if not keep[i] or is_signature(text) or text.startswith(("附件", "抄送", "（此件", "(此件")):
             continue
         if len(text) <= r.tail_furniture_max_chars and not is_prose(text, r):
-            drop(i)
+            page.drop(i)
 
 
 TITLE_SHAPE = re.compile(r"^[^。；，]{4,80}$")   # a title: one short unpunctuated line
 ISSUES_DOCUMENTS = re.compile(r"印发|转发|发布|颁布|附件")
 
 
-def _drop_next_document(lines, keep, drop) -> None:
+def _drop_next_document(page: _Page) -> None:
     """A page sometimes ends with the start of the next notice (a preview, a "next article"
     block): after the signature, a new title that this notice neither issues nor attaches ends
     the body."""
-    kept = [i for i, ln in enumerate(lines) if keep[i]]
+    lines = page.lines
+    kept = page.kept()
     signature = None
     for a, b in zip(kept, kept[1:]):
-        if is_org_line(lines[a].text) and SIGNATURE_DATE_LINE.match(lines[b].text):
+        if is_org_line(lines[a]) and SIGNATURE_DATE_LINE.match(lines[b]):
             signature = b
     if signature is None:
         return
-    before = "\n".join(lines[i].text for i in kept if i <= signature)
-    if ISSUES_DOCUMENTS.search(before):
+    if any(ISSUES_DOCUMENTS.search(lines[i]) for i in kept if i <= signature):
         return  # the notice issues or attaches documents: what follows is theirs
     after = [i for i in kept if i > signature]
     for k, i in enumerate(after):
-        if TITLE_SHAPE.match(lines[i].text) and title_end().search(lines[i].text) and not lines[i].text.startswith(("附件", "抄送")):
+        if TITLE_SHAPE.match(lines[i]) and title_end().search(lines[i]) and not lines[i].startswith(("附件", "抄送")):
             for j in after[k:]:
-                drop(j)
+                page.drop(j)
             return

@@ -92,6 +92,9 @@ class Boilerplate:
     def info_fields(self, line: str) -> list[tuple[str, str]] | None:
         """``(label, value)`` of every field of an info-bar line, or None when the line is not
         made only of info fields."""
+        m = self.info_field.match(line)
+        if not m:
+            return None  # most lines: no info label at the start, and nothing allocated
         pos, fields = 0, []
         while pos < len(line):
             m = self.info_field.match(line, pos)
