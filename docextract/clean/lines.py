@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..rules.boilerplate import Boilerplate
+from ..rules.boilerplate import Boilerplate, repeats_a_phrase
 from ..rules.disclosure import disclosure_labels
 from ..rules.labels import label_start
 from ..rules.orgs import signer_end
@@ -67,20 +67,6 @@ def dropped_by(line: str, rules: Boilerplate) -> tuple[str, dict[str, str]] | No
     if repeats_a_phrase(line):
         return "repeated phrase", {}
     return None
-
-
-REPEATED_PHRASE_MAX = 41  # a column name or a link tile shown twice ("重点工作  重点工作")
-
-
-def repeats_a_phrase(line: str) -> bool:
-    """A line that is one phrase twice, with white space between: a column name or a tile."""
-    if " " not in line and "\t" not in line and "\u3000" not in line:
-        return False  # most lines of a notice: no space at all
-    for m in SPACES.finditer(line):
-        head, tail = line[:m.start()], line[m.end():]
-        if head == tail and 2 <= len(head) <= REPEATED_PHRASE_MAX and not head[0].isspace():
-            return True
-    return False
 
 
 def page_title(line: str, others: set[str], rules: Boilerplate) -> tuple[str, str] | None:

@@ -22,10 +22,14 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 TRAILING_SPACE = re.compile(r"[ \t\u00a0\u3000]+(?=\n|$)")
 
 
+# Line and page breaks other than LF: a form feed is the page break of a PDF-to-text copy.
+OTHER_BREAKS = re.compile("\r\n?|[\f\v\x85\u2028\u2029]")
+
+
 def fix_line_ends(t: TrackedText) -> TrackedText:
-    """CRLF and CR become LF; zero-width characters and soft hyphens go; trailing spaces go."""
-    edits = [(m.start(), m.end(), "\n" if m.group() == "\r\n" else "\n") for m in re.finditer(r"\r\n?", t.text)]
-    t = t.replace_spans(edits)
+    """CRLF, CR, form feeds and Unicode line separators become LF; zero-width characters and soft
+    hyphens go; trailing spaces go."""
+    t = t.replace_spans([(m.start(), m.end(), "\n") for m in OTHER_BREAKS.finditer(t.text)])
     t = t.replace_spans([(m.start(), m.end(), "") for m in INVISIBLE.finditer(t.text)])
     return t.replace_spans([(m.start(), m.end(), "") for m in TRAILING_SPACE.finditer(t.text)])
 
@@ -59,13 +63,26 @@ def to_simplified(t: TrackedText) -> TrackedText:
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 SYLLABLE = (r"\((?=[a-zü]*[" + TONE_VOWELS + r"])"   # a parenthesis holding a tone-marked vowel
             r"[a-zü" + TONE_VOWELS + r"]{1,7}\)")     # one lower-case syllable
-# Starts with the literal "(" (fast to scan for), then checks the character before it.
-GLUED_PINYIN = re.compile(rf"\((?<=[{CJK}]\()(?=[a-zü]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}\)(?:{SYLLABLE})*")
+# Starts with the literal "(" (fast to scan for); the character before it (over one space) is
+# checked to be Chinese.
+GLUED_PINYIN = re.compile(rf"\((?=[a-zü]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}\)(?:{SYLLABLE})*")
+IS_HAN = re.compile(f"[{CJK}]")
 
 
 def strip_glued_pinyin(t: TrackedText) -> TrackedText:
-    """產業(yè) → 產業: pinyin some sites print after characters.  Real parentheses stay."""
-    return t.replace_spans([(m.start(), m.end(), "") for m in GLUED_PINYIN.finditer(t.text)])
+    """產業(yè) → 產業 (and 產業 (yè), with the spaces): pinyin some sites print after
+    characters.  Real parentheses stay."""
+    text = t.text
+    if "(" not in text:
+        return t
+    edits = []
+    for m in GLUED_PINYIN.finditer(text):
+        start = m.start()
+        while start and text[start - 1] in " \t\u3000\u00a0":
+            start -= 1
+        if start and IS_HAN.match(text[start - 1]):
+            edits.append((start, m.end(), ""))
+    return t.replace_spans(edits) if edits else t
 
 
 # -- 4. width folding --------------------------------------------------------------------------
@@ -94,26 +111,57 @@ def fold_width(t: TrackedText) -> TrackedText:
 # -- 5. stray spaces ---------------------------------------------------------------------------
 
 LEADING_SPACE = re.compile(r"(?m)^[ \t]+")
-# Both start with the literal space, so the engine scans for spaces instead of trying every
-# position: 通 知, 2024 年.
-SPACE_IN_WORD = re.compile(rf" (?:(?<=[{CJK}] )(?=[{CJK}\d])|(?<=\d )(?=[{CJK}]))")
-NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[月日号]))")
+# Chinese punctuation and brackets carry their own spacing: a space beside one is noise.
+CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）〔〕【】「」『』…—"
+IS_CJK = re.compile(f"[{CJK}]")
+IS_LATIN = re.compile("[0-9A-Za-z]")
+IS_WORD = re.compile(f"[{CJK}{CJK_PUNCT}\\d()%]")
+# A run of spaces between two characters of a line (PDF copies: 现 将 《贵 州 省, 活力， 夯实).
+INNER_SPACES = re.compile(r"(?<=\S)[ \t]+(?=\S)")
+NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}(?:\n[ \t]*)?[月日号]))")
+# The spaces after 第一条 / 第一章 (regulations print 第一条　　为了…) go, as one space would.
+AFTER_ARTICLE_LABEL = re.compile(r"(?m)^[ \t]*第[一二三四五六七八九十百零〇\d]{1,4}[章节条](?P<extra>[ \t]{2,})(?=\S)")
 
 
 SPACED_LIST_MIN_WORDS = 3   # 首页 机构概况 政务公开: words laid out with spaces, not a broken word
 SPACED_LIST_MAX_WORD = 8
 
 
-def _is_spaced_list(text: str, pos: int) -> bool:
-    """Whether the space at ``pos`` separates the words of a menu or list line (kept)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    words = text[start:end if end != -1 else len(text)].split()
-    if len(words) < SPACED_LIST_MIN_WORDS:
-        return False
-    # a menu: several short words (首页 机构概况 政务公开); a PDF title broken around a number
-    # ("关于印发《某市 2024 年就业…》") has long pieces and bare numbers
-    return all(2 <= len(w) <= SPACED_LIST_MAX_WORD and not w.isdigit() for w in words)
+def _words(line: str) -> list[str]:
+    """The words of a line between spaces, a word and the punctuation spaced beside it as one."""
+    words: list[str] = []
+    for token in line.split():
+        if words and (words[-1][-1] in CJK_PUNCT or token[0] in CJK_PUNCT):
+            words[-1] += token
+        else:
+            words.append(token)
+    return words
+
+
+def is_spaced_list(line: str) -> bool:
+    """Whether the spaces of a line separate the words of a menu or a list (kept): several short
+    words (首页 机构概况 政务公开).  A PDF title broken around a number ("关于印发《某市 2024 年
+    就业…》") has long pieces and bare numbers."""
+    words = _words(line)
+    return len(words) >= SPACED_LIST_MIN_WORDS and \
+        all(2 <= len(w) <= SPACED_LIST_MAX_WORD and not w.isdigit() for w in words)
+
+
+def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_list) -> bool:
+    """Whether the spaces text[start:end] (on the line text[line[0]:line[1]]) are noise inside
+    Chinese text."""
+    before, after = text[start - 1], text[end]
+    if before in CJK_PUNCT and IS_WORD.match(after) or after in CJK_PUNCT and IS_WORD.match(before):
+        # beside Chinese punctuation, however many; but not between one phrase shown twice
+        # ("战“疫” 战“疫”", a page's tile the clean stage drops by its space)
+        half = text[end:line[1]]
+        return not (len(half) >= 2 and start - line[0] >= line[1] - end and text[line[0]:start].lstrip(" \t") == half)
+    if end - start > 1:
+        return False  # a layout gap between two words (a signature's two issuers) stays
+    if IS_CJK.match(before) and (IS_CJK.match(after) or IS_LATIN.match(after) or after in "()") \
+            or (IS_LATIN.match(before) or before in "()%") and IS_CJK.match(after):
+        return not spaced_list(start)
+    return False
 
 
 def _disjoint(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -126,10 +174,25 @@ def _disjoint(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def strip_stray_spaces(t: TrackedText) -> TrackedText:
-    """Indentation goes; a single space between two characters (通 知, 2024 年) goes; a number split
-    from its 年/月/日 across a line break is re-joined."""
+    """Indentation goes; spaces inside Chinese text go (通 知, 2024 年, 简化 A 类, 活力， 夯实, 《 方案 》)
+    unless they lay out a menu; a number split from its 年/月/日 across a line break is re-joined;
+    the spaces after 第一条 go."""
     text = t.text
     edits = [(m.start(), m.end(), "") for m in LEADING_SPACE.finditer(text)]
-    edits += [(m.start(), m.end(), "") for m in SPACE_IN_WORD.finditer(text) if not _is_spaced_list(text, m.start())]
+    edits += [(m.start("extra"), m.end("extra"), "") for m in AFTER_ARTICLE_LABEL.finditer(text)]
+    line = (0, -1)             # the line of the current run of spaces: (start, end)
+    spaced: dict[int, bool] = {}  # a line's start → a spaced list?
+
+    def spaced_list(_: int) -> bool:
+        if line[0] not in spaced:
+            spaced[line[0]] = is_spaced_list(text[line[0]:line[1]])
+        return spaced[line[0]]
+
+    for m in INNER_SPACES.finditer(text):
+        if m.start() > line[1]:  # a new line: found from the end of the last one, so each once
+            end = text.find("\n", m.start())
+            line = (text.rfind("\n", max(line[1], 0), m.start()) + 1, len(text) if end == -1 else end)
+        if _is_stray(text, m.start(), m.end(), line, spaced_list):
+            edits.append((m.start(), m.end(), ""))
     edits += [(m.start(), m.end(), "") for m in NUMBER_SPLIT.finditer(text)]
     return t.replace_spans(_disjoint(edits))

@@ -1,119 +1,168 @@
-"""Hard-wrapped lines (PDF and e-mail copies) re-joined into paragraphs, keeping offsets."""
+"""Hard-wrapped lines (PDF and e-mail copies) re-joined into paragraphs, keeping offsets.
+
+Two lines are halves of one sentence when the first can continue (no sentence end, not a
+heading, a field, a signature, a complete line or a boilerplate line the clean stage will
+drop) and the second can follow (not a label, a field or navigation).  A hard-wrapped text
+(a PDF copy) has a line width: a line that fills it continues whatever it looks like.
+Rules: ``rules/normalize.toml`` (through ``rules.normalize_rules``).
+"""
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..rules import compile_pattern, load_rules, require
-from ..rules.doctypes import title_end
-from ..rules.labels import label_start
-from ..rules.orgs import org_lexicon
 from ..text.textmap import TrackedText
-from .chars import SYLLABLE
-
-RULES = "normalize"
-
-
-@cache
-def _rules() -> dict:
-    rules = load_rules(RULES)
-    return {
-        "title_end": title_end(),
-        "label": label_start(),
-        "field": compile_pattern(RULES, "field_line", require(rules, RULES, "field_line", str)),
-        "nav": compile_pattern(RULES, "navigation", require(rules, RULES, "navigation", str)),
-        "complete": compile_pattern(RULES, "complete_line", require(rules, RULES, "complete_line", str)),
-        "org_end": org_lexicon().signer_suffixes,
-        "org_max": require(rules, RULES, "org_line_max_chars", int),
-        "file_name": compile_pattern(RULES, "file_name_end", require(rules, RULES, "file_name_end", str)),
-        "min_wrapped": require(rules, RULES, "min_wrapped_line_chars", int),
-        "sentence_end": require(rules, RULES, "sentence_end", str),
-        "continuation_end": require(rules, RULES, "continuation_end", str),
-    }
-
-
-# -- 6. hard-wrapped lines ---------------------------------------------------------------------
-
-
-def _is_heading(line: str, r: dict) -> bool:
-    return bool(r["label"].match(line)) and not any(ch in line for ch in "。；！？")
-
-
-def _can_continue(line: str, r: dict, width: int | None = None, physical: str | None = None) -> bool:
-    """Whether a line may be the first half of a wrapped sentence.  ``width`` is the line width
-    of a hard-wrapped (PDF) text: a line that fills it and has no final punctuation continues,
-    even a numbered heading that was too long for one line."""
-    if not line or line.endswith(tuple(r["sentence_end"])):
-        return False
-    physical = line if physical is None else physical  # the last line as printed, before joining
-    if width and len(physical) >= width - 1 and not r["nav"].search(physical) \
-            and not r["title_end"].search(line) and not r["complete"].search(physical):
-        return True
-    if r["title_end"].search(line) or _is_heading(line, r) or r["field"].match(line) or r["nav"].search(line):
-        return False
-    if r["file_name"].search(line) or r["complete"].search(line):
-        return False
-    if len(line) <= r["org_max"] and line.endswith(r["org_end"]):
-        return False
-    if line.endswith(tuple(r["continuation_end"])):
-        return True
-    if line.count("《") > line.count("》"):
-        return True  # an unclosed title mark always continues
-    return len(line) >= r["min_wrapped"]
-
+from .chars import SYLLABLE, is_spaced_list
+from ..rules.boilerplate import repeats_a_phrase
+from .rules import NormalizeRules, normalize_rules
 
 TITLE_TAIL = re.compile(r"^的[\u4e00-\u9fff]{1,8}$")  # "…方案》" + "的通知"
+DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+SENTENCE_MARKS = re.compile("[。；！？]")
+CLAUSE_MARKS = re.compile("[，。；！？]")   # a title has none of these
+TAIL_CHARS = 32   # the end of a joined paragraph that the end-of-line rules read
+SAME_SHAPE = str.maketrans("（）［］", "()[]")
+REPEATED_MIN = 4  # a line shown twice this long is a heading shown twice
 
 
-WRAP_MIN_FULL_LINES = 3   # lines at the longest length that make a text look hard-wrapped
-WRAP_SLACK = 2            # a full line may be this much shorter (punctuation, a wider glyph)
+def _width(line: str) -> float:
+    """The printed width of a line: a CJK character 1, an ASCII or Latin-1 one (a digit, a
+    letter, a space) a half.
+
+    >>> _width("到2025年"), _width("为了")
+    (4.0, 2)
+    """
+    narrow = len(line.encode("latin-1", "ignore"))
+    return len(line) - narrow / 2 if narrow else len(line)
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width of a hard-wrapped text (PDF): the longest line length, when several lines
-    reach it.  Web text has paragraphs of every length, so it has no such width."""
-    lengths = sorted((len(ln.strip()) for ln in lines if len(ln.strip()) >= 15), reverse=True)
-    if len(lengths) < WRAP_MIN_FULL_LINES:
+def _wrap_width(lines: list[str], r: NormalizeRules) -> float | None:
+    """The line width of a hard-wrapped text (a PDF copy): the width most long lines reach, when
+    enough of them reach it.  Web text has paragraphs of every length, so it has none.  Returns
+    the least width of a full line."""
+    widths = [_width(ln) for ln in lines if len(ln) >= 15]
+    if len(widths) < r.wrap_min_full_lines:
         return None
-    top = lengths[0]
-    full = sum(1 for n in lengths if n >= top - WRAP_SLACK)
-    return top - WRAP_SLACK + 1 if full >= WRAP_MIN_FULL_LINES else None
+    histogram: dict[int, int] = {}
+    for w in widths:
+        histogram[round(w)] = histogram.get(round(w), 0) + 1
+    best, best_count = None, 0
+    for top in sorted(histogram, reverse=True):
+        count = sum(histogram.get(w, 0) for w in range(top - r.wrap_slack, top + 1))
+        if count > best_count:
+            best, best_count = top, count
+    if best is None or best_count < r.wrap_min_full_lines or best_count < r.wrap_min_full_share * len(widths):
+        return None
+    wider = sum(n for w, n in histogram.items() if w > best + r.wrap_slack)
+    if wider > r.wrap_max_wider_share * len(widths):
+        return None  # paragraphs run past the width: a text already joined (a web page, a PDF loader's)
+    return best - r.wrap_slack
 
 
-def _can_follow(line: str, r: dict) -> bool:
-    """Whether a line may be the second half of a wrapped sentence."""
-    if not line or r["label"].match(line) or r["field"].match(line) or r["nav"].search(line):
+class _Paragraph:
+    """The lines joined so far, as much of them as the rules read: the first line (a label, a
+    field), the last characters (sentence ends, titles, signatures), the length, whether a
+    sentence mark or a clause mark occurred and how many brackets are still open.  Joining a
+    line costs its own length, so a long paragraph is joined in linear time."""
+
+    __slots__ = ("first", "tail", "length", "marks", "clauses", "open")
+
+    def __init__(self, line: str, r: NormalizeRules):
+        self.first, self.tail, self.length = line, line[-TAIL_CHARS:], len(line)
+        self.marks = bool(SENTENCE_MARKS.search(line))
+        self.clauses = bool(CLAUSE_MARKS.search(line))
+        self.open: dict[str, int] = {}
+        self._count(line, r)
+
+    def add(self, line: str, r: NormalizeRules) -> None:
+        self.tail = (self.tail + line)[-TAIL_CHARS:]
+        self.length += len(line)
+        self.marks = self.marks or bool(SENTENCE_MARKS.search(line))
+        self.clauses = self.clauses or bool(CLAUSE_MARKS.search(line))
+        self._count(line, r)
+
+    def _count(self, line: str, r: NormalizeRules) -> None:
+        if r.bracket_chars.search(line):
+            line = line.translate(SAME_SHAPE)  # "(绩效）": a bracket may close with the other width
+            for opening, closing in r.brackets.items():
+                self.open[opening] = self.open.get(opening, 0) + line.count(opening) - line.count(closing)
+
+    def unclosed(self) -> bool:
+        """A bracket or a title mark opened and not closed so far ("…加强监测预警和" +
+        "动态帮扶的意见》的通知", "（牵头单位：" + "省农业农村厅）")."""
+        return any(n > 0 for n in self.open.values())
+
+
+CLAUSE_ENDS = ("：", ":", "；", ";")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
+
+
+def _can_continue(par: _Paragraph, physical: str, width: float | None, r: NormalizeRules) -> bool:
+    """Whether the paragraph so far (``physical`` is its last line as printed) may be the first
+    half of a wrapped sentence."""
+    tail = par.tail
+    if not tail or r.navigation.search(physical) or repeats_a_phrase(physical):
+        return False  # navigation, or a tile shown twice: page furniture the clean stage drops
+    if " " in physical and is_spaced_list(physical):
+        return False  # words laid out between spaces: a menu, whose spaces normalization kept
+    open_bracket = par.unclosed()
+    if tail.endswith(r.sentence_end) and not (open_bracket and tail.endswith(CLAUSE_ENDS)):
+        return False
+    titled = not par.clauses and bool(r.title_end.search(tail))  # prose may end in 措施, 方案 …
+    if width and _width(physical) >= width and not titled and not r.complete.search(physical):
+        return not r.boilerplate.line_rule(physical)
+    if titled or r.label.match(par.first) and not par.marks:
+        return False  # a title, or a numbered heading
+    if tail.endswith(r.continuation_end) or open_bracket:
+        return not r.boilerplate.line_rule(physical)
+    if r.field.match(par.first) or r.complete.search(physical):
+        return False
+    if par.length <= r.org_max and tail.endswith(r.org_end):
+        return False  # a signature or an addressee
+    return par.length >= r.min_wrapped and not r.boilerplate.line_rule(physical)
+
+
+def _can_follow(line: str, r: NormalizeRules, in_bracket: bool = False) -> bool:
+    """Whether a line may be the second half of a wrapped sentence (a field's label may, inside
+    an open bracket: "（牵头" + "单位：省税务局）")."""
+    if not line or r.label.match(line) or r.navigation.search(line) or r.field.match(line) and not in_bracket:
         return False
     if re.match(SYLLABLE, line):
         return False  # joining would glue pinyin to a character after the pinyin step ran
-    return not re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", line)
+    return not DATE_LINE.match(line) and not r.boilerplate.line_rule(line)
 
 
 def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
-    """A line broken mid-sentence (PDF copies) is joined to its continuation, across blank lines."""
-    r = _rules()
-    text = t.text
-    lines = text.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    """A line broken mid-sentence (PDF copies) is joined to its continuation, across blank lines;
+    the first line of a text (its title) is not joined across a blank line."""
+    r = normalize_rules()
+    raw = t.text.split("\n")
+    lines = [ln.strip() for ln in raw]
+    width = _wrap_width(lines, r)
+    first = next((k for k, ln in enumerate(lines) if ln), len(lines))
+    if first == len(lines):
+        return t
     edits = []
-    i = 0
-    width = _wrap_width(lines)
-    current = lines[0].strip() if lines else ""  # the line as joined so far
-    while i < len(lines):
+    par = _Paragraph(lines[first], r)
+    line_start = sum(len(ln) + 1 for ln in raw[:first])  # offset of raw[i]
+    i = first
+    while True:
         j = i + 1
-        while j < len(lines) and not lines[j].strip():
+        while j < len(lines) and not lines[j]:
             j += 1
-        following = lines[j].strip() if j < len(lines) else ""
-        title_tail = current.startswith("关于") and current.endswith("》") and bool(TITLE_TAIL.match(following))
-        if j < len(lines) and (title_tail or _can_continue(current, r, width, lines[i].strip())
-                               and _can_follow(following, r)):
-            gap_start = starts[i] + len(lines[i])
-            edits.append((gap_start, starts[j], ""))
-            current += lines[j].strip()
-        elif j < len(lines):
-            current = lines[j].strip()
-        i = j
+        if j == len(lines):
+            break
+        following = lines[j]
+        next_start = line_start + sum(len(ln) + 1 for ln in raw[i:j])
+        title_tail = par.first.startswith("关于") and par.tail.endswith("》") and bool(TITLE_TAIL.match(following))
+        title_line = i == first and j > i + 1 and not lines[i].endswith(r.continuation_end)
+        # a line shown twice (a heading repeated, maybe with its text after it) is not one sentence
+        title_line = title_line or par.length == len(lines[i]) >= REPEATED_MIN and following.startswith(lines[i]) \
+            and not lines[i].endswith(r.continuation_end) and not following.startswith(r.never_starts)
+        if not title_line and (title_tail or following.startswith(r.never_starts)
+                               or _can_continue(par, lines[i], width, r)
+                               and _can_follow(following, r, par.unclosed())):
+            edits.append((line_start + len(raw[i]), next_start, ""))
+            par.add(following, r)
+        else:
+            par = _Paragraph(following, r)
+        i, line_start = j, next_start
     return t.replace_spans(edits)

@@ -121,6 +121,22 @@ class Boilerplate:
         return found if found or counted else None
 
 
+REPEATED_PHRASE_MAX = 41  # a column name or a link tile shown twice ("重点工作  重点工作")
+SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def repeats_a_phrase(line: str) -> bool:
+    """A line that is one phrase twice, with white space between: a column name or a tile (a
+    structural rule, so it is code, not a [[line]] pattern)."""
+    if " " not in line and "\t" not in line and "\u3000" not in line:
+        return False  # most lines of a notice: no space at all
+    for m in SPACES.finditer(line):
+        head, tail = line[:m.start()], line[m.end():]
+        if head == tail and 2 <= len(head) <= REPEATED_PHRASE_MAX and not head[0].isspace():
+            return True
+    return False
+
+
 def _line_rules(rules: dict, head_chars: int) -> tuple[LineRule, ...]:
     out = []
     for i, table in enumerate(require_tables(rules, RULES, "line", {"name": str, "match": MATCH_MODES,
