@@ -122,3 +122,43 @@ def test_every_rule_example_leaves_the_body(line):
 def test_every_rule_counterexample_stays(line):
     text = BODY.replace("\n一、", f"\n{line}\n一、")
     assert cleaned(text).body == text
+
+
+def test_distribution_list_runs_over_its_lines():
+    colophon = "抄送：县委办，县人大办，县政协办。\n县法院，县检察院。\n各民主党派县委。\n某县人民政府办公室 2021年5月7日印发\n共印50份"
+    assert cleaned(BODY + "\n" + colophon).body == BODY
+
+
+def test_text_after_a_distribution_list_stays():
+    text = BODY + "\n抄送：县委办。\n附件：1.任务分工表"
+    assert cleaned(text).body == BODY + "\n附件：1.任务分工表"
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("2023-12-14 10:30", "published", "2023-12-14"),
+    ("某县人民政府办公室 2021年5月7日印发", "date", "2021年5月7日"),
+    ("【发文字号】某政发〔2021〕7号", "doc_number", "某政发〔2021〕7号"),
+    ("【法宝引证码】CLI.12.345678", "citation_code", "CLI.12.345678"),
+    ("原文链接：https://www.example.gov.cn/a.html", "url", "https://www.example.gov.cn/a.html"),
+    ("公开属性：主动公开", "disclosure", "主动公开"),
+])
+def test_rules_keep_what_the_line_says_as_metadata(line, key, value):
+    result = cleaned(BODY + "\n" + line)
+    assert result.body == BODY and result.metadata[key] == value
+
+
+def test_the_signature_date_wins_over_the_printing_date():
+    from docextract import extract_text
+
+    notice = extract_text(BODY + "\n某县人民政府办公室 2021年5月9日印发")
+    assert notice.date == "2021-05-06"
+
+
+@pytest.mark.parametrize("line", ["__ 来源：县政府办", "#### 用户登录", "* 扫一扫在手机打开当前页", "__"])
+def test_marks_a_clipper_leaves_do_not_hide_furniture(line):
+    assert cleaned(line + "\n" + BODY).body == BODY
+
+
+def test_transcript_time_marks_leave_the_speech():
+    speech = "尊敬的各位领导，大家下午好。\n04:52\n今天的会议共有五项议程。\n1:02:33\n今天的会议到此结束，谢谢大家。"
+    assert cleaned(speech).body == "尊敬的各位领导，大家下午好。\n今天的会议共有五项议程。\n今天的会议到此结束，谢谢大家。"

@@ -102,6 +102,7 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     page = _Page(normalized.text)
     lines, keep = page.lines, page.keep
     texts = _title_heads_present(lines, r)
+    distribution: list[int] = []  # lines of the 版记's distribution list (抄送：…)
     for i, line in enumerate(lines):
         if not keep[i]:
             continue
@@ -114,11 +115,14 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
         if found is None:
             rule = dropped_by(line, r)
             found = rule[1] if rule else None
+            if rule and rule[0] == DISTRIBUTION_RULE:
+                distribution.append(i)
         if found is not None:
             for key, value in found.items():
                 metadata.setdefault(key, value)
             page.drop(i)
 
+    _drop_distribution_lists(page, distribution)
     _drop_tail_furniture(page)
     _drop_next_document(page)
     for key, value in (container_metadata or {}).items():
@@ -132,6 +136,30 @@ def _title_heads_present(lines: list[str], r) -> set[str]:
     heads = {line.partition(sep)[0].strip() for line in lines for sep in r.page_title_separators if sep in line}
     heads.discard("")
     return {line for line in lines if line in heads} if heads else set()
+
+
+DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml
+LIST_SEPARATORS = re.compile(r"[，、,；;。.\s]+")
+LIST_ITEM_MAX = 20   # a body's name (省人大常委会办公厅); longer pieces are sentences
+
+
+def _is_name_list(line: str) -> bool:
+    """A line of names only: the continuation of a 抄送 list ("省法院，省检察院。")."""
+    pieces = [p for p in LIST_SEPARATORS.split(line) if p]
+    if not pieces or any(ch.isdigit() or ch in "：:" for ch in line):
+        return False
+    return all(2 <= len(p) <= LIST_ITEM_MAX for p in pieces) and (len(pieces) >= 2 or is_org_line(pieces[0]))
+
+
+def _drop_distribution_lists(page: _Page, starts: list[int]) -> None:
+    """A 抄送 list runs over the lines after its label while they hold names only."""
+    for start in starts:
+        for i in range(start + 1, len(page.lines)):
+            if not page.lines[i]:
+                continue
+            if not page.keep[i] or not _is_name_list(page.lines[i]):
+                break
+            page.drop(i)
 
 
 def _drop_tail_furniture(page: _Page) -> None:

@@ -19,11 +19,22 @@ from . import compile_pattern, load_rules, require, require_mapping, require_tab
 RULES = "boilerplate"
 MATCH_MODES = ("line", "start", "head")
 # The page metadata a rule may keep (the names its groups may have).
-METADATA_KEYS = ("published", "source", "attachment_doc_number", "url", "citation_code")
+METADATA_KEYS = ("published", "source", "attachment_doc_number", "url", "citation_code", "issuer", "doc_number",
+                 "date", "validity", "disclosure")
 # What the value of an info-bar field is (see [info_fields]).
 INFO_KINDS = ("source", "published", "count", "font")
 NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 SOURCE_MAX_CHARS = 30   # a site or office name; longer text after 来源： is a sentence
+# Marks a Markdown clipper leaves at the start of a page's lines (an icon's "__", a heading's
+# "####", a bullet): the rules read the line without them.
+LEFTOVER_MARKS = "_*#·•>"
+
+
+def _bare(line: str) -> str:
+    """The line without the leftover marks at its start (a line of marks only stays as it is)."""
+    if line[:1] not in LEFTOVER_MARKS:
+        return line
+    return line.lstrip(LEFTOVER_MARKS).lstrip() or line
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,7 @@ class LineRule:
         return not self.needs
 
     def fire(self, line: str) -> re.Match | None:
+        line = _bare(line)
         if not self.admits(line):
             return None
         if self.match == "head":
@@ -71,6 +83,7 @@ class Boilerplate:
         """The first rule (in file order) that drops ``line`` (stripped), or None.  The hot loop
         of the clean stage: it runs on every line, so the rules are tried inline, cheapest test
         first (one alternation for the anchored rules, a substring test for the gated ones)."""
+        line = _bare(line)
         best = None
         if self.any_at_start.match(line):
             best = next((rule for rule in self.at_start if rule.fire(line)), None)
@@ -108,7 +121,7 @@ class Boilerplate:
     def info_line(self, line: str) -> dict[str, str] | None:
         """The metadata of an info-bar line (``{}`` when it holds only counters), or None when it
         is not an info-bar line or has neither a value nor a counter (a bare "来源：")."""
-        fields = self.info_fields(line.strip())
+        fields = self.info_fields(_bare(line.strip()))
         if fields is None:
             return None
         found: dict[str, str] = {}
@@ -137,12 +150,30 @@ def repeats_a_phrase(line: str) -> bool:
     return False
 
 
+WORD_SEPARATORS = r"[\s|｜·•/]*"  # between the words of a words rule: 首页 | 政务公开 · 办事服务
+
+
+def _words_pattern(words: list[str]) -> str:
+    """A line made only of these words (longest first), with separators between them."""
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return rf"(?:{alternation})(?:{WORD_SEPARATORS}(?:{alternation}))*"
+
+
 def _line_rules(rules: dict, head_chars: int) -> tuple[LineRule, ...]:
     out = []
-    for i, table in enumerate(require_tables(rules, RULES, "line", {"name": str, "match": MATCH_MODES,
-                                                                       "pattern": str})):
+    for i, table in enumerate(require_tables(rules, RULES, "line", {"name": str, "match": MATCH_MODES})):
         key = f"line[{i}] ({table['name']})"
-        source = table["pattern"]
+        words = table.get("words")
+        if ("pattern" in table) == (words is not None):
+            raise RuleError(f"{RULES}.toml: {key}: give a pattern or a list of words, not both or neither")
+        if words is not None:
+            if table["match"] != "line" or not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise RuleError(f"{RULES}.toml: {key}: words must be a list of non-empty strings with match = \"line\"")
+            source = _words_pattern(words)
+        else:
+            source = table["pattern"]
+            if not isinstance(source, str) or not source:
+                raise RuleError(f"{RULES}.toml: {key}: pattern must be a non-empty string")
         if source.startswith("^") or source.endswith("$"):
             raise RuleError(f"{RULES}.toml: {key}: write the anchor as match = \"line\" or \"start\", "
                             f"not as ^ or $ in the pattern")
