@@ -35,7 +35,29 @@ def drop_page_furniture(t: TrackedText) -> TrackedText:
 
 LOST_MARK = "\ufffd"   # what a PDF copy prints for a glyph it could not map
 NUMBER_LINE = re.compile(r"[ \t]*(\d{1,3})[ \t]*$")
-MARKED_LINE = re.compile(r"(?m)^[ \t]*(\ufffd[ \t]?)")
+# A line starting with the lost mark and then an item's text (a word, a quote or a bracket).
+MARKED_LINE = re.compile(r"(?m)^[ \t]*(\ufffd[ \t]?)(?=[\u4e00-\u9fff“《（(])")
+
+
+NUMBER_AFTER_MAX_LINES = 3   # how far below an item's first line its number may stand
+
+
+def _number_after(text: str, pos: int) -> tuple[int, int, re.Match] | None:
+    """``(end of the line before, end of the number line, the number)`` for a lone number in the
+    few lines after ``pos``, before the next item; else None."""
+    line_end = text.find("\n", pos)
+    for _ in range(NUMBER_AFTER_MAX_LINES):
+        if line_end == -1:
+            return None
+        next_end = text.find("\n", line_end + 1)
+        next_end = len(text) if next_end == -1 else next_end
+        number = NUMBER_LINE.match(text, line_end + 1, next_end)
+        if number and number.end() == next_end:
+            return line_end, next_end, number
+        if MARKED_LINE.match(text, line_end + 1):
+            return None  # the next item
+        line_end = next_end if next_end < len(text) else -1
+    return None
 
 
 def restore_lost_label_marks(t: TrackedText) -> TrackedText:
@@ -59,15 +81,11 @@ def restore_lost_label_marks(t: TrackedText) -> TrackedText:
             edits.append((prev_start, line_start, ""))
             taken = line_start
         else:
-            # ... or on the line after the item's first line
-            line_end = text.find("\n", m.end())
-            if line_end == -1:
+            # ... or on one of the next lines of the item (the PDF set it below its first line)
+            found = _number_after(text, m.end())
+            if found is None:
                 continue
-            next_end = text.find("\n", line_end + 1)
-            next_end = len(text) if next_end == -1 else next_end
-            number = NUMBER_LINE.match(text, line_end + 1, next_end)
-            if not (number and number.end() == next_end):
-                continue
+            line_end, next_end, number = found
             edits.append((line_end, next_end, ""))
             taken = next_end
         edits.append((m.start(1), m.end(1), number.group(1) + "."))

@@ -21,12 +21,16 @@ CLOSERS = "”’》〉）〕】」』»"   # a full stop may follow these as it
 # A run of , ; : ? ! (one mark, or several: ",,").
 CLAUSE_MARKS = re.compile(r"[,;:?!](?:\s*[,;:?!])*")   # marks apart only by white space are one run
 FULL_WIDTH = str.maketrans(",;:?!", "，；：？！")
-# A single full stop: runs of dots are ellipses or leaders and stay.
+FULL_WIDTH_MARKS = dict(zip(",;:?!", "，；：？！"))
+# A single full stop (runs of dots are ellipses or leaders and stay); what stands before it is
+# read in Python (a literal scan is far faster than a look-behind at every character).
 FULL_STOP = re.compile(r"(?<!\.)\.(?!\.)")
 IS_CJK = re.compile(f"[{CJK}]")
+# A mark that touches Chinese text (what _clause_mark_is_chinese accepts without looking further).
+TOUCHING = re.compile(f"[,;](?:(?=[{CJK}{CJK_PUNCT}])|(?<=[{CJK}{CJK_PUNCT}][,;]))|[:?!](?<=[{CJK}{CLOSERS}][:?!])")
 # "1。 指导思想": OCR reads the full stop of a label at the start of a line as 。 (no sentence
 # starts with a bare number and a full stop).
-OCR_LABEL = re.compile(f"(?m)^[ \\t]*\\d{{1,2}}\\s*(。)(?=[ \\t]?[{CJK}])")
+OCR_LABEL = re.compile(f"。(?=[ \\t]?[{CJK}])")   # after a number that starts its line (read in Python)
 IS_CJK_OR_PUNCT = re.compile(f"[{CJK}{CJK_PUNCT}]")
 
 
@@ -70,6 +74,21 @@ def _full_stop_is_chinese(text: str, pos: int) -> bool:
     return not (label and line_start + label.end() > pos)
 
 
+def _ocr_label(text: str, pos: int) -> bool:
+    """Whether the 。 at ``pos`` follows a number of one or two digits that starts its line."""
+    i = pos
+    while i and text[i - 1].isspace():  # the 。 may have been set on the next line
+        i -= 1
+    digits = 0
+    while i and text[i - 1].isdigit() and digits < 3:
+        i, digits = i - 1, digits + 1
+    if not 1 <= digits <= 2:
+        return False
+    while i and text[i - 1] in " \t":
+        i -= 1
+    return not i or text[i - 1] == "\n"
+
+
 def fold_punctuation(t: TrackedText) -> TrackedText:
     """ASCII , ; : ? ! . in Chinese text become ，；：？！。, «» become 《》 (when a text uses
     « at all: a lone » is a breadcrumb arrow), and a label's 。 read by OCR (1。) becomes 1."""
@@ -80,12 +99,14 @@ def fold_punctuation(t: TrackedText) -> TrackedText:
     if "«" in text:
         edits += [(m.start(), m.end(), "《" if m.group() == "«" else "》") for m in re.finditer("[«»]", text)]
     if "。" in text:
-        edits += [(m.start(1), m.end(1), ".") for m in OCR_LABEL.finditer(text)]
+        edits += [(m.start(), m.end(), ".") for m in OCR_LABEL.finditer(text) if _ocr_label(text, m.start())]
     if edits:
         text = _apply(text, sorted(edits))
     # the clause marks read the text with its full stops folded ("通.;" is "通。；"), and a mark
     # next to a folded one is read again ("通,\n;" is "通，\n；")
     if any(mark in text for mark in ",;:?!"):
+        # most marks touch a Chinese character: folded in one pass; the rest are read one by one
+        text = TOUCHING.sub(lambda m: FULL_WIDTH_MARKS[m.group()], text)
         pending = [(m.start(), m.end()) for m in CLAUSE_MARKS.finditer(text)]
         while pending:
             marks = [(a, b) for a, b in pending if _clause_mark_is_chinese(text, a, b)]

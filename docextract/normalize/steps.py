@@ -18,8 +18,8 @@ NORMALIZERS = (
     ("strip_glued_pinyin", strip_glued_pinyin),
     ("fold_width", fold_width),
     ("restore_lost_label_marks", restore_lost_label_marks),
-    ("fold_punctuation", fold_punctuation),
     ("drop_page_furniture", drop_page_furniture),
+    ("fold_punctuation", fold_punctuation),
     ("strip_stray_spaces", strip_stray_spaces),
     ("rejoin_wrapped_lines", rejoin_wrapped_lines),
 )

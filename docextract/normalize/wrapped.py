@@ -15,6 +15,7 @@ from .chars import SYLLABLE, is_spaced_list
 from ..rules.boilerplate import repeats_a_phrase
 from .rules import NormalizeRules, normalize_rules
 
+PINYIN_START = re.compile(SYLLABLE)
 TITLE_TAIL = re.compile(r"^的[\u4e00-\u9fff]{1,8}$")  # "…方案》" + "的通知"
 DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 SENTENCE_MARKS = re.compile("[。；！？]")
@@ -22,6 +23,7 @@ CLAUSE_MARKS = re.compile("[，。；！？]")   # a title has none of these
 TAIL_CHARS = 32   # the end of a joined paragraph that the end-of-line rules read
 SAME_SHAPE = str.maketrans("（）［］", "()[]")
 REPEATED_MIN = 4  # a line shown twice this long is a heading shown twice
+FURNITURE_CACHE = 64  # lines whose boilerplate check is remembered (only the last few are asked again)
 
 
 def _width(line: str) -> float:
@@ -61,73 +63,107 @@ def _wrap_width(lines: list[str], r: NormalizeRules) -> float | None:
 class _Paragraph:
     """The lines joined so far, as much of them as the rules read: the first line (a label, a
     field), the last characters (sentence ends, titles, signatures), the length, whether a
-    sentence mark or a clause mark occurred and how many brackets are still open.  Joining a
-    line costs its own length, so a long paragraph is joined in linear time."""
+    sentence mark or a clause mark occurred and which brackets are still open.  The marks and
+    brackets are read only when a rule asks, and each line once: most paragraphs end in a
+    sentence mark and are never asked, and a long paragraph is joined in linear time."""
 
-    __slots__ = ("first", "tail", "length", "marks", "clauses", "open")
+    __slots__ = ("first", "tail", "length", "lines", "read", "marks", "clauses", "open", "r")
 
     def __init__(self, line: str, r: NormalizeRules):
-        self.first, self.tail, self.length = line, line[-TAIL_CHARS:], len(line)
-        self.marks = bool(SENTENCE_MARKS.search(line))
-        self.clauses = bool(CLAUSE_MARKS.search(line))
-        self.open: dict[str, int] = {}
-        self._count(line, r)
+        self.r = r
+        self.reset(line)
 
-    def add(self, line: str, r: NormalizeRules) -> None:
+    def reset(self, line: str) -> None:
+        """Start a new paragraph with ``line`` (the object is reused: one per text)."""
+        self.first, self.tail, self.length, self.lines = line, line[-TAIL_CHARS:], len(line), [line]
+        self.read, self.marks, self.clauses = 0, False, False
+        self.open: dict[str, int] = {}
+
+    def add(self, line: str) -> None:
         self.tail = (self.tail + line)[-TAIL_CHARS:]
         self.length += len(line)
-        self.marks = self.marks or bool(SENTENCE_MARKS.search(line))
-        self.clauses = self.clauses or bool(CLAUSE_MARKS.search(line))
-        self._count(line, r)
+        self.lines.append(line)
 
-    def _count(self, line: str, r: NormalizeRules) -> None:
-        if r.bracket_chars.search(line):
-            line = line.translate(SAME_SHAPE)  # "(绩效）": a bracket may close with the other width
-            for opening, closing in r.brackets.items():
-                self.open[opening] = self.open.get(opening, 0) + line.count(opening) - line.count(closing)
+    def _read(self) -> None:
+        r = self.r
+        for line in self.lines[self.read:]:
+            if CLAUSE_MARKS.search(line):  # most heading lines have none: one search decides
+                self.clauses = True
+                self.marks = self.marks or bool(SENTENCE_MARKS.search(line))
+            if r.bracket_chars.search(line):
+                line = line.translate(SAME_SHAPE)  # "(绩效）": a bracket may close with the other width
+                for opening, closing in r.brackets.items():
+                    self.open[opening] = self.open.get(opening, 0) + line.count(opening) - line.count(closing)
+        self.read = len(self.lines)
+
+    def has_marks(self) -> bool:
+        """A sentence mark (。；！？) somewhere: not a heading."""
+        self._read()
+        return self.marks
+
+    def has_clauses(self) -> bool:
+        """A clause mark (，。；！？) somewhere: not a title."""
+        self._read()
+        return self.clauses
 
     def unclosed(self) -> bool:
         """A bracket or a title mark opened and not closed so far ("…加强监测预警和" +
         "动态帮扶的意见》的通知", "（牵头单位：" + "省农业农村厅）")."""
-        return any(n > 0 for n in self.open.values())
+        self._read()
+        if not self.open:
+            return False  # no bracket at all: most paragraphs
+        for n in self.open.values():
+            if n > 0:
+                return True
+        return False
 
 
 CLAUSE_ENDS = ("：", ":", "；", ";")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
 
 
-def _can_continue(par: _Paragraph, physical: str, width: float | None, r: NormalizeRules) -> bool:
+def _can_continue(par: _Paragraph, physical: str, width: float | None, r: NormalizeRules, furniture) -> bool:
     """Whether the paragraph so far (``physical`` is its last line as printed) may be the first
     half of a wrapped sentence."""
     tail = par.tail
-    if not tail or r.navigation.search(physical) or repeats_a_phrase(physical):
-        return False  # navigation, or a tile shown twice: page furniture the clean stage drops
-    if " " in physical and is_spaced_list(physical):
-        return False  # words laid out between spaces: a menu, whose spaces normalization kept
-    open_bracket = par.unclosed()
-    if tail.endswith(r.sentence_end) and not (open_bracket and tail.endswith(CLAUSE_ENDS)):
+    if not tail:
         return False
-    titled = not par.clauses and bool(r.title_end.search(tail))  # prose may end in 措施, 方案 …
+    ends = tail.endswith(r.sentence_end)
+    if ends and not tail.endswith(CLAUSE_ENDS):
+        return False  # most lines of prose stop here
+    if not (ends or width or par.length >= r.min_wrapped or tail.endswith(r.continuation_end)) \
+            and not par.unclosed():
+        return False  # a short line (a heading, a name, a menu word): only an open bracket continues it
+    if r.navigation.search(physical):
+        return False  # navigation: page furniture the clean stage drops
+    if " " in physical and (repeats_a_phrase(physical) or is_spaced_list(physical)):
+        return False  # a tile shown twice, or words laid out between spaces (a menu)
+    open_bracket = par.unclosed()
+    if ends and not open_bracket:
+        return False
+    titled = bool(r.title_end.search(tail)) and not par.has_clauses()  # prose may end in 措施, 方案 …
     if width and _width(physical) >= width and not titled and not r.complete.search(physical):
-        return not r.boilerplate.line_rule(physical)
-    if titled or r.label.match(par.first) and not par.marks:
+        return not furniture(physical)
+    if titled or r.label.match(par.first) and not par.has_marks():
         return False  # a title, or a numbered heading
     if tail.endswith(r.continuation_end) or open_bracket:
-        return not r.boilerplate.line_rule(physical)
+        return not furniture(physical)
     if r.field.match(par.first) or r.complete.search(physical):
         return False
     if par.length <= r.org_max and tail.endswith(r.org_end):
         return False  # a signature or an addressee
-    return par.length >= r.min_wrapped and not r.boilerplate.line_rule(physical)
+    return par.length >= r.min_wrapped and not furniture(physical)
 
 
-def _can_follow(line: str, r: NormalizeRules, in_bracket: bool = False) -> bool:
+def _can_follow(line: str, r: NormalizeRules, furniture, in_bracket: bool = False) -> bool:
     """Whether a line may be the second half of a wrapped sentence (a field's label may, inside
     an open bracket: "（牵头" + "单位：省税务局）")."""
     if not line or r.label.match(line) or r.navigation.search(line) or r.field.match(line) and not in_bracket:
         return False
-    if re.match(SYLLABLE, line):
+    if " " in line and (is_spaced_list(line) or repeats_a_phrase(line)):
+        return False  # a menu's words, or a tile shown twice, keep their line
+    if PINYIN_START.match(line):
         return False  # joining would glue pinyin to a character after the pinyin step ran
-    return not DATE_LINE.match(line) and not r.boilerplate.line_rule(line)
+    return not DATE_LINE.match(line) and not furniture(line)
 
 
 def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
@@ -141,7 +177,18 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     if first == len(lines):
         return t
     edits = []
+    checked: dict[str, bool] = {}  # a line is asked as the second half, then as the first
+
+    def furniture(line: str) -> bool:
+        """A line the clean stage drops (a boilerplate rule fires): never half a sentence."""
+        if line not in checked:
+            if len(checked) > FURNITURE_CACHE:
+                checked.clear()
+            checked[line] = r.boilerplate.line_rule(line) is not None
+        return checked[line]
+
     par = _Paragraph(lines[first], r)
+    stops = r.sentence_end
     line_start = sum(len(ln) + 1 for ln in raw[:first])  # offset of raw[i]
     i = first
     while True:
@@ -151,18 +198,28 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
         if j == len(lines):
             break
         following = lines[j]
-        next_start = line_start + sum(len(ln) + 1 for ln in raw[i:j])
+        next_start = line_start
+        for k in range(i, j):
+            next_start += len(raw[k]) + 1
+        current = lines[i]
+        if par.length == len(current) and current.endswith(stops) and not current.endswith(CLAUSE_ENDS) \
+                and not following.startswith(r.never_starts):
+            par.reset(following)  # the common case: a one-line paragraph that ends a sentence
+            i, line_start = j, next_start
+            continue
         title_tail = par.first.startswith("关于") and par.tail.endswith("》") and bool(TITLE_TAIL.match(following))
         title_line = i == first and j > i + 1 and not lines[i].endswith(r.continuation_end)
         # a line shown twice (a heading repeated, maybe with its text after it) is not one sentence
         title_line = title_line or par.length == len(lines[i]) >= REPEATED_MIN and following.startswith(lines[i]) \
             and not lines[i].endswith(r.continuation_end) and not following.startswith(r.never_starts)
+        # a menu's words and a tile shown twice keep their line
+        title_line = title_line or " " in current and (is_spaced_list(current) or repeats_a_phrase(current))
         if not title_line and (title_tail or following.startswith(r.never_starts)
-                               or _can_continue(par, lines[i], width, r)
-                               and _can_follow(following, r, par.unclosed())):
+                               or _can_continue(par, lines[i], width, r, furniture)
+                               and _can_follow(following, r, furniture, par.unclosed())):
             edits.append((line_start + len(raw[i]), next_start, ""))
-            par.add(following, r)
+            par.add(following)
         else:
-            par = _Paragraph(following, r)
+            par.reset(following)
         i, line_start = j, next_start
     return t.replace_spans(edits)

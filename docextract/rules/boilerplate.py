@@ -72,6 +72,7 @@ class Boilerplate:
     at_start: tuple[LineRule, ...]  # "line" and "start" rules without needs ...
     any_at_start: re.Pattern        # ... as one alternation, which rejects most lines in one call
     others: tuple[LineRule, ...]    # the rest: gated by their needs, or searched one by one
+    any_need: re.Pattern            # any string some rule of ``others`` needs
     head_chars: int
     info_field: re.Pattern          # one "label：value" field of the info bar (see _info_field)
     info_kinds: dict[str, str]      # label → kind
@@ -87,6 +88,8 @@ class Boilerplate:
         best = None
         if self.any_at_start.match(line):
             best = next((rule for rule in self.at_start if rule.fire(line)), None)
+        if not self.any_need.search(line):
+            return best  # no gated rule can fire: none of their strings is in the line
         head_chars = self.head_chars
         for rule in self.others:
             if best is not None and rule.index > best.index:
@@ -223,11 +226,14 @@ def boilerplate() -> Boilerplate:
     if bad:
         raise RuleError(f"{RULES}.toml: [info_fields] kinds must be one of {INFO_KINDS}: {bad}")
     at_start = tuple(r for r in lines if r.match != "head" and not r.needs)
+    others = tuple(r for r in lines if r not in at_start)
     return Boilerplate(
         lines=lines,
         at_start=at_start,
         any_at_start=_alternation(at_start),
-        others=tuple(r for r in lines if r not in at_start),
+        others=others,
+        any_need=re.compile("|".join(re.escape(n) for r in others for n in r.needs) if all(r.needs for r in others)
+                            else ""),  # a head rule without needs: every line may fire it
         head_chars=head_chars,
         info_field=_info_field(kinds),
         info_kinds=kinds,
