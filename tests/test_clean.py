@@ -162,3 +162,26 @@ def test_marks_a_clipper_leaves_do_not_hide_furniture(line):
 def test_transcript_time_marks_leave_the_speech():
     speech = "尊敬的各位领导，大家下午好。\n04:52\n今天的会议共有五项议程。\n1:02:33\n今天的会议到此结束，谢谢大家。"
     assert cleaned(speech).body == "尊敬的各位领导，大家下午好。\n今天的会议共有五项议程。\n今天的会议到此结束，谢谢大家。"
+
+
+def test_disclosure_values_on_the_line_after_their_labels():
+    block = "索引号：\n000014349/2022-00018\n发 文 机 关\n国务院办公厅\n成文日期：\n2022年02月07日\n发文字号：\n国办发〔2022〕5号\n"
+    result = cleaned(block + BODY)
+    assert result.body == BODY
+    assert result.metadata == {"index_number": "000014349/2022-00018", "issuer": "国务院办公厅",
+                               "date": "2022-02-07", "doc_number": "国办发〔2022〕5号"}
+
+
+def test_a_label_line_does_not_take_a_sentence_as_its_value():
+    text = BODY.replace("\n一、", "\n文号：\n各地要认真落实文件要求，确保取得实效。\n一、")
+    assert "各地要认真落实文件要求" in cleaned(text).body
+
+
+def test_a_title_value_stays_in_the_body():
+    result = cleaned("标题：\n" + BODY)
+    assert result.body == BODY and result.metadata["title"] == "关于做好某项工作的通知"
+
+
+def test_the_closing_signature_is_body():
+    tail = "\n特此通知。\n某县人民政府办公室\n2021年5月6日\n（此件公开发布）"
+    assert cleaned(BODY + tail).body == BODY + tail

@@ -16,7 +16,8 @@ from ..rules.boilerplate import boilerplate
 from ..rules.doctypes import title_end
 from ..text.dates import SIGNATURE_DATE_LINE
 from ..text.textmap import TrackedText
-from .lines import disclosure_of, dropped_by, info_of, is_content, is_org_line, is_prose, is_signature, page_title
+from .lines import (disclosure_label, disclosure_of, disclosure_value, dropped_by, info_of, is_content, is_org_line,
+                    is_prose, is_signature, page_title)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,8 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
         if not keep[i]:
             continue
         found = disclosure_of(line)
+        if not found and (key := disclosure_label(line)):
+            found = _value_below(page, i, key)
         if found is None:
             found = info_of(line, r)
         if found is None:
@@ -136,6 +139,17 @@ def _title_heads_present(lines: list[str], r) -> set[str]:
     heads = {line.partition(sep)[0].strip() for line in lines for sep in r.page_title_separators if sep in line}
     heads.discard("")
     return {line for line in lines if line in heads} if heads else set()
+
+
+def _value_below(page: _Page, i: int, key: str) -> dict[str, str] | None:
+    """A disclosure label alone on line i and its value on the next line: both leave the body."""
+    j = next((k for k in range(i + 1, len(page.lines)) if page.lines[k]), None)
+    value = disclosure_value(page.lines[j], key) if j is not None and page.keep[j] else None
+    if value is None:
+        return {} if disclosure_of(page.lines[i]) is not None else None  # "索引号：" alone still goes
+    if key != "title":  # a title stays in the body too: it may be the only place the notice names itself
+        page.drop(j)
+    return {key: value}
 
 
 DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml

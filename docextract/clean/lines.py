@@ -47,6 +47,29 @@ def disclosure_of(line: str) -> dict[str, str] | None:
     return found
 
 
+def disclosure_label(line: str) -> str | None:
+    """The metadata key of a line that is only a disclosure label ("索引号：", "发 文 机 关"): its
+    value stands on the next line (a table copied one cell per line)."""
+    if len(line) > LABEL_LINE_MAX:
+        return None
+    return disclosure_labels().get(SPACES.sub("", line).rstrip("：:"))
+
+
+LABEL_LINE_MAX = 12     # 发 文 机 关 ：
+VALUE_LINE_MAX = 80     # a disclosure value: a name, a date, a 文号, an index number
+
+
+def disclosure_value(line: str, key: str) -> str | None:
+    """The line after a label line read as that label's value, or None when it is not one (a
+    sentence, a label, another label line)."""
+    if not line or len(line) > VALUE_LINE_MAX or line.endswith("。") or disclosure_label(line) \
+            or disclosure_of(line) is not None:
+        return None
+    if key in ("date", "published"):
+        return iso_date(line)
+    return line
+
+
 def info_of(line: str, rules: Boilerplate) -> dict[str, str] | None:
     """The page's info bar (发布时间：… 来源：… 浏览次数：…) → metadata, or None."""
     found = rules.info_line(line)
