@@ -1,11 +1,19 @@
 """Stage 3, clean: web boilerplate out, every sentence of the body kept, page metadata aside.
 
-Works line by line on the normalized text (rules in ``rules/boilerplate.toml``):
-metadata lines (发布时间/来源/阅读次数) are parsed, then dropped; breadcrumbs, share/print
-links, related lists, copyright/ICP blocks, image names and spam lines are dropped; a page
-title that repeats the notice title with a site suffix is dropped; after the last real
-sentence, short unpunctuated page furniture is dropped while the signature (issuer, date)
-stays.  The body keeps one line per paragraph, without indentation or blank lines.
+Works line by line on the normalized text (rules in ``rules/boilerplate.toml``, read through
+``rules.boilerplate``):
+
+- page metadata is read, then the line dropped: the gov.cn disclosure block (索引号：…, also with
+  each value on the line after its label), the info bar (发布时间/来源/阅读次数), and what a
+  [[line]] rule keeps through its named groups (export headers, a link to the original, a date
+  stamp, the 版记's printing date);
+- every other [[line]] rule drops its line: navigation, site words, page tools, footers, clipping
+  and OCR notes, transcript time marks, the 版记's distribution list (over its lines) …;
+- a page title that repeats a line of the body with a site suffix is dropped;
+- after the last real sentence, short unpunctuated page furniture is dropped while the signature
+  (issuer, date) stays, and the start of the next notice on a page ends the body.
+
+The body keeps one line per paragraph, without indentation or blank lines.
 """
 from __future__ import annotations
 
