@@ -185,3 +185,23 @@ def test_a_title_value_stays_in_the_body():
 def test_the_closing_signature_is_body():
     tail = "\n特此通知。\n某县人民政府办公室\n2021年5月6日\n（此件公开发布）"
     assert cleaned(BODY + tail).body == BODY + tail
+
+
+def test_navigation_words_one_per_line_before_the_notice():
+    menu = "市民网页\n您好\n新闻\n公开\n服务\n互动\n"
+    assert cleaned(menu + BODY).body == BODY
+
+
+@pytest.mark.parametrize("head", [
+    "某县人民政府文件\n某政发〔2024〕3号\n",                       # masthead and 文号
+    "某市财政局\n某市发展改革委\n某市人社局\n某市农业农村局\n",       # joint issuers, one per line
+    "特急\n某政发〔2024〕3号\n签发人：张三\n",                        # too few to be a menu
+])
+def test_head_lines_that_are_not_a_menu_stay(head):
+    assert cleaned(head + BODY).body == head + BODY
+
+
+def test_short_lines_after_the_first_sentence_stay():
+    names = "\n".join(["张三", "李四", "王五", "赵六", "钱七"])
+    text = BODY.replace("\n一、", f"\n附：获奖人员名单\n{names}\n一、")
+    assert names in cleaned(text).body

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..rules.boilerplate import boilerplate
 from ..rules.doctypes import title_end
+from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
 from ..text.textmap import TrackedText
 from .lines import (disclosure_label, disclosure_of, disclosure_value, dropped_by, info_of, is_content, is_org_line,
@@ -134,6 +135,7 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
             page.drop(i)
 
     _drop_distribution_lists(page, distribution)
+    _drop_head_menus(page)
     _drop_tail_furniture(page)
     _drop_next_document(page)
     for key, value in (container_metadata or {}).items():
@@ -182,6 +184,45 @@ def _drop_distribution_lists(page: _Page, starts: list[int]) -> None:
             if not page.keep[i] or not _is_name_list(page.lines[i]):
                 break
             page.drop(i)
+
+
+HEAD_MENU_MIN_LINES = 4     # navigation words one per line: a run of this many short lines ...
+HEAD_MENU_MAX_CHARS = 12    # ... each this short, before the notice's first sentence or label
+DOC_NUMBER_MARKS = re.compile(r"[〔〕\[\]［］]|\d+\s*号$")
+
+
+def _is_menu_word(line: str) -> bool:
+    """A short line that is none of what heads a notice: a signer's name, a date, a masthead, a
+    文号, a title (…的通知, 关于…) or an addressee (各乡镇：)."""
+    return len(line) <= HEAD_MENU_MAX_CHARS and not (
+        is_org_line(line) or SIGNATURE_DATE_LINE.match(line) or line.endswith(("文件", "：", ":"))
+        or line.startswith("关于") or title_end().search(line) or DOC_NUMBER_MARKS.search(line))
+
+
+def _drop_head_menus(page: _Page) -> None:
+    """Before the notice's first sentence or numbered line, runs of short lines are a site's
+    navigation (首页 / 政务公开 / 办事服务 …, a clipped link list); a masthead, a 文号, a date and
+    the names of the issuers are not part of a run."""
+    r = boilerplate()
+    lines, keep = page.lines, page.keep
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= HEAD_MENU_MIN_LINES:
+            for k in run:
+                page.drop(k)
+        run.clear()
+
+    for i, line in enumerate(lines):
+        if not keep[i]:
+            continue
+        if is_prose(line, r) or label_start().match(line):
+            break
+        if _is_menu_word(line):
+            run.append(i)
+        else:
+            flush()
+    flush()
 
 
 def _drop_tail_furniture(page: _Page) -> None:

@@ -154,6 +154,16 @@ def _can_continue(par: _Paragraph, physical: str, width: float | None, r: Normal
     return par.length >= r.min_wrapped and not furniture(physical)
 
 
+TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")   # 方案（2022—2025年）: the type is before it
+TITLE_HEAD_MAX = 40   # the first half of a title broken over two lines
+TITLE_MAX = 60
+
+
+def _title_shaped(line: str, r: NormalizeRules, longest: int) -> bool:
+    """A short line without clause marks (a title or half of one)."""
+    return len(line) <= longest and not CLAUSE_MARKS.search(line) and not r.label.match(line)
+
+
 def _can_follow(line: str, r: NormalizeRules, furniture, in_bracket: bool = False) -> bool:
     """Whether a line may be the second half of a wrapped sentence (a field's label may, inside
     an open bracket: "（牵头" + "单位：省税务局）")."""
@@ -208,7 +218,9 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
             i, line_start = j, next_start
             continue
         title_tail = par.first.startswith("关于") and par.tail.endswith("》") and bool(TITLE_TAIL.match(following))
-        title_line = i == first and j > i + 1 and not lines[i].endswith(r.continuation_end)
+        title_line = i == first and j > i + 1 and not lines[i].endswith(r.continuation_end) \
+            and not (_title_shaped(current, r, TITLE_HEAD_MAX) and _title_shaped(following, r, TITLE_MAX)
+                     and r.title_end.search(TRAILING_NOTE.sub("", following)))  # a title on two lines
         # a line shown twice (a heading repeated, maybe with its text after it) is not one sentence
         title_line = title_line or par.length == len(lines[i]) >= REPEATED_MIN and following.startswith(lines[i]) \
             and not lines[i].endswith(r.continuation_end) and not following.startswith(r.never_starts)
