@@ -108,7 +108,8 @@ def line_rule_cases(field):
     from docextract.rules.boilerplate import RULES
     from docextract.rules import load_rules
 
-    return [pytest.param(text, id=f"{rule['name']}: {text[:16]}")
+    # a rule with min_lines drops its lines only when a text has that many: the example repeats
+    return [pytest.param("\n".join([text] * rule.get("min_lines", 1)), id=f"{rule['name']}: {text[:16]}")
             for rule in load_rules(RULES)["line"] for text in rule.get(field, [])]
 
 
@@ -160,8 +161,10 @@ def test_marks_a_clipper_leaves_do_not_hide_furniture(line):
 
 
 def test_transcript_time_marks_leave_the_speech():
-    speech = "尊敬的各位领导，大家下午好。\n04:52\n今天的会议共有五项议程。\n1:02:33\n今天的会议到此结束，谢谢大家。"
-    assert cleaned(speech).body == "尊敬的各位领导，大家下午好。\n今天的会议共有五项议程。\n今天的会议到此结束，谢谢大家。"
+    speech = ("尊敬的各位领导，大家下午好。\n04:52\n今天的会议共有五项议程。\n05:19\n首先通报工作情况。\n1:02:33\n"
+              "今天的会议到此结束，谢谢大家。")
+    assert cleaned(speech).body == ("尊敬的各位领导，大家下午好。\n今天的会议共有五项议程。\n首先通报工作情况。\n"
+                                    "今天的会议到此结束，谢谢大家。")
 
 
 def test_disclosure_values_on_the_line_after_their_labels():
@@ -205,3 +208,8 @@ def test_short_lines_after_the_first_sentence_stay():
     names = "\n".join(["张三", "李四", "王五", "赵六", "钱七"])
     text = BODY.replace("\n一、", f"\n附：获奖人员名单\n{names}\n一、")
     assert names in cleaned(text).body
+
+
+def test_a_lone_time_is_not_a_transcript_mark():
+    text = BODY.replace("\n一、", "\n会议时间：\n14:30\n一、")
+    assert "14:30" in cleaned(text).body

@@ -113,6 +113,7 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     lines, keep = page.lines, page.keep
     texts = _title_heads_present(lines, r)
     distribution: list[int] = []  # lines of the 版记's distribution list (抄送：…)
+    counted: dict[str, tuple[int, list[int]]] = {}  # rule → (its min_lines, the lines it fired on)
     for i, line in enumerate(lines):
         if not keep[i]:
             continue
@@ -129,11 +130,18 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
             found = rule[1] if rule else None
             if rule and rule[0] == DISTRIBUTION_RULE:
                 distribution.append(i)
+            if rule and rule[2] > 1:  # dropped only if the rule fires often enough: decided below
+                counted.setdefault(rule[0], (rule[2], []))[1].append(i)
+                continue
         if found is not None:
             for key, value in found.items():
                 metadata.setdefault(key, value)
             page.drop(i)
 
+    for least, fired in counted.values():
+        if len(fired) >= least:
+            for i in fired:
+                page.drop(i)
     _drop_distribution_lists(page, distribution)
     _drop_head_menus(page)
     _drop_tail_furniture(page)

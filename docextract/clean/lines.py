@@ -82,13 +82,13 @@ def info_of(line: str, rules: Boilerplate) -> dict[str, str] | None:
     return found
 
 
-def dropped_by(line: str, rules: Boilerplate) -> tuple[str, dict[str, str]] | None:
-    """``(rule name, metadata it keeps)`` when a boilerplate rule drops the line."""
+def dropped_by(line: str, rules: Boilerplate) -> tuple[str, dict[str, str], int] | None:
+    """``(rule name, metadata it keeps, its min_lines)`` when a boilerplate rule drops the line."""
     rule = rules.line_rule(line)
     if rule is not None:
-        return rule.name, rule.metadata(rule.fire(line))
+        return rule.name, rule.metadata(rule.fire(line)), rule.min_lines
     if repeats_a_phrase(line):
-        return "repeated phrase", {}
+        return "repeated phrase", {}, 1
     return None
 
 

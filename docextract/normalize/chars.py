@@ -121,7 +121,7 @@ IS_LATIN = re.compile("[0-9A-Za-z]")
 IS_WORD = re.compile(f"[{CJK}{CJK_PUNCT}\\d()%]")
 # Runs of spaces (a plain character class scans fastest; the neighbours are read in Python).
 SPACES = re.compile(r"[ \t]+")
-NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}(?:\n[ \t]*)?[月日号]))")
+NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[ \t]*(?:\n[ \t]*)?[月日号]))")
 # The spaces after 第一条 / 第一章 (regulations print 第一条　　为了…) go, as one space would.
 AFTER_ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条](?P<extra>[ \t]{2,})(?=\S)")
 

@@ -36,7 +36,7 @@ def drop_page_furniture(t: TrackedText) -> TrackedText:
 LOST_MARK = "\ufffd"   # what a PDF copy prints for a glyph it could not map
 NUMBER_LINE = re.compile(r"[ \t]*(\d{1,3})[ \t]*$")
 # A line starting with the lost mark and then an item's text (a word, a quote or a bracket).
-MARKED_LINE = re.compile(r"(?m)^[ \t]*(\ufffd[ \t]?)(?=[\u4e00-\u9fff“《（(])")
+MARKED_LINE = re.compile(r"(?m)^[ \t]*(\ufffd[ \t]?)(?=[\u4e00-\u9fff“《«（(])")
 
 
 NUMBER_AFTER_MAX_LINES = 3   # how far below an item's first line its number may stand

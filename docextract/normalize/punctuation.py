@@ -18,8 +18,9 @@ CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）〔〕【】「」『』…—«»"
 CLOSERS = "”’》〉）〕】」』»"   # a full stop may follow these as it follows a character
 
-# A run of , ; : ? ! (one mark, or several: ",,").
-CLAUSE_MARKS = re.compile(r"[,;:?!](?:\s*[,;:?!])*")   # marks apart only by white space are one run
+# Marks of one kind apart only by white space are one run: ",," or ";\n;" (a , ; run reads both
+# sides, a : ? ! run the side before it).
+CLAUSE_MARKS = re.compile(r"[,;](?:\s*[,;])*|[:?!](?:\s*[:?!])*")
 FULL_WIDTH = str.maketrans(",;:?!", "，；：？！")
 FULL_WIDTH_MARKS = dict(zip(",;:?!", "，；：？！"))
 # A single full stop (runs of dots are ellipses or leaders and stay); what stands before it is

@@ -226,7 +226,7 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
             and not lines[i].endswith(r.continuation_end) and not following.startswith(r.never_starts)
         # a menu's words and a tile shown twice keep their line
         title_line = title_line or " " in current and (is_spaced_list(current) or repeats_a_phrase(current))
-        if not title_line and (title_tail or following.startswith(r.never_starts)
+        if not title_line and (title_tail or following.startswith(r.never_starts) and not furniture(current)
                                or _can_continue(par, lines[i], width, r, furniture)
                                and _can_follow(following, r, furniture, par.unclosed())):
             edits.append((line_start + len(raw[i]), next_start, ""))

@@ -47,6 +47,7 @@ class LineRule:
     pattern: re.Pattern
     head_chars: int
     needs: tuple[str, ...]  # the line must contain one of these for the pattern to be tried
+    min_lines: int = 1      # the rule drops its lines only when it fires on this many lines of a text
 
     def admits(self, line: str) -> bool:
         for needle in self.needs:
@@ -186,9 +187,12 @@ def _line_rules(rules: dict, head_chars: int) -> tuple[LineRule, ...]:
         needs = table.get("needs", [])
         if not isinstance(needs, list) or not all(isinstance(n, str) and n for n in needs):
             raise RuleError(f"{RULES}.toml: {key}: needs must be a list of non-empty strings, got {needs!r}")
+        min_lines = table.get("min_lines", 1)
+        if type(min_lines) is not int or min_lines < 1:
+            raise RuleError(f"{RULES}.toml: {key}: min_lines must be a whole number of at least 1, got {min_lines!r}")
         full = f"(?:{source})$" if table["match"] == "line" else source
         out.append(LineRule(i, table["name"], table["match"], compile_pattern(RULES, key, full), head_chars,
-                            tuple(needs)))
+                            tuple(needs), min_lines))
     return tuple(out)
 
 
