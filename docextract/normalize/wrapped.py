@@ -217,7 +217,10 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
             par.reset(following)  # the common case: a one-line paragraph that ends a sentence
             i, line_start = j, next_start
             continue
-        title_tail = par.first.startswith("关于") and par.tail.endswith("》") and bool(TITLE_TAIL.match(following))
+        title_tail = par.first.startswith("关于") and (
+            par.tail.endswith("》") and bool(TITLE_TAIL.match(following))       # "…方案》" + "的通知"
+            or par.length == len(current) and _title_shaped(current, r, TITLE_HEAD_MAX)  # "关于加强收单外包服务"
+            and _title_shaped(following, r, TITLE_MAX) and bool(r.title_end.search(TRAILING_NOTE.sub("", following))))
         title_line = i == first and j > i + 1 and not lines[i].endswith(r.continuation_end) \
             and not (_title_shaped(current, r, TITLE_HEAD_MAX) and _title_shaped(following, r, TITLE_MAX)
                      and r.title_end.search(TRAILING_NOTE.sub("", following)))  # a title on two lines
