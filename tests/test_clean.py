@@ -102,3 +102,114 @@ def test_site_footer_lines(footer):
 def test_task_fields_named_like_footers_stay():
     text = "关于做好某项工作的通知\n一、举办活动。要办好。\n主办单位：市文旅局\n承办单位：各区文旅局"
     assert cleaned(text).body == text
+
+
+def line_rule_cases(field):
+    from docextract.rules.boilerplate import RULES
+    from docextract.rules import load_rules
+
+    # a rule with min_lines drops its lines only when a text has that many: the example repeats
+    return [pytest.param("\n".join([text] * rule.get("min_lines", 1)), id=f"{rule['name']}: {text[:16]}")
+            for rule in load_rules(RULES)["line"] for text in rule.get(field, [])]
+
+
+@pytest.mark.parametrize("line", line_rule_cases("examples"))
+def test_every_rule_example_leaves_the_body(line):
+    result = cleaned(BODY.replace("\n一、", f"\n{line}\n一、"))
+    assert result.body == BODY
+
+
+@pytest.mark.parametrize("line", line_rule_cases("not"))
+def test_every_rule_counterexample_stays(line):
+    text = BODY.replace("\n一、", f"\n{line}\n一、")
+    assert cleaned(text).body == text
+
+
+def test_distribution_list_runs_over_its_lines():
+    colophon = "抄送：县委办，县人大办，县政协办。\n县法院，县检察院。\n各民主党派县委。\n某县人民政府办公室 2021年5月7日印发\n共印50份"
+    assert cleaned(BODY + "\n" + colophon).body == BODY
+
+
+def test_text_after_a_distribution_list_stays():
+    text = BODY + "\n抄送：县委办。\n附件：1.任务分工表"
+    assert cleaned(text).body == BODY + "\n附件：1.任务分工表"
+
+
+@pytest.mark.parametrize("line, key, value", [
+    ("2023-12-14 10:30", "published", "2023-12-14"),
+    ("某县人民政府办公室 2021年5月7日印发", "date", "2021年5月7日"),
+    ("【发文字号】某政发〔2021〕7号", "doc_number", "某政发〔2021〕7号"),
+    ("【法宝引证码】CLI.12.345678", "citation_code", "CLI.12.345678"),
+    ("原文链接：https://www.example.gov.cn/a.html", "url", "https://www.example.gov.cn/a.html"),
+    ("公开属性：主动公开", "disclosure", "主动公开"),
+])
+def test_rules_keep_what_the_line_says_as_metadata(line, key, value):
+    result = cleaned(BODY + "\n" + line)
+    assert result.body == BODY and result.metadata[key] == value
+
+
+def test_the_signature_date_wins_over_the_printing_date():
+    from docextract import extract_text
+
+    notice = extract_text(BODY + "\n某县人民政府办公室 2021年5月9日印发")
+    assert notice.date == "2021-05-06"
+
+
+@pytest.mark.parametrize("line", ["__ 来源：县政府办", "#### 用户登录", "* 扫一扫在手机打开当前页", "__"])
+def test_marks_a_clipper_leaves_do_not_hide_furniture(line):
+    assert cleaned(line + "\n" + BODY).body == BODY
+
+
+def test_transcript_time_marks_leave_the_speech():
+    speech = ("尊敬的各位领导，大家下午好。\n04:52\n今天的会议共有五项议程。\n05:19\n首先通报工作情况。\n1:02:33\n"
+              "今天的会议到此结束，谢谢大家。")
+    assert cleaned(speech).body == ("尊敬的各位领导，大家下午好。\n今天的会议共有五项议程。\n首先通报工作情况。\n"
+                                    "今天的会议到此结束，谢谢大家。")
+
+
+def test_disclosure_values_on_the_line_after_their_labels():
+    block = "索引号：\n000014349/2022-00018\n发 文 机 关\n国务院办公厅\n成文日期：\n2022年02月07日\n发文字号：\n国办发〔2022〕5号\n"
+    result = cleaned(block + BODY)
+    assert result.body == BODY
+    assert result.metadata == {"index_number": "000014349/2022-00018", "issuer": "国务院办公厅",
+                               "date": "2022-02-07", "doc_number": "国办发〔2022〕5号"}
+
+
+def test_a_label_line_does_not_take_a_sentence_as_its_value():
+    text = BODY.replace("\n一、", "\n文号：\n各地要认真落实文件要求，确保取得实效。\n一、")
+    assert "各地要认真落实文件要求" in cleaned(text).body
+
+
+def test_a_title_value_stays_in_the_body():
+    result = cleaned("标题：\n" + BODY)
+    assert result.body == BODY and result.metadata["title"] == "关于做好某项工作的通知"
+
+
+def test_the_closing_signature_is_body():
+    tail = "\n特此通知。\n某县人民政府办公室\n2021年5月6日\n（此件公开发布）"
+    assert cleaned(BODY + tail).body == BODY + tail
+
+
+def test_navigation_words_one_per_line_before_the_notice():
+    menu = "市民网页\n您好\n新闻\n公开\n服务\n互动\n"
+    assert cleaned(menu + BODY).body == BODY
+
+
+@pytest.mark.parametrize("head", [
+    "某县人民政府文件\n某政发〔2024〕3号\n",                       # masthead and 文号
+    "某市财政局\n某市发展改革委\n某市人社局\n某市农业农村局\n",       # joint issuers, one per line
+    "特急\n某政发〔2024〕3号\n签发人：张三\n",                        # too few to be a menu
+])
+def test_head_lines_that_are_not_a_menu_stay(head):
+    assert cleaned(head + BODY).body == head + BODY
+
+
+def test_short_lines_after_the_first_sentence_stay():
+    names = "\n".join(["张三", "李四", "王五", "赵六", "钱七"])
+    text = BODY.replace("\n一、", f"\n附：获奖人员名单\n{names}\n一、")
+    assert names in cleaned(text).body
+
+
+def test_a_lone_time_is_not_a_transcript_mark():
+    text = BODY.replace("\n一、", "\n会议时间：\n14:30\n一、")
+    assert "14:30" in cleaned(text).body

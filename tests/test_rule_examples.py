@@ -58,6 +58,5 @@ def test_entry_examples(name, key, ident, entry):
         assert not check(ident, text), f"{name}.toml: {key}[{ident!r}] fires on its counterexample {text!r}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 7: examples are still being written for some rules files")
 def test_no_rules_file_is_pending():
     assert not PENDING, f"rules files without examples yet: {sorted(PENDING)}"

@@ -1,28 +1,32 @@
 """Stage 3, clean: web boilerplate out, every sentence of the body kept, page metadata aside.
 
-Works line by line on the normalized text (rules in ``rules/boilerplate.toml``):
-metadata lines (发布时间/来源/阅读次数) are parsed, then dropped; breadcrumbs, share/print
-links, related lists, copyright/ICP blocks, image names and spam lines are dropped; a page
-title that repeats the notice title with a site suffix is dropped; after the last real
-sentence, short unpunctuated page furniture is dropped while the signature (issuer, date)
-stays.  The body keeps one line per paragraph, without indentation or blank lines.
+Works line by line on the normalized text (rules in ``rules/boilerplate.toml``, read through
+``rules.boilerplate``):
+
+- page metadata is read, then the line dropped: the gov.cn disclosure block (索引号：…, also with
+  each value on the line after its label), the info bar (发布时间/来源/阅读次数), and what a
+  [[line]] rule keeps through its named groups (export headers, a link to the original, a date
+  stamp, the 版记's printing date);
+- every other [[line]] rule drops its line: navigation, site words, page tools, footers, clipping
+  and OCR notes, transcript time marks, the 版记's distribution list (over its lines) …;
+- a page title that repeats a line of the body with a site suffix is dropped;
+- after the last real sentence, short unpunctuated page furniture is dropped while the signature
+  (issuer, date) stays, and the start of the next notice on a page ends the body.
+
+The body keeps one line per paragraph, without indentation or blank lines.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
-from ..errors import RuleError
-from ..rules import compile_pattern, load_rules, require
-from ..rules.disclosure import disclosure_labels
+from ..rules.boilerplate import boilerplate
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
-from ..rules.orgs import signer_end
-from ..text.dates import SIGNATURE_DATE_LINE, iso_date
+from ..text.dates import SIGNATURE_DATE_LINE
 from ..text.textmap import TrackedText
-
-RULES = "boilerplate"
+from .lines import (disclosure_label, disclosure_of, disclosure_value, dropped_by, info_of, is_content, is_org_line,
+                    is_prose, is_signature, page_title)
 
 
 @dataclass(frozen=True)
@@ -38,250 +42,233 @@ class Cleaned:
         return self.text.text
 
 
-@dataclass(frozen=True)
-class _Rules:
-    metadata_lines: tuple[re.Pattern, ...]
-    attachment_lines: tuple[re.Pattern, ...]
-    drop_lines: tuple[re.Pattern, ...]
-    drop_any: re.Pattern  # the drop_lines as one alternation: one search per line
-    repeated_phrase: re.Pattern
-    page_title_separators: tuple[str, ...]
-    tail_furniture_max_chars: int
-    sentence_final: str
-    disclosure_labels: dict[str, str]
-    disclosure_start: re.Pattern
+class _Page:
+    """The lines of the normalized text as parallel lists (no object per line: a 10 MB page has
+    hundreds of thousands of lines, and per-line objects would make the garbage collector's
+    work grow faster than the text)."""
 
+    def __init__(self, text: str):
+        self.text = text
+        self.starts: list[int] = []  # offset of each line's first character
+        self.ends: list[int] = []    # offset of its newline (or the text end)
+        self.lines: list[str] = []   # each line, stripped
+        pos = 0
+        for raw in text.split("\n"):
+            self.starts.append(pos)
+            pos += len(raw)
+            self.ends.append(pos)
+            self.lines.append(raw.strip())
+            pos += 1
+        self.keep = [bool(line) for line in self.lines]
+        self.removed: list[str] = []
 
-def _load() -> _Rules:
-    rules = load_rules(RULES)
-    disclosure = disclosure_labels()
+    def drop(self, i: int) -> None:
+        self.keep[i] = False
+        self.removed.append(self.lines[i])
 
-    def patterns(key: str) -> tuple[re.Pattern, ...]:
-        return tuple(compile_pattern(RULES, key, p) for p in require(rules, RULES, key, list))
+    def kept(self) -> list[int]:
+        return [i for i, k in enumerate(self.keep) if k]
 
-    return _Rules(
-        metadata_lines=patterns("metadata_lines"),
-        attachment_lines=patterns("attachment_lines"),
-        drop_lines=patterns("drop_lines"),
-        drop_any=re.compile("|".join(f"(?:{p})" for p in require(rules, RULES, "drop_lines", list))),
-        repeated_phrase=compile_pattern(RULES, "repeated_phrase", require(rules, RULES, "repeated_phrase", str)),
-        page_title_separators=tuple(require(rules, RULES, "page_title_separators", list)),
-        tail_furniture_max_chars=require(rules, RULES, "tail_furniture_max_chars", int),
-        sentence_final=require(rules, RULES, "sentence_final", str),
-        disclosure_labels=dict(disclosure),
-        disclosure_start=re.compile(r"^(?:" + "|".join(map(re.escape, disclosure)) + r")[:：]"),
-    )
+    def body_edits(self) -> list[tuple[int, int, str]]:
+        """Deletions that leave the kept lines, stripped, one per line: dropped and blank lines
+        with their newline, the space around kept lines, everything after the last kept line.
+        Adjacent deletions are merged: the offset map gains one piece per run of removed lines."""
+        text, starts, ends, keep = self.text, self.starts, self.ends, self.keep
+        last = next((i for i in range(len(keep) - 1, -1, -1) if keep[i]), -1)
+        if last < 0:
+            return [(0, len(text), "")] if text else []
+        cut_starts: list[int] = []  # runs of deleted characters, as two lists of offsets
+        cut_ends: list[int] = []
 
+        def delete(start: int, end: int) -> None:
+            if cut_ends and cut_ends[-1] == start:
+                cut_ends[-1] = end
+            else:
+                cut_starts.append(start)
+                cut_ends.append(end)
 
-@cache
-def rules() -> _Rules:
-    """The stage's rules, read and checked once."""
-    return _load()
-
-
-# A line that is only a name (a signature's issuer): CJK, brackets, 、 and spaces.
-NAME_LINE = re.compile(r"^[\u4e00-\u9fff（）()、\s]{2,40}$")
-
-
-def _is_org_line(line: str) -> bool:
-    return bool(NAME_LINE.match(line)) and bool(signer_end().search(line))
-
-
-@dataclass(frozen=True)
-class _Line:
-    start: int  # offset of the first character of the line
-    end: int    # offset of the newline (or the text end)
-    text: str   # stripped
-
-
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append(_Line(pos, pos + len(raw), raw.strip()))
-        pos += len(raw) + 1
-    return out
-
-
-def _metadata_of(line: str, r: _Rules) -> dict[str, str] | None:
-    """Page metadata a line carries, or None when it is not a metadata line."""
-    for pattern in r.metadata_lines:
-        m = pattern.match(line)
-        if m and any(m.groupdict().values()) or (m and re.search(r"(?:阅读|点击|浏览)(?:次数|量)", line)):
-            found = {}
-            published = m.group("published")
-            if published and iso_date(published):
-                found["published"] = iso_date(published)
-            source = (m.groupdict().get("source") or m.groupdict().get("source2") or "").strip()
-            if source:
-                found["source"] = source
-            return found
-    return None
-
-
-def _attachment_of(line: str, r: _Rules) -> dict[str, str] | None:
-    for pattern in r.attachment_lines:
-        m = pattern.match(line)
-        if m:
-            return {"doc_number": m.group("doc_number")} if m.group("doc_number") else {}
-    return None
-
-
-# Boilerplate shows itself early in a line (版权所有…, 当前位置…, 京ICP备…); searching only the head
-# of long prose lines keeps cleaning linear in the number of lines, not characters.
-DROP_SEARCH_CHARS = 60
-
-
-def _disclosure_of(line: str, r: _Rules) -> dict[str, str] | None:
-    """"索引号：… 发文机关：… 成文日期：…" (one label or several on a line) → metadata."""
-    compact = re.sub(r"[ \t\u3000]+", "", line)
-    if not r.disclosure_start.match(compact):
-        return None
-    labels = "|".join(map(re.escape, r.disclosure_labels))
-    found = {}
-    for m in re.finditer(rf"({labels})[:：](.*?)(?=(?:{labels})[:：]|$)", compact):
-        key, value = r.disclosure_labels[m.group(1)], m.group(2).strip()
-        if key in ("date", "published"):
-            value = iso_date(value) or ""
-        if value:
-            found.setdefault(key, value)
-    return found
-
-
-def _is_dropped(line: str, r: _Rules) -> bool:
-    return bool(r.drop_any.search(line, 0, DROP_SEARCH_CHARS)) or bool(r.repeated_phrase.match(line))
-
-
-def _page_title(line: str, others: set[str], r: _Rules) -> tuple[str, str] | None:
-    """``(title, suffix)`` when the line is "<a line of the body> - 栏目 - 站点"."""
-    for sep in r.page_title_separators:
-        if sep in line:
-            head, _, tail = line.partition(sep)
-            head = head.strip()
-            if head != line and head in others and tail.strip():
-                return head, tail.strip()
-    return None
-
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _is_prose(line: str, r: _Rules) -> bool:
-    return line.endswith(tuple(r.sentence_final)) and bool(CJK.search(line))
-
-
-FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]\S")
-
-
-def _is_content(line: str, r: _Rules) -> bool:
-    """Prose, a numbered heading or a field line (牵头单位：…): the notice is still going on."""
-    return _is_prose(line, r) or bool(label_start().match(line) or FIELD_LINE.match(line))
-
-
-def _is_signature(line: str) -> bool:
-    return bool(SIGNATURE_DATE_LINE.match(line) or _is_org_line(line))
+        for i in range(last + 1):
+            if not keep[i]:
+                delete(starts[i], ends[i] + 1)
+                continue
+            if len(self.lines[i]) == ends[i] - starts[i]:
+                continue  # nothing to strip (the common case: normalize took the indentation)
+            raw = text[starts[i]:ends[i]]
+            lead = len(raw) - len(raw.lstrip())
+            trail = len(raw) - len(raw.rstrip())
+            if lead:
+                delete(starts[i], starts[i] + lead)
+            if trail:
+                delete(ends[i] - trail, ends[i])
+        if ends[last] < len(text):
+            delete(ends[last], len(text))
+        return [(start, end, "") for start, end in zip(cut_starts, cut_ends)]
 
 
 def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = None) -> Cleaned:
     """Remove boilerplate lines; return the body and the page metadata found."""
-    r = rules()
+    r = boilerplate()
     metadata: dict[str, str] = {}
-    lines = _lines(normalized.text)
-    texts = {ln.text for ln in lines if ln.text}
-    keep = [bool(ln.text) for ln in lines]
-    removed: list[str] = []
-
-    def drop(i: int) -> None:
-        keep[i] = False
-        removed.append(lines[i].text)
-
-    for i, ln in enumerate(lines):
+    page = _Page(normalized.text)
+    lines, keep = page.lines, page.keep
+    texts = _title_heads_present(lines, r)
+    distribution: list[int] = []  # lines of the 版记's distribution list (抄送：…)
+    counted: dict[str, tuple[int, list[int]]] = {}  # rule → (its min_lines, the lines it fired on)
+    for i, line in enumerate(lines):
         if not keep[i]:
             continue
-        found = _disclosure_of(ln.text, r)
+        found = disclosure_of(line)
+        if not found and (key := disclosure_label(line)):
+            found = _value_below(page, i, key)
         if found is None:
-            found = _metadata_of(ln.text, r)
+            found = info_of(line, r)
         if found is None:
-            found = _attachment_of(ln.text, r)
-            if found is not None:
-                found = {f"attachment_{k}": v for k, v in found.items()}
+            title = page_title(line, texts, r)
+            found = {"page_title": line, "site": title[1]} if title else None
+        if found is None:
+            rule = dropped_by(line, r)
+            found = rule[1] if rule else None
+            if rule and rule[0] == DISTRIBUTION_RULE:
+                distribution.append(i)
+            if rule and rule[2] > 1:  # dropped only if the rule fires often enough: decided below
+                counted.setdefault(rule[0], (rule[2], []))[1].append(i)
+                continue
         if found is not None:
             for key, value in found.items():
                 metadata.setdefault(key, value)
-            drop(i)
-        elif _is_dropped(ln.text, r):
-            drop(i)
-        else:
-            page = _page_title(ln.text, texts, r)
-            if page:
-                metadata.setdefault("page_title", ln.text)
-                metadata.setdefault("site", page[1])
-                drop(i)
+            page.drop(i)
 
-    _drop_tail_furniture(lines, keep, drop, r)
-    _drop_next_document(lines, keep, drop)
+    for least, fired in counted.values():
+        if len(fired) >= least:
+            for i in fired:
+                page.drop(i)
+    _drop_distribution_lists(page, distribution)
+    _drop_head_menus(page)
+    _drop_tail_furniture(page)
+    _drop_next_document(page)
     for key, value in (container_metadata or {}).items():
         metadata[key] = value  # what the container says (HTML meta, disclosure table) wins
+    return Cleaned(normalized.replace_spans(page.body_edits()), metadata, tuple(page.removed))
 
-    edits = []
-    for i, ln in enumerate(lines):
-        line_end = min(ln.end + 1, len(normalized.text))
+
+def _title_heads_present(lines: list[str], r) -> set[str]:
+    """The lines of the page that a page title ("<title> - 栏目 - 站点") could repeat: only the
+    heads of lines holding a separator are looked for, so the set stays small on long texts."""
+    heads = {line.partition(sep)[0].strip() for line in lines for sep in r.page_title_separators if sep in line}
+    heads.discard("")
+    return {line for line in lines if line in heads} if heads else set()
+
+
+def _value_below(page: _Page, i: int, key: str) -> dict[str, str] | None:
+    """A disclosure label alone on line i and its value on the next line: both leave the body."""
+    j = next((k for k in range(i + 1, len(page.lines)) if page.lines[k]), None)
+    value = disclosure_value(page.lines[j], key) if j is not None and page.keep[j] else None
+    if value is None:
+        return {} if disclosure_of(page.lines[i]) is not None else None  # "索引号：" alone still goes
+    if key != "title":  # a title stays in the body too: it may be the only place the notice names itself
+        page.drop(j)
+    return {key: value}
+
+
+DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml
+LIST_SEPARATORS = re.compile(r"[，、,；;。.\s]+")
+LIST_ITEM_MAX = 20   # a body's name (省人大常委会办公厅); longer pieces are sentences
+
+
+def _is_name_list(line: str) -> bool:
+    """A line of names only: the continuation of a 抄送 list ("省法院，省检察院。")."""
+    pieces = [p for p in LIST_SEPARATORS.split(line) if p]
+    if not pieces or any(ch.isdigit() or ch in "：:" for ch in line):
+        return False
+    return all(2 <= len(p) <= LIST_ITEM_MAX for p in pieces) and (len(pieces) >= 2 or is_org_line(pieces[0]))
+
+
+def _drop_distribution_lists(page: _Page, starts: list[int]) -> None:
+    """A 抄送 list runs over the lines after its label while they hold names only."""
+    for start in starts:
+        for i in range(start + 1, len(page.lines)):
+            if not page.lines[i]:
+                continue
+            if not page.keep[i] or not _is_name_list(page.lines[i]):
+                break
+            page.drop(i)
+
+
+HEAD_MENU_MIN_LINES = 4     # navigation words one per line: a run of this many short lines ...
+HEAD_MENU_MAX_CHARS = 12    # ... each this short, before the notice's first sentence or label
+DOC_NUMBER_MARKS = re.compile(r"[〔〕\[\]［］]|\d+\s*号$")
+
+
+def _is_menu_word(line: str) -> bool:
+    """A short line that is none of what heads a notice: a signer's name, a date, a masthead, a
+    文号, a title (…的通知, 关于…) or an addressee (各乡镇：)."""
+    return len(line) <= HEAD_MENU_MAX_CHARS and not (
+        is_org_line(line) or SIGNATURE_DATE_LINE.match(line) or line.endswith(("文件", "：", ":"))
+        or line.startswith("关于") or title_end().search(line) or DOC_NUMBER_MARKS.search(line))
+
+
+def _drop_head_menus(page: _Page) -> None:
+    """Before the notice's first sentence or numbered line, runs of short lines are a site's
+    navigation (首页 / 政务公开 / 办事服务 …, a clipped link list); a masthead, a 文号, a date and
+    the names of the issuers are not part of a run."""
+    r = boilerplate()
+    lines, keep = page.lines, page.keep
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= HEAD_MENU_MIN_LINES:
+            for k in run:
+                page.drop(k)
+        run.clear()
+
+    for i, line in enumerate(lines):
         if not keep[i]:
-            edits.append((ln.start, line_end, ""))
             continue
-        raw = normalized.text[ln.start:ln.end]
-        lead = len(raw) - len(raw.lstrip())
-        trail = len(raw) - len(raw.rstrip())
-        if lead:
-            edits.append((ln.start, ln.start + lead, ""))
-        if trail:
-            edits.append((ln.end - trail, ln.end, ""))
-    body = normalized.replace_spans(edits)
-    body = _strip_final_newline(body)
-    return Cleaned(body, metadata, tuple(removed))
+        if is_prose(line, r) or label_start().match(line):
+            break
+        if _is_menu_word(line):
+            run.append(i)
+        else:
+            flush()
+    flush()
 
 
-def _drop_tail_furniture(lines, keep, drop, r: _Rules) -> None:
+def _drop_tail_furniture(page: _Page) -> None:
     """After the last real sentence, short unpunctuated lines are furniture; the signature stays."""
-    last_prose = max((i for i, ln in enumerate(lines) if keep[i] and _is_content(ln.text, r)), default=None)
+    r = boilerplate()
+    lines, keep = page.lines, page.keep
+    last_prose = next((i for i in range(len(lines) - 1, -1, -1) if keep[i] and is_content(lines[i], r)), None)
     if last_prose is None:
         return
     for i in range(last_prose + 1, len(lines)):
-        text = lines[i].text
-        if not keep[i] or _is_signature(text) or text.startswith(("附件", "抄送", "（此件", "(此件")):
+        text = lines[i]
+        if not keep[i] or is_signature(text) or text.startswith(("附件", "抄送", "（此件", "(此件")):
             continue
-        if len(text) <= r.tail_furniture_max_chars and not _is_prose(text, r):
-            drop(i)
+        if len(text) <= r.tail_furniture_max_chars and not is_prose(text, r):
+            page.drop(i)
 
 
 TITLE_SHAPE = re.compile(r"^[^。；，]{4,80}$")   # a title: one short unpunctuated line
 ISSUES_DOCUMENTS = re.compile(r"印发|转发|发布|颁布|附件")
 
 
-def _drop_next_document(lines, keep, drop) -> None:
+def _drop_next_document(page: _Page) -> None:
     """A page sometimes ends with the start of the next notice (a preview, a "next article"
     block): after the signature, a new title that this notice neither issues nor attaches ends
     the body."""
-    kept = [i for i, ln in enumerate(lines) if keep[i]]
+    lines = page.lines
+    kept = page.kept()
     signature = None
     for a, b in zip(kept, kept[1:]):
-        if _is_org_line(lines[a].text) and SIGNATURE_DATE_LINE.match(lines[b].text):
+        if is_org_line(lines[a]) and SIGNATURE_DATE_LINE.match(lines[b]):
             signature = b
     if signature is None:
         return
-    before = "\n".join(lines[i].text for i in kept if i <= signature)
-    if ISSUES_DOCUMENTS.search(before):
+    if any(ISSUES_DOCUMENTS.search(lines[i]) for i in kept if i <= signature):
         return  # the notice issues or attaches documents: what follows is theirs
     after = [i for i in kept if i > signature]
     for k, i in enumerate(after):
-        if TITLE_SHAPE.match(lines[i].text) and title_end().search(lines[i].text) and not lines[i].text.startswith(("附件", "抄送")):
+        if TITLE_SHAPE.match(lines[i]) and title_end().search(lines[i]) and not lines[i].startswith(("附件", "抄送")):
             for j in after[k:]:
-                drop(j)
+                page.drop(j)
             return
-
-
-def _strip_final_newline(body: TrackedText) -> TrackedText:
-    text = body.text
-    stripped = text.rstrip("\n")
-    if len(stripped) == len(text):
-        return body
-    return body.replace_spans([(len(stripped), len(text), "")])

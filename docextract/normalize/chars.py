@@ -7,6 +7,7 @@ import re
 import unicodedata
 from functools import cache
 
+from ..rules.boilerplate import REPEATED_PHRASE_MAX
 from ..text.textmap import TrackedText
 
 
@@ -23,10 +24,16 @@ INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 TRAILING_SPACE = re.compile(r"[ \t\u00a0\u3000]+(?=\n|$)")
 
 
+# Line and page breaks other than LF: a form feed is the page break of a PDF-to-text copy.
+BREAK_CHARS = "\r\f\v\x85\u2028\u2029"
+OTHER_BREAKS = re.compile("\r\n?|[\f\v\x85\u2028\u2029]")
+
+
 def fix_line_ends(t: TrackedText) -> TrackedText:
-    """CRLF and CR become LF; zero-width characters and soft hyphens go; trailing spaces go."""
-    edits = [(m.start(), m.end(), "\n" if m.group() == "\r\n" else "\n") for m in re.finditer(r"\r\n?", t.text)]
-    t = t.replace_spans(edits)
+    """CRLF, CR, form feeds and Unicode line separators become LF; zero-width characters and soft
+    hyphens go; trailing spaces go."""
+    if any(ch in t.text for ch in BREAK_CHARS):  # substring tests: most texts have none
+        t = t.replace_spans([(m.start(), m.end(), "\n") for m in OTHER_BREAKS.finditer(t.text)])
     t = t.replace_spans([(m.start(), m.end(), "") for m in INVISIBLE.finditer(t.text)])
     return t.replace_spans([(m.start(), m.end(), "") for m in TRAILING_SPACE.finditer(t.text)])
 
@@ -60,13 +67,26 @@ def to_simplified(t: TrackedText) -> TrackedText:
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 SYLLABLE = (r"\((?=[a-zü]*[" + TONE_VOWELS + r"])"   # a parenthesis holding a tone-marked vowel
             r"[a-zü" + TONE_VOWELS + r"]{1,7}\)")     # one lower-case syllable
-# Starts with the literal "(" (fast to scan for), then checks the character before it.
-GLUED_PINYIN = re.compile(rf"\((?<=[{CJK}]\()(?=[a-zü]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}\)(?:{SYLLABLE})*")
+# Starts with the literal "(" (fast to scan for); the character before it (over one space) is
+# checked to be Chinese.
+GLUED_PINYIN = re.compile(rf"\((?=[a-zü]*[{TONE_VOWELS}])[a-zü{TONE_VOWELS}]{{1,7}}\)(?:[ \t\u3000]*{SYLLABLE})*")
+IS_HAN = re.compile(f"[{CJK}]")
 
 
 def strip_glued_pinyin(t: TrackedText) -> TrackedText:
-    """產業(yè) → 產業: pinyin some sites print after characters.  Real parentheses stay."""
-    return t.replace_spans([(m.start(), m.end(), "") for m in GLUED_PINYIN.finditer(t.text)])
+    """產業(yè) → 產業 (and 產業 (yè), with the spaces): pinyin some sites print after
+    characters.  Real parentheses stay."""
+    text = t.text
+    if "(" not in text:
+        return t
+    edits = []
+    for m in GLUED_PINYIN.finditer(text):
+        start = m.start()
+        while start and text[start - 1] in " \t\u3000\u00a0":
+            start -= 1
+        if start and IS_HAN.match(text[start - 1]):
+            edits.append((start, m.end(), ""))
+    return t.replace_spans(edits) if edits else t
 
 
 # -- 4. width folding --------------------------------------------------------------------------
@@ -100,27 +120,60 @@ def fold_width(t: TrackedText) -> TrackedText:
 
 # -- 5. stray spaces ---------------------------------------------------------------------------
 
-LEADING_SPACE = re.compile(r"(?m)^[ \t]+")
-# Both start with the literal space, so the engine scans for spaces instead of trying every
-# position: 通 知, 2024 年.
-SPACE_IN_WORD = re.compile(rf" (?:(?<=[{CJK}] )(?=[{CJK}\d])|(?<=\d )(?=[{CJK}]))")
-NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[月日号]))")
+LEADING_SPACE = re.compile(r"\n[ \t]+")   # after a line break (the text's first line: see below)
+# Chinese punctuation and brackets carry their own spacing: a space beside one is noise.
+CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）〔〕【】「」『』…—"
+IS_CJK = re.compile(f"[{CJK}]")
+IS_LATIN = re.compile("[0-9A-Za-z]")
+IS_WORD = re.compile(f"[{CJK}{CJK_PUNCT}\\d()%]")
+# Runs of spaces (a plain character class scans fastest; the neighbours are read in Python).
+SPACES = re.compile(r"[ \t]+")
+NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[ \t]*(?:\n[ \t]*)?[月日号]))")
+# The spaces after 第一条 / 第一章 (regulations print 第一条　　为了…) go, as one space would.
+AFTER_ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条](?P<extra>[ \t]{2,})(?=\S)")
 
 
+ARTICLE_GAP = re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,4}[章节条])[ \t]{2,}")
 SPACED_LIST_MIN_WORDS = 3   # 首页 机构概况 政务公开: words laid out with spaces, not a broken word
 SPACED_LIST_MAX_WORD = 8
 
 
-def _is_spaced_list(text: str, pos: int) -> bool:
-    """Whether the space at ``pos`` separates the words of a menu or list line (kept)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    words = text[start:end if end != -1 else len(text)].split()
-    if len(words) < SPACED_LIST_MIN_WORDS:
-        return False
-    # a menu: several short words (首页 机构概况 政务公开); a PDF title broken around a number
-    # ("关于印发《某市 2024 年就业…》") has long pieces and bare numbers
-    return all(2 <= len(w) <= SPACED_LIST_MAX_WORD and not w.isdigit() for w in words)
+def _words(line: str) -> list[str]:
+    """The words of a line between spaces, a word and the punctuation spaced beside it as one."""
+    words: list[str] = []
+    for token in line.split():
+        if words and (words[-1][-1] in CJK_PUNCT or token[0] in CJK_PUNCT):
+            words[-1] += token
+        else:
+            words.append(token)
+    return words
+
+
+def is_spaced_list(line: str) -> bool:
+    """Whether the spaces of a line separate the words of a menu or a list (kept): several short
+    words (首页 机构概况 政务公开).  A PDF title broken around a number ("关于印发《某市 2024 年
+    就业…》") has long pieces and bare numbers."""
+    words = _words(ARTICLE_GAP.sub(r"\1", line.lstrip(" \t")))  # 第一条  为了: the label's spaces go anyway
+    return len(words) >= SPACED_LIST_MIN_WORDS and \
+        all(2 <= len(w) <= SPACED_LIST_MAX_WORD and not w.isdigit() for w in words)
+
+
+def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_list) -> bool:
+    """Whether the spaces text[start:end] (on the line text[line[0]:line[1]]) are noise inside
+    Chinese text."""
+    before, after = text[start - 1], text[end]
+    if before in CJK_PUNCT and IS_WORD.match(after) or after in CJK_PUNCT and IS_WORD.match(before):
+        # beside Chinese punctuation, however many; but not between one phrase shown twice
+        # ("战“疫” 战“疫”", a page's tile the clean stage drops by its space)
+        half = text[end:line[1]]
+        return not (2 <= len(half) <= REPEATED_PHRASE_MAX and start - line[0] >= line[1] - end
+                    and text[line[0]:start].lstrip(" \t") == half)
+    if end - start > 1:
+        return False  # a layout gap between two words (a signature's two issuers) stays
+    if IS_CJK.match(before) and (IS_CJK.match(after) or IS_LATIN.match(after) or after in "()") \
+            or (IS_LATIN.match(before) or before in "()%") and IS_CJK.match(after):
+        return not spaced_list(start)
+    return False
 
 
 def _disjoint(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -133,10 +186,34 @@ def _disjoint(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 def strip_stray_spaces(t: TrackedText) -> TrackedText:
-    """Indentation goes; a single space between two characters (通 知, 2024 年) goes; a number split
-    from its 年/月/日 across a line break is re-joined."""
+    """Indentation goes; spaces inside Chinese text go (通 知, 2024 年, 简化 A 类, 活力， 夯实, 《 方案 》)
+    unless they lay out a menu; a number split from its 年/月/日 across a line break is re-joined;
+    the spaces after 第一条 go."""
     text = t.text
-    edits = [(m.start(), m.end(), "") for m in LEADING_SPACE.finditer(text)]
-    edits += [(m.start(), m.end(), "") for m in SPACE_IN_WORD.finditer(text) if not _is_spaced_list(text, m.start())]
+    edits = [(m.start() + 1, m.end(), "") for m in LEADING_SPACE.finditer(text)]
+    first = len(text) - len(text.lstrip(" \t"))
+    if first:
+        edits.append((0, first, ""))
+    if "第" in text:
+        edits += [(m.start("extra"), m.end("extra"), "") for m in AFTER_ARTICLE_LABEL.finditer(text)
+                  if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()]  # the label starts its line
+    line = (0, -1)             # the line of the current run of spaces: (start, end)
+    spaced: dict[int, bool] = {}  # a line's start → a spaced list?
+
+    def spaced_list(_: int) -> bool:
+        if line[0] not in spaced:
+            spaced[line[0]] = is_spaced_list(text[line[0]:line[1]])
+        return spaced[line[0]]
+
+    size = len(text)
+    for m in SPACES.finditer(text):
+        start, end = m.start(), m.end()
+        if not start or end == size or text[start - 1] == "\n" or text[end] == "\n":
+            continue  # indentation or a line's end: not between two characters
+        if start > line[1]:  # a new line: found from the end of the last one, so each once
+            line_end = text.find("\n", start)
+            line = (text.rfind("\n", max(line[1], 0), start) + 1, size if line_end == -1 else line_end)
+        if _is_stray(text, start, end, line, spaced_list):
+            edits.append((start, end, ""))
     edits += [(m.start(), m.end(), "") for m in NUMBER_SPLIT.finditer(text)]
     return t.replace_spans(_disjoint(edits))

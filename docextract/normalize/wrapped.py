@@ -1,119 +1,240 @@
-"""Hard-wrapped lines (PDF and e-mail copies) re-joined into paragraphs, keeping offsets."""
+"""Hard-wrapped lines (PDF and e-mail copies) re-joined into paragraphs, keeping offsets.
+
+Two lines are halves of one sentence when the first can continue (no sentence end, not a
+heading, a field, a signature, a complete line or a boilerplate line the clean stage will
+drop) and the second can follow (not a label, a field or navigation).  A hard-wrapped text
+(a PDF copy) has a line width: a line that fills it continues whatever it looks like.
+Rules: ``rules/normalize.toml`` (through ``rules.normalize_rules``).
+"""
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..rules import compile_pattern, load_rules, require
-from ..rules.doctypes import title_end
-from ..rules.labels import label_start
-from ..rules.orgs import org_lexicon
 from ..text.textmap import TrackedText
-from .chars import SYLLABLE
+from .chars import SYLLABLE, is_spaced_list
+from ..rules.boilerplate import repeats_a_phrase
+from .rules import NormalizeRules, normalize_rules
 
-RULES = "normalize"
-
-
-@cache
-def _rules() -> dict:
-    rules = load_rules(RULES)
-    return {
-        "title_end": title_end(),
-        "label": label_start(),
-        "field": compile_pattern(RULES, "field_line", require(rules, RULES, "field_line", str)),
-        "nav": compile_pattern(RULES, "navigation", require(rules, RULES, "navigation", str)),
-        "complete": compile_pattern(RULES, "complete_line", require(rules, RULES, "complete_line", str)),
-        "org_end": org_lexicon().signer_suffixes,
-        "org_max": require(rules, RULES, "org_line_max_chars", int),
-        "file_name": compile_pattern(RULES, "file_name_end", require(rules, RULES, "file_name_end", str)),
-        "min_wrapped": require(rules, RULES, "min_wrapped_line_chars", int),
-        "sentence_end": require(rules, RULES, "sentence_end", str),
-        "continuation_end": require(rules, RULES, "continuation_end", str),
-    }
-
-
-# -- 6. hard-wrapped lines ---------------------------------------------------------------------
-
-
-def _is_heading(line: str, r: dict) -> bool:
-    return bool(r["label"].match(line)) and not any(ch in line for ch in "。；！？")
-
-
-def _can_continue(line: str, r: dict, width: int | None = None, physical: str | None = None) -> bool:
-    """Whether a line may be the first half of a wrapped sentence.  ``width`` is the line width
-    of a hard-wrapped (PDF) text: a line that fills it and has no final punctuation continues,
-    even a numbered heading that was too long for one line."""
-    if not line or line.endswith(tuple(r["sentence_end"])):
-        return False
-    physical = line if physical is None else physical  # the last line as printed, before joining
-    if width and len(physical) >= width - 1 and not r["nav"].search(physical) \
-            and not r["title_end"].search(line) and not r["complete"].search(physical):
-        return True
-    if r["title_end"].search(line) or _is_heading(line, r) or r["field"].match(line) or r["nav"].search(line):
-        return False
-    if r["file_name"].search(line) or r["complete"].search(line):
-        return False
-    if len(line) <= r["org_max"] and line.endswith(r["org_end"]):
-        return False
-    if line.endswith(tuple(r["continuation_end"])):
-        return True
-    if line.count("《") > line.count("》"):
-        return True  # an unclosed title mark always continues
-    return len(line) >= r["min_wrapped"]
-
-
+PINYIN_START = re.compile(SYLLABLE)
 TITLE_TAIL = re.compile(r"^的[\u4e00-\u9fff]{1,8}$")  # "…方案》" + "的通知"
+DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+SENTENCE_MARKS = re.compile("[。；！？]")
+CLAUSE_MARKS = re.compile("[，。；！？]")   # a title has none of these
+TAIL_CHARS = 32   # the end of a joined paragraph that the end-of-line rules read
+SAME_SHAPE = str.maketrans("（）［］", "()[]")
+REPEATED_MIN = 4  # a line shown twice this long is a heading shown twice
+FURNITURE_CACHE = 64  # lines whose boilerplate check is remembered (only the last few are asked again)
 
 
-WRAP_MIN_FULL_LINES = 3   # lines at the longest length that make a text look hard-wrapped
-WRAP_SLACK = 2            # a full line may be this much shorter (punctuation, a wider glyph)
+def _width(line: str) -> float:
+    """The printed width of a line: a CJK character 1, an ASCII or Latin-1 one (a digit, a
+    letter, a space) a half.
+
+    >>> _width("到2025年"), _width("为了")
+    (4.0, 2)
+    """
+    narrow = len(line.encode("latin-1", "ignore"))
+    return len(line) - narrow / 2 if narrow else len(line)
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width of a hard-wrapped text (PDF): the longest line length, when several lines
-    reach it.  Web text has paragraphs of every length, so it has no such width."""
-    lengths = sorted((len(ln.strip()) for ln in lines if len(ln.strip()) >= 15), reverse=True)
-    if len(lengths) < WRAP_MIN_FULL_LINES:
+def _wrap_width(lines: list[str], r: NormalizeRules) -> float | None:
+    """The line width of a hard-wrapped text (a PDF copy): the width most long lines reach, when
+    enough of them reach it.  Web text has paragraphs of every length, so it has none.  Returns
+    the least width of a full line."""
+    widths = [_width(ln) for ln in lines if len(ln) >= 15]
+    if len(widths) < r.wrap_min_full_lines:
         return None
-    top = lengths[0]
-    full = sum(1 for n in lengths if n >= top - WRAP_SLACK)
-    return top - WRAP_SLACK + 1 if full >= WRAP_MIN_FULL_LINES else None
+    histogram: dict[int, int] = {}
+    for w in widths:
+        histogram[round(w)] = histogram.get(round(w), 0) + 1
+    best, best_count = None, 0
+    for top in sorted(histogram, reverse=True):
+        count = sum(histogram.get(w, 0) for w in range(top - r.wrap_slack, top + 1))
+        if count > best_count:
+            best, best_count = top, count
+    if best is None or best_count < r.wrap_min_full_lines or best_count < r.wrap_min_full_share * len(widths):
+        return None
+    wider = sum(n for w, n in histogram.items() if w > best + r.wrap_slack)
+    if wider > r.wrap_max_wider_share * len(widths):
+        return None  # paragraphs run past the width: a text already joined (a web page, a PDF loader's)
+    return best - r.wrap_slack
 
 
-def _can_follow(line: str, r: dict) -> bool:
-    """Whether a line may be the second half of a wrapped sentence."""
-    if not line or r["label"].match(line) or r["field"].match(line) or r["nav"].search(line):
+class _Paragraph:
+    """The lines joined so far, as much of them as the rules read: the first line (a label, a
+    field), the last characters (sentence ends, titles, signatures), the length, whether a
+    sentence mark or a clause mark occurred and which brackets are still open.  The marks and
+    brackets are read only when a rule asks, and each line once: most paragraphs end in a
+    sentence mark and are never asked, and a long paragraph is joined in linear time."""
+
+    __slots__ = ("first", "tail", "length", "lines", "read", "marks", "clauses", "open", "r")
+
+    def __init__(self, line: str, r: NormalizeRules):
+        self.r = r
+        self.reset(line)
+
+    def reset(self, line: str) -> None:
+        """Start a new paragraph with ``line`` (the object is reused: one per text)."""
+        self.first, self.tail, self.length, self.lines = line, line[-TAIL_CHARS:], len(line), [line]
+        self.read, self.marks, self.clauses = 0, False, False
+        self.open: dict[str, int] = {}
+
+    def add(self, line: str) -> None:
+        self.tail = (self.tail + line)[-TAIL_CHARS:]
+        self.length += len(line)
+        self.lines.append(line)
+
+    def _read(self) -> None:
+        r = self.r
+        for line in self.lines[self.read:]:
+            if CLAUSE_MARKS.search(line):  # most heading lines have none: one search decides
+                self.clauses = True
+                self.marks = self.marks or bool(SENTENCE_MARKS.search(line))
+            if r.bracket_chars.search(line):
+                line = line.translate(SAME_SHAPE)  # "(绩效）": a bracket may close with the other width
+                for opening, closing in r.brackets.items():
+                    self.open[opening] = self.open.get(opening, 0) + line.count(opening) - line.count(closing)
+        self.read = len(self.lines)
+
+    def has_marks(self) -> bool:
+        """A sentence mark (。；！？) somewhere: not a heading."""
+        self._read()
+        return self.marks
+
+    def has_clauses(self) -> bool:
+        """A clause mark (，。；！？) somewhere: not a title."""
+        self._read()
+        return self.clauses
+
+    def unclosed(self) -> bool:
+        """A bracket or a title mark opened and not closed so far ("…加强监测预警和" +
+        "动态帮扶的意见》的通知", "（牵头单位：" + "省农业农村厅）")."""
+        self._read()
+        if not self.open:
+            return False  # no bracket at all: most paragraphs
+        for n in self.open.values():
+            if n > 0:
+                return True
         return False
-    if re.match(SYLLABLE, line):
+
+
+CLAUSE_ENDS = ("：", ":", "；", ";")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
+
+
+def _can_continue(par: _Paragraph, physical: str, width: float | None, r: NormalizeRules, furniture) -> bool:
+    """Whether the paragraph so far (``physical`` is its last line as printed) may be the first
+    half of a wrapped sentence."""
+    tail = par.tail
+    if not tail:
+        return False
+    ends = tail.endswith(r.sentence_end)
+    if ends and not tail.endswith(CLAUSE_ENDS):
+        return False  # most lines of prose stop here
+    if not (ends or width or par.length >= r.min_wrapped or tail.endswith(r.continuation_end)) \
+            and not par.unclosed():
+        return False  # a short line (a heading, a name, a menu word): only an open bracket continues it
+    if r.navigation.search(physical):
+        return False  # navigation: page furniture the clean stage drops
+    if " " in physical and (repeats_a_phrase(physical) or is_spaced_list(physical)):
+        return False  # a tile shown twice, or words laid out between spaces (a menu)
+    open_bracket = par.unclosed()
+    if ends and not open_bracket:
+        return False
+    titled = bool(r.title_end.search(tail)) and not par.has_clauses()  # prose may end in 措施, 方案 …
+    if width and _width(physical) >= width and not titled and not r.complete.search(physical):
+        return not furniture(physical)
+    if titled or r.label.match(par.first) and not par.has_marks():
+        return False  # a title, or a numbered heading
+    if tail.endswith(r.continuation_end) or open_bracket:
+        return not furniture(physical)
+    if r.field.match(par.first) or r.complete.search(physical):
+        return False
+    if par.length <= r.org_max and tail.endswith(r.org_end):
+        return False  # a signature or an addressee
+    return par.length >= r.min_wrapped and not furniture(physical)
+
+
+TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")   # 方案（2022—2025年）: the type is before it
+TITLE_HEAD_MAX = 40   # the first half of a title broken over two lines
+TITLE_MAX = 60
+
+
+def _title_shaped(line: str, r: NormalizeRules, longest: int) -> bool:
+    """A short line without clause marks (a title or half of one)."""
+    return len(line) <= longest and not CLAUSE_MARKS.search(line) and not r.label.match(line)
+
+
+def _can_follow(line: str, r: NormalizeRules, furniture, in_bracket: bool = False) -> bool:
+    """Whether a line may be the second half of a wrapped sentence (a field's label may, inside
+    an open bracket: "（牵头" + "单位：省税务局）")."""
+    if not line or r.label.match(line) or r.navigation.search(line) or r.field.match(line) and not in_bracket:
+        return False
+    if " " in line and (is_spaced_list(line) or repeats_a_phrase(line)):
+        return False  # a menu's words, or a tile shown twice, keep their line
+    if PINYIN_START.match(line):
         return False  # joining would glue pinyin to a character after the pinyin step ran
-    return not re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", line)
+    return not DATE_LINE.match(line) and not furniture(line)
 
 
 def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
-    """A line broken mid-sentence (PDF copies) is joined to its continuation, across blank lines."""
-    r = _rules()
-    text = t.text
-    lines = text.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    """A line broken mid-sentence (PDF copies) is joined to its continuation, across blank lines;
+    the first line of a text (its title) is not joined across a blank line."""
+    r = normalize_rules()
+    raw = t.text.split("\n")
+    lines = [ln.strip() for ln in raw]
+    width = _wrap_width(lines, r)
+    first = next((k for k, ln in enumerate(lines) if ln), len(lines))
+    if first == len(lines):
+        return t
     edits = []
-    i = 0
-    width = _wrap_width(lines)
-    current = lines[0].strip() if lines else ""  # the line as joined so far
-    while i < len(lines):
+    checked: dict[str, bool] = {}  # a line is asked as the second half, then as the first
+
+    def furniture(line: str) -> bool:
+        """A line the clean stage drops (a boilerplate rule fires): never half a sentence."""
+        if line not in checked:
+            if len(checked) > FURNITURE_CACHE:
+                checked.clear()
+            checked[line] = r.boilerplate.line_rule(line) is not None
+        return checked[line]
+
+    par = _Paragraph(lines[first], r)
+    stops = r.sentence_end
+    line_start = sum(len(ln) + 1 for ln in raw[:first])  # offset of raw[i]
+    i = first
+    while True:
         j = i + 1
-        while j < len(lines) and not lines[j].strip():
+        while j < len(lines) and not lines[j]:
             j += 1
-        following = lines[j].strip() if j < len(lines) else ""
-        title_tail = current.startswith("关于") and current.endswith("》") and bool(TITLE_TAIL.match(following))
-        if j < len(lines) and (title_tail or _can_continue(current, r, width, lines[i].strip())
-                               and _can_follow(following, r)):
-            gap_start = starts[i] + len(lines[i])
-            edits.append((gap_start, starts[j], ""))
-            current += lines[j].strip()
-        elif j < len(lines):
-            current = lines[j].strip()
-        i = j
+        if j == len(lines):
+            break
+        following = lines[j]
+        next_start = line_start
+        for k in range(i, j):
+            next_start += len(raw[k]) + 1
+        current = lines[i]
+        if par.length == len(current) and current.endswith(stops) and not current.endswith(CLAUSE_ENDS) \
+                and not following.startswith(r.never_starts):
+            par.reset(following)  # the common case: a one-line paragraph that ends a sentence
+            i, line_start = j, next_start
+            continue
+        title_tail = par.first.startswith("关于") and (
+            par.tail.endswith("》") and bool(TITLE_TAIL.match(following))       # "…方案》" + "的通知"
+            or par.length == len(current) and _title_shaped(current, r, TITLE_HEAD_MAX)  # "关于加强收单外包服务"
+            and _title_shaped(following, r, TITLE_MAX) and bool(r.title_end.search(TRAILING_NOTE.sub("", following))))
+        title_line = i == first and j > i + 1 and not lines[i].endswith(r.continuation_end) \
+            and not (_title_shaped(current, r, TITLE_HEAD_MAX) and _title_shaped(following, r, TITLE_MAX)
+                     and r.title_end.search(TRAILING_NOTE.sub("", following)))  # a title on two lines
+        # a line shown twice (a heading repeated, maybe with its text after it) is not one sentence
+        title_line = title_line or par.length == len(lines[i]) >= REPEATED_MIN and following.startswith(lines[i]) \
+            and not lines[i].endswith(r.continuation_end) and not following.startswith(r.never_starts)
+        # a menu's words and a tile shown twice keep their line
+        title_line = title_line or " " in current and (is_spaced_list(current) or repeats_a_phrase(current))
+        if not title_line and (title_tail or following.startswith(r.never_starts) and not furniture(current)
+                               or _can_continue(par, lines[i], width, r, furniture)
+                               and _can_follow(following, r, furniture, par.unclosed())):
+            edits.append((line_start + len(raw[i]), next_start, ""))
+            par.add(following)
+        else:
+            par.reset(following)
+        i, line_start = j, next_start
     return t.replace_spans(edits)

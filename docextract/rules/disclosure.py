@@ -7,7 +7,7 @@ from . import load_rules, require
 
 RULES = "disclosure"
 METADATA_KEYS = ("index_number", "subject", "issuer", "date", "title", "doc_number", "published", "keywords",
-                 "validity", "genre", "category", "openness")
+                 "validity", "genre", "category", "disclosure")
 
 
 @cache

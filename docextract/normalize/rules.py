@@ -1,0 +1,90 @@
+"""``rules/normalize.toml``, validated and compiled once: page furniture and the line-joining
+rules (see the file's comments for what each key means)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..errors import RuleError
+from ..rules import compile_pattern, load_rules, require, require_mapping, require_tables
+from ..rules.boilerplate import Boilerplate, boilerplate
+from ..rules.doctypes import title_end
+from ..rules.labels import label_start
+from ..rules.orgs import org_lexicon
+
+RULES = "normalize"
+
+
+@dataclass(frozen=True)
+class NormalizeRules:
+    page_furniture: re.Pattern      # every [[page_furniture]] pattern, whole line
+    complete: re.Pattern            # every [[complete_line]] pattern, searched
+    field: re.Pattern               # every [[field_line]] pattern
+    navigation: re.Pattern          # every [[navigation]] pattern
+    sentence_end: tuple[str, ...]
+    continuation_end: tuple[str, ...]
+    never_starts: tuple[str, ...]
+    brackets: dict[str, str]        # opening → closing
+    bracket_chars: re.Pattern       # any of them
+    min_wrapped: int
+    org_max: int
+    org_end: tuple[str, ...]        # signer suffixes (rules/orgs.toml)
+    wrap_min_full_lines: int
+    wrap_min_full_share: float
+    wrap_max_wider_share: float
+    wrap_slack: int
+    title_end: re.Pattern
+    label: re.Pattern
+    boilerplate: Boilerplate
+
+
+def _patterns(rules: dict, key: str, template: str = "(?:{})") -> re.Pattern:
+    """The patterns of an array of [[key]] tables as one alternation, each checked to compile."""
+    tables = require_tables(rules, RULES, key, {"name": str, "pattern": str})
+    for i, table in enumerate(tables):
+        compile_pattern(RULES, f"{key}[{i}] ({table['name']})", table["pattern"])
+    return compile_pattern(RULES, key, "|".join(template.format(t["pattern"]) for t in tables))
+
+
+def _chars(rules: dict, key: str) -> tuple[str, ...]:
+    return tuple(require(rules, RULES, key, str))
+
+
+def _brackets(rules: dict) -> dict[str, str]:
+    pairs = require_mapping(rules, RULES, "brackets", str)
+    bad = {o: c for o, c in pairs.items() if len(o) != 1 or len(c) != 1}
+    if bad:
+        raise RuleError(f"{RULES}.toml: [brackets] pairs single characters, got {bad}")
+    return pairs
+
+
+@cache
+def normalize_rules() -> NormalizeRules:
+    rules = load_rules(RULES)
+    shares = {key: rules.get(key) for key in ("wrap_min_full_share", "wrap_max_wider_share")}
+    for key, share in shares.items():
+        if not isinstance(share, float) or not 0 < share <= 1:
+            raise RuleError(f"{RULES}.toml: {key!r} must be a number in (0, 1], got {share!r}")
+    brackets = _brackets(rules)
+    return NormalizeRules(
+        page_furniture=_patterns(rules, "page_furniture", "(?:{})$"),
+        complete=_patterns(rules, "complete_line"),
+        field=_patterns(rules, "field_line"),
+        navigation=_patterns(rules, "navigation"),
+        sentence_end=_chars(rules, "sentence_end"),
+        continuation_end=_chars(rules, "continuation_end"),
+        never_starts=_chars(rules, "never_starts"),
+        brackets=brackets,
+        bracket_chars=re.compile("[" + re.escape("".join(o + c for o, c in brackets.items())) + "]"),
+        min_wrapped=require(rules, RULES, "min_wrapped_line_chars", int),
+        org_max=require(rules, RULES, "org_line_max_chars", int),
+        org_end=org_lexicon().signer_suffixes,
+        wrap_min_full_lines=require(rules, RULES, "wrap_min_full_lines", int),
+        wrap_min_full_share=shares["wrap_min_full_share"],
+        wrap_max_wider_share=shares["wrap_max_wider_share"],
+        wrap_slack=require(rules, RULES, "wrap_slack", int),
+        title_end=title_end(),
+        label=label_start(),
+        boilerplate=boilerplate(),
+    )
