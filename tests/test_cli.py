@@ -41,7 +41,7 @@ def test_extract_one_file_to_stdout(capsys):
 def test_extract_folder_to_outdir(tmp_path, capsys):
     assert main(["extract", str(CORPUS), "-o", str(tmp_path)]) == 0
     written = sorted(p.name for p in tmp_path.glob("*.json"))
-    assert written == sorted(p.name + ".json" for p in CORPUS.glob("*.txt"))
+    assert written == sorted(p.stem + ".json" for p in CORPUS.glob("*.txt"))  # <stem>.json, as the scorer reads
     assert "5 ok, 0 failed" in capsys.readouterr().err
 
 
@@ -59,8 +59,8 @@ def test_bad_input_is_reported_and_the_batch_goes_on(tmp_path, capsys):
     assert main(["extract", str(bad), str(NOTICE), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert f"docextract: error: {bad}:" in err
-    assert json.loads((out / "broken.pdf.json").read_text(encoding="utf-8"))["status"] != "ok"
-    assert json.loads((out / (NOTICE.name + ".json")).read_text(encoding="utf-8"))["status"] == "ok"
+    assert json.loads((out / "broken.json").read_text(encoding="utf-8"))["status"] != "ok"
+    assert json.loads((out / (NOTICE.stem + ".json")).read_text(encoding="utf-8"))["status"] == "ok"
 
 
 def test_missing_path_fails_with_a_record(tmp_path, capsys):
@@ -72,7 +72,7 @@ def test_missing_path_fails_with_a_record(tmp_path, capsys):
 
 
 def test_skip_existing_skips_a_record_that_succeeded(tmp_path, capsys):
-    record = tmp_path / (NOTICE.name + ".json")
+    record = tmp_path / (NOTICE.stem + ".json")
     assert main(["extract", str(NOTICE), "-o", str(tmp_path)]) == 0
     before = record.stat().st_mtime_ns
     assert main(["extract", str(NOTICE), "-o", str(tmp_path), "--skip-existing"]) == 0
@@ -81,7 +81,7 @@ def test_skip_existing_skips_a_record_that_succeeded(tmp_path, capsys):
 
 
 def test_skip_existing_reruns_a_record_it_cannot_read(tmp_path, capsys):
-    record = tmp_path / (NOTICE.name + ".json")
+    record = tmp_path / (NOTICE.stem + ".json")
     record.write_text("{}", encoding="utf-8")
     assert main(["extract", str(NOTICE), "-o", str(tmp_path), "--skip-existing"]) == 0
     assert json.loads(record.read_text(encoding="utf-8"))["status"] == "ok"

@@ -1,8 +1,11 @@
 """Where records go: per-input files that mirror the input tree, written atomically.
 
-An input's output is ``OUTDIR/<its source path><format suffix>`` (``in/sub/a.pdf`` given as
-``in`` → ``OUTDIR/sub/a.pdf.json``): the name depends on the input alone, never on what else
-is in the batch, so a resumed or grown batch finds every earlier record where it left it.  A
+An input's output is ``OUTDIR/<its source path without its extension><format suffix>``
+(``in/sub/a.pdf`` given as ``in`` → ``OUTDIR/sub/a.json``: the scorer's and most tools'
+convention of one ``<stem>.json`` per input).  Only when two inputs of one folder share a stem
+(``a.txt`` and ``a.pdf``) do both keep their extension (``a.txt.json``, ``a.pdf.json``), so a
+name depends on the input and its own folder, never on the rest of the batch, and a resumed or
+grown batch finds every earlier record where it left it.  A
 name component too long for the file system is shortened with a hash of the whole name.
 Files are written to a temporary name in the same folder, synced, and renamed, with the
 permissions the umask allows (others can read a shared folder), so no reader ever sees half a
@@ -51,12 +54,37 @@ def shorten(name: str, keep_suffix: str = "") -> str:
     return cut + tail
 
 
-def output_path(outdir: Path, source: str, suffix: str) -> Path:
-    """The per-input output of the input whose record source is ``source``; a tree too deep
-    for the file system's path limit is folded into one folder named by a hash of its path."""
+def shared_stems(sources: list[str]) -> set[str]:
+    """The sources whose stem another source of the same folder shares (they keep their extension).
+
+    >>> sorted(shared_stems(["a.txt", "a.pdf", "b.txt", "sub/a.txt"]))
+    ['a.pdf', 'a.txt']
+    """
+    groups: dict[str, list[str]] = {}
+    for source in sources:
+        groups.setdefault(_stem_of(source), []).append(source)
+    return {s for members in groups.values() if len(members) > 1 for s in members}
+
+
+def _stem_of(source: str) -> str:
+    folder, _, name = source.rpartition("/")
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    return f"{folder}/{stem}"
+
+
+def output_path(outdir: Path, source: str, suffix: str, keep_extension: bool = False) -> Path:
+    """The per-input output of the input whose record source is ``source``: its stem and the
+    format's suffix, or its whole name when ``keep_extension``; a tree too deep for the file
+    system's path limit is folded into one folder named by a hash of its path.
+
+    >>> output_path(Path("out"), "sub/通知.pdf", ".json"), output_path(Path("out"), "a.txt", ".json", True)
+    (PosixPath('out/sub/通知.json'), PosixPath('out/a.txt.json'))
+    """
     if source == STDIN:
         source = STDIN_NAME
     *folders, name = source.split("/")
+    if not keep_extension:
+        name = _stem_of(name).lstrip("/")
     leaf = shorten(name + suffix, suffix)
     path = outdir.joinpath(*(shorten(f) for f in folders if f), leaf)
     if len(os.fsencode(os.path.abspath(path))) > MAX_PATH_BYTES:

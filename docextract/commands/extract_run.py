@@ -124,13 +124,15 @@ def _plan(args: argparse.Namespace, inputs) -> list:
     """``(index, input, output file)`` per input (an output file in folder mode only); two inputs
     that would write the same file are a usage error (names never depend on the batch, so
     there are no -2 suffixes)."""
-    from ..batch.outputs import output_path
+    from ..batch.outputs import output_path, shared_stems
     from ..export.writers import suffix
 
     targets: dict[Path, object] = {}
     planned = []
+    keep = shared_stems([item.source for item in inputs]) if args.mode == "folder" else set()
     for index, item in enumerate(inputs):
-        target = output_path(args.out, item.source, suffix(args.format)) if args.mode == "folder" else None
+        target = output_path(args.out, item.source, suffix(args.format), item.source in keep) \
+            if args.mode == "folder" else None
         if target is not None:
             if target in targets:
                 raise UsageError(f"{targets[target].display} and {item.display} would both write {target}: "
