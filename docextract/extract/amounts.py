@@ -97,6 +97,22 @@ def _alt_spaced(words) -> str:
     return "|".join(r"\s*".join(map(re.escape, w)) for w in sorted(words, key=len, reverse=True))
 
 
+def _first_chars(*word_lists) -> str | None:
+    """The characters an amount can start with (a class body), from the words that may open it
+    and the shapes of a number; None when a word is empty (any character may then start one)."""
+    words = [w for ws in word_lists for w in ws]
+    if not all(words):
+        return None
+    chars = "".join(sorted({w[0] for w in words} | set(CN_DIGIT) | set(CN_LEADING_UNITS)))
+    return r"\s\d" + re.escape(chars)
+
+
+def _opening_with(first: str | None, pattern: str) -> str:
+    """The pattern behind a look-ahead for its possible first characters: sre rejects most
+    positions of a window at once instead of trying every optional word before the number."""
+    return pattern if first is None else f"(?=[{first}])(?:{pattern})"
+
+
 def _bounds(rules: dict, key: str) -> dict[str, Bound]:
     tables = require_tables(rules, RULES, key, {"word": str, "bound": ("min", "max"), "inclusive": (True, False)})
     return {t["word"]: Bound(t["word"], t["bound"], t["inclusive"]) for t in tables}
@@ -114,7 +130,7 @@ def compile_rules(rules: dict) -> _Money:
     before, after = _bounds(rules, "bounds_before"), _bounds(rules, "bounds_after")
     heads = require(rules, RULES, "subject_heads", list)
     currency, name, number = _alt(currencies), _alt(names), _number(_alt(approximate))
-    pattern = rf"""
+    pattern = _opening_with(_first_chars(negations, before, fillers, names, bare, prefixes), rf"""
         (?P<before> (?: (?P<neg> {_alt(negations)} ) \s* )?     # 不得 (optional) ...
                     (?P<comp> {_alt(before)} ) )? \s*            # ... 低于 / 最高 / 超 (optional)
         (?: (?:{_alt(fillers)}) \s* ){{0,2}}                     # 可达 / 补助 (optional, after a bound word)
@@ -131,7 +147,7 @@ def compile_rules(rules: dict) -> _Money:
         (?: \s* / \s* (?P<per> [\u4e00-\u9fff·]{{1,6}} ) )?      # 0.5元/千瓦时
         (?: \s* [（(] 含 [^）)]{{0,12}} [）)] )?                 # （含5000元）: the bound is included
         (?P<after> {_alt_spaced(after)} )?                       # 以上 / 以下 / 以内 (optional)
-    """
+    """)
     # Anchors: the last character of every currency word, and the signs (元, 币, ￥ …).
     anchor_chars = {word[-1] for word in currencies} | set("".join(prefixes))
     heads_alt = _alt(heads)

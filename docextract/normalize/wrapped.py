@@ -46,10 +46,18 @@ def _wrap_width(lines: list[str], r: NormalizeRules) -> float | None:
         return None
     histogram: dict[int, int] = {}
     for w in widths:
-        histogram[round(w)] = histogram.get(round(w), 0) + 1
+        key = round(w)
+        histogram[key] = histogram.get(key, 0) + 1
+    # lines of width top - slack … top, for every top, from running sums over the widths
+    low = min(histogram) - r.wrap_slack - 1
+    running = [0] * (max(histogram) - low + 1)
+    total = 0
+    for w in range(low, max(histogram) + 1):
+        total += histogram.get(w, 0)
+        running[w - low] = total
     best, best_count = None, 0
     for top in sorted(histogram, reverse=True):
-        count = sum(histogram.get(w, 0) for w in range(top - r.wrap_slack, top + 1))
+        count = running[top - low] - running[top - r.wrap_slack - 1 - low]
         if count > best_count:
             best, best_count = top, count
     if best is None or best_count < r.wrap_min_full_lines or best_count < r.wrap_min_full_share * len(widths):
@@ -198,23 +206,26 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
         return checked[line]
 
     par = _Paragraph(lines[first], r)
-    stops = r.sentence_end
+    stops, never_starts = r.sentence_end, r.never_starts
     line_start = sum(len(ln) + 1 for ln in raw[:first])  # offset of raw[i]
     i = first
+    count = len(lines)
     while True:
         j = i + 1
-        while j < len(lines) and not lines[j]:
+        while j < count and not lines[j]:
             j += 1
-        if j == len(lines):
+        if j == count:
             break
         following = lines[j]
-        next_start = line_start
-        for k in range(i, j):
+        next_start = line_start + len(raw[i]) + 1
+        for k in range(i + 1, j):
             next_start += len(raw[k]) + 1
         current = lines[i]
-        if par.length == len(current) and current.endswith(stops) and not current.endswith(CLAUSE_ENDS) \
-                and not following.startswith(r.never_starts):
-            par.reset(following)  # the common case: a one-line paragraph that ends a sentence
+        if current.endswith(stops) and not current.endswith(CLAUSE_ENDS) and not following.startswith(never_starts):
+            # the common case: a line that ends a sentence.  Nothing below joins it: _can_continue
+            # refuses a paragraph ending so, and title_tail needs a one-line paragraph that is
+            # title-shaped (no 。；！？) or a tail ending in 》 (not a sentence end).
+            par.reset(following)
             i, line_start = j, next_start
             continue
         title_tail = par.first.startswith("关于") and (

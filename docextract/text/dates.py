@@ -11,9 +11,14 @@ from datetime import date
 
 from .numerals import label_number
 
-# 2020年3月2日 / 二〇二一年五月六日 (Chinese numerals as in signatures).
+# 2020年3月2日 / 二〇二一年五月六日 (Chinese numerals as in signatures).  The year is four digits or
+# four year numerals; it is written as one class, then three more of the first one's kind (the
+# two kinds share no character), so the pattern opens with a class and sre skips to the
+# positions it holds instead of trying both forms at every character.
+YEAR_NUMERALS = "〇○零一二三四五六七八九ＯO"
 DATE = re.compile(
-    r"(?P<y>\d{4}|[〇○零一二三四五六七八九ＯO]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    rf"(?P<y>[\d{YEAR_NUMERALS}](?:(?<=\d)\d{{3}}|(?<=[{YEAR_NUMERALS}])[{YEAR_NUMERALS}]{{3}}))"
+    r"\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,4})\s*日")
 # A line that is only a date, maybe in brackets (a signature or a date printed under the title).
 DATE_LINE = re.compile(r"^[（(]?\s*" + DATE.pattern + r"\s*[）)]?$")

@@ -148,12 +148,13 @@ def is_past(ctx: Context, when: date | None) -> bool:
 def rights(ctx: Context, clause: str) -> bool:
     """可以在六十日内申请 / 得于…之日起二十日内: a period within which a party MAY act."""
     for word in ctx.p.words["right_words"]:
-        for k in (i for i in range(len(clause)) if clause.startswith(word, i)):
-            if clause[max(0, k - 1):k] == "不":
-                continue  # 不得 / 不可: a prohibition, not a right
-            rest = clause[k + len(word):].lstrip()
-            if not rest or rest.startswith(("在", "于", "自", "从")):
-                return True
+        k = clause.find(word)   # every place the word starts, in order (a find, not a test per character)
+        while 0 <= k < len(clause):
+            if clause[max(0, k - 1):k] != "不":  # 不得 / 不可: a prohibition, not a right
+                rest = clause[k + len(word):].lstrip()
+                if not rest or rest.startswith(("在", "于", "自", "从")):
+                    return True
+            k = clause.find(word, k + 1)
     return False
 
 

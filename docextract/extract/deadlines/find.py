@@ -135,11 +135,13 @@ def _candidates(text: str, ctx: Context) -> list[Candidate]:
     out = []
     for stretch_end in range(STRETCH, len(text) + STRETCH, STRETCH):
         for k, rule in enumerate(rules):
-            mine, at = windows[k], cursors[k]
+            mine, at, search = windows[k], cursors[k], rule.pattern.search
             while at < len(mine) and mine[at][0] < stretch_end:
                 start, end = mine[at]
-                out += [c for m in rule.pattern.finditer(text, start, end)
-                        if (c := _candidate(m, rule, k, ctx)) is not None]
+                # most windows hold no match: one search says so, without building an iterator
+                if search(text, start, end) is not None:
+                    out += [c for m in rule.pattern.finditer(text, start, end)
+                            if (c := _candidate(m, rule, k, ctx)) is not None]
                 at += 1
             cursors[k] = at
     return out

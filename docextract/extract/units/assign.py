@@ -110,6 +110,8 @@ def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> t
     may mark its own role (市发展改革委（牵头）, 县发改委牵头)."""
     lex = lexicon()
     found, starts = [], []
+    if "：" not in text and ":" not in text and "】" not in text:
+        return found, starts  # most items hold no field: three substring tests say so
     # every field ends its label with ： or 】: run the pattern only near those
     for m in anchored_finditer(lex.field_re, text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2):
         if m.group("boxed") is None and not _at_field_start(text, m.start()):

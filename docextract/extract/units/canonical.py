@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -24,6 +24,9 @@ RULES = "bodies"
 LEVELS = ("national", "province", "city", "county", "town")
 # A level word that starts a longer word is no level: 市场监管, 区域, 乡村振兴, 县域经济.
 NOT_LEVEL_AFTER = {"市": "场", "区": "域", "乡": "村", "县": "域", "省": "份"}
+# Names described are remembered (the same units recur across the items and notices of a
+# batch); the memory is emptied when it holds this many, so a long batch stays bounded.
+DESCRIBED_CACHE = 4096
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class BodyLexicon:
     last_level: re.Pattern            # every level word, to find the last one in a prefix
     national_openers: tuple[str, ...]
     qualifiers: tuple[str, ...]       # 各, 有关 …: a collective
+    _described: dict[str, UnitFacts] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, name: str) -> tuple[str, UnitLevel | None] | None:
         """(canonical name, level) of a name the lexicon knows, else None."""
@@ -76,6 +80,14 @@ class BodyLexicon:
         >>> lex.describe("各有关区、县级市").collective, lex.describe("人民银行").canonical
         (True, '中国人民银行')
         """
+        facts = self._described.get(name)
+        if facts is None:
+            if len(self._described) >= DESCRIBED_CACHE:
+                self._described.clear()
+            facts = self._described[name] = self._describe(name)
+        return facts
+
+    def _describe(self, name: str) -> UnitFacts:
         written = compact(name)
         note = trailing_note(written)
         base = written[:note] if note else written

@@ -181,15 +181,28 @@ def _duty_lists(body: str, items: Sequence[ItemLike], rec: UnitRecognizer):
             key = (it.part, it.path[:-1])
             siblings[key] = siblings.get(key, 0) + 1
     duty_heads, duty_under = {}, {}
+    descendants = None
     for it in items:
         units = heads[it.text_start]
         if not units or siblings[(it.part, it.path[:-1])] < DUTY_LIST_MIN_HEADS:
             continue
         duty_heads[it.text_start] = units
-        for other in items:
-            if _under(it, other):
-                duty_under[other.text_start] = units
+        if descendants is None:
+            descendants = _descendants(items)
+        for other in descendants.get((it.part, tuple(it.path)), ()):
+            duty_under[other.text_start] = units
     return duty_heads, duty_under
+
+
+def _descendants(items: Sequence[ItemLike]) -> dict[tuple, list[ItemLike]]:
+    """(part, path) → the items under it (``_under``), in order: one pass over the tree rather
+    than one per duty head, so a long duty list costs time in its length, not its square."""
+    out: dict[tuple, list[ItemLike]] = {}
+    for other in items:
+        path = tuple(other.path)
+        for depth in range(len(path)):
+            out.setdefault((other.part, path[:depth]), []).append(other)
+    return out
 
 
 def find_assignment_context(body: str, items: Sequence[ItemLike] = (), settings=None) -> AssignmentContext:

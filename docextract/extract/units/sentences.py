@@ -24,7 +24,9 @@ from .shapes import Endings, split_top_level, trimmed
 from .slots import ASSIGNEE, NAMED, PARTNER, SUBJECT, Found, slot_units
 
 FLAGS = ("unbracketed_assignment",)
-SENTENCE_END = re.compile(r"[。！？!?；;\n]|(?<!\d)\.(?!\d)")
+# (the full stop's look-behind comes after the dot, so every branch opens with a literal and sre
+# skips to the marks by their first characters)
+SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?<!\d\.)(?!\d)")
 CLAUSE_DELIMITERS = frozenset("，,：:")
 # 了 that reports nothing done: 为了 (in order to), 除了, 了解.
 NOT_REPORT = ("为了", "除了", "了解", "不了")
