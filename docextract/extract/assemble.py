@@ -65,8 +65,11 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     # Deadlines and amounts are found in one pass over the body, then given to the span (an
     # item's own text, or text outside every item) that holds them.
     spans = [(node.text_start, node.end) for node in skeleton.items] + list(skeleton.outside)
-    deadlines = _by_span(extract_deadlines(body, reference, reference_source=reference_source), spans)
-    row_deadlines(deadlines, skeleton.items)
+    found, in_cells = row_deadlines(extract_deadlines(body, reference, reference_source=reference_source),
+                                    skeleton.items)
+    deadlines = _by_span(found, spans)
+    for k, cell_deadlines in in_cells.items():   # a row's deadline cell, wherever it stands
+        deadlines[k] = sorted(deadlines[k] + cell_deadlines, key=lambda d: d.start)
     amounts = _by_span(extract_amounts(body), spans)
 
     items = []

@@ -68,6 +68,15 @@ def _marked(unit: Unit) -> tuple[Unit, str | None]:
     return (facts[0], role) if len(facts) == 1 else (unit, None)
 
 
+def _listed(text: str, start: int) -> list[Unit]:
+    """The names a cell lists; its paragraphs (one per line) are entries of the list."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.extend(split_units(line, start + pos))
+        pos += len(line) + 1
+    return out
+
+
 def cell_units(body: str, fields: tuple[Field, ...], context: AssignmentContext) -> dict[str, list[Unit]]:
     """The units of a row's role cells, by role, in reading order, each once per role."""
     roles: dict[str, list[Unit]] = {role: [] for role in UNIT_ROLES}
@@ -81,7 +90,7 @@ def cell_units(body: str, fields: tuple[Field, ...], context: AssignmentContext)
             for role in UNIT_ROLES:
                 roles[role].extend(getattr(said, role))
             continue
-        for listed in split_units(text, f.start):
+        for listed in _listed(text, f.start):
             listed, marked = _marked(listed)
             unit = _unit(listed, f.label, context)
             if unit is not None:
@@ -164,19 +173,18 @@ def without_cells(body: str, start: int, end: int, fields: tuple[Field, ...]) ->
     return "".join(text)
 
 
-def row_deadlines(groups: list[list[Deadline]], nodes) -> None:
-    """A deadline found in a row's deadline cell is the row's, wherever the cell stands (after
-    the row's criteria, or printed once for the rows a merged cell spans)."""
+def row_deadlines(found: list[Deadline], nodes) -> tuple[list[Deadline], dict[int, list[Deadline]]]:
+    """The deadlines of the rows' deadline cells, by row (a cell after the row's criteria, or
+    printed once for the rows a merged cell spans, is still the row's), and the others."""
     cells = [(k, f) for k, node in enumerate(nodes) for f in node.fields if f.role == "deadline"]
     if not cells:
-        return
-    owners: dict[int, list[int]] = {}
-    for group in groups:
-        for d in list(group):
-            rows = [k for k, f in cells if f.start <= d.start and d.end <= f.end]
-            if rows:
-                group.remove(d)
-                for k in rows:
-                    owners.setdefault(k, []).append(d)
-    for k, found in owners.items():
-        groups[k] = sorted(groups[k] + found, key=lambda d: d.start)
+        return found, {}
+    rest: list[Deadline] = []
+    owners: dict[int, list[Deadline]] = {}
+    for d in found:
+        rows = [k for k, f in cells if f.start <= d.start < f.end]
+        for k in rows:
+            owners.setdefault(k, []).append(d)
+        if not rows:
+            rest.append(d)
+    return rest, owners

@@ -23,17 +23,21 @@ such tables cannot be told apart from a row numbered in the cell.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from ..rules.fields import UNIT_ROLES
 from .columns import header_roles, number_label, task_roles
-from .tables import NOTHING, SENTENCE_END
+from .tables import NOTHING, SENTENCE_END, RenderedTable, render_table
 
 HEADER_CELL_MAX_CHARS = 12   # a column name is a few words
 HEADER_MIN_CELLS = 3
+HEADER_MAX_CELLS = 16        # no task table has more columns: the search for a header stays bounded
 CELL_MAX_CHARS = 600         # a paragraph longer than any cell is running text: the table has ended
 UNIT_CELL_MAX_CHARS = 120    # a list of units, not a sentence
+CAPTION_ENDS = ("表", "清单", "一览")   # 任务分工表, 责任清单: the table's caption, not a column
+DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")   # a signature's date is no unit list
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")
 
 
@@ -47,20 +51,27 @@ class FlatTable:
 
 
 def _header_like(line: str) -> bool:
+    """A column name: a few words, no sentence, not a caption (…分工表 names the table)."""
     text = line.strip()
-    return 0 < len(text) <= HEADER_CELL_MAX_CHARS and not SENTENCE_END.search(text) and "，" not in text
+    return 0 < len(text) <= HEADER_CELL_MAX_CHARS and not SENTENCE_END.search(text) and "，" not in text \
+        and not text.endswith(CAPTION_ENDS)
 
 
-def _header_at(lines: list[int], texts: list[str], i: int) -> int:
-    """How many of the lines from ``lines[i]`` on form a task table's header (0: none)."""
-    j = i
-    while j < len(lines) and _header_like(texts[lines[j]]):
-        j += 1
-    run = [texts[k].strip() for k in lines[i:j]]
-    roles = header_roles(run)
-    if len(run) < HEADER_MIN_CELLS or not roles or min(roles) != 0:
+def _header_at(filled: list[int], texts: list[str], i: int) -> int:
+    """How many of the lines from ``filled[i]`` on form a task table's header (0: none): a run
+    of column names whose first names a column, up to the last column it names."""
+    first = header_roles([texts[filled[i]].strip()])
+    if not first:
         return 0
-    end = max(roles) + 1   # the last column named
+    run: list[str] = []
+    for k in filled[i:i + HEADER_MAX_CELLS]:
+        if not _header_like(texts[k]):
+            break
+        run.append(texts[k].strip())
+    roles = header_roles(run)
+    if first[0] != "number" and "number" in roles.values():
+        return 0   # the header starts at its 序号 column
+    end = max(roles, default=-1) + 1   # the last column named
     if end < HEADER_MIN_CELLS or task_roles(run[:end]) is None:
         return 0
     return end
@@ -68,31 +79,44 @@ def _header_at(lines: list[int], texts: list[str], i: int) -> int:
 
 def find_flat_tables(lines: list[str]) -> list[FlatTable]:
     """The flattened task tables among ``lines`` (a document's lines, blank ones included)."""
-    texts = lines
     filled = [k for k, line in enumerate(lines) if line.strip()]
     out: list[FlatTable] = []
     i = 0
     while i < len(filled):
-        size = _header_at(filled, texts, i) if _header_like(texts[filled[i]]) else 0
+        size = _header_at(filled, lines, i) if _header_like(lines[filled[i]]) else 0
         if not size:
             i += 1
             continue
         header_lines = filled[i:i + size]
         paragraphs = all(b - a > 1 for a, b in zip(header_lines, header_lines[1:]))
-        header = [texts[k].strip() for k in header_lines]
-        cells, end = _cells_after(lines, header_lines[-1] + 1, paragraphs)
-        rows, used = _rows(header, cells)
+        header = [lines[k].strip() for k in header_lines]
+        cells = _cells_after(lines, header_lines[-1] + 1, paragraphs)
+        rows, used = _rows(header, [text for text, _ in cells])
         if not rows:
             i += 1
             continue
-        last_line = cells[used - 1][1] if used else header_lines[-1] + 1
-        out.append(FlatTable(header_lines[0], last_line, [header] + rows))
-        i = next((k for k, line in enumerate(filled) if line >= last_line), len(filled))
+        end = cells[used - 1][1]
+        out.append(FlatTable(header_lines[0], end, [header] + rows))
+        i = bisect.bisect_left(filled, end)
     return out
 
 
-def _cells_after(lines: list[str], start: int, paragraphs: bool) -> tuple[list[tuple[str, int]], int]:
-    """(cell text, index of the line after it) for the cells from line ``start`` on."""
+def rebuild_flat_tables(lines: list[str]) -> tuple[list[str], list[RenderedTable]]:
+    """``lines`` with each flattened task table printed as its rows, and the tables rendered."""
+    out: list[str] = []
+    rendered: list[RenderedTable] = []
+    pos = 0
+    for table in find_flat_tables(lines):
+        out.extend(lines[pos:table.first])
+        rendered.append(render_table(table.rows))
+        out.extend(rendered[-1].lines)
+        pos = table.end
+    return (out + lines[pos:], rendered) if rendered else (lines, [])
+
+
+def _cells_after(lines: list[str], start: int, paragraphs: bool) -> list[tuple[str, int]]:
+    """(cell text, index of the line after it) for the cells from line ``start`` on, up to a
+    paragraph that is no cell (too long, an attachment marker)."""
     cells: list[tuple[str, int]] = []
     k = start
     while k < len(lines):
@@ -108,7 +132,7 @@ def _cells_after(lines: list[str], start: int, paragraphs: bool) -> tuple[list[t
         if len(text) > CELL_MAX_CHARS or ATTACHMENT.match(text):
             break
         cells.append((text, k))
-    return cells, k
+    return cells
 
 
 class _Numbering:
@@ -118,14 +142,14 @@ class _Numbering:
         self.last: dict[str, int] = {}
         self.style: str | None = None
 
-    def goes_on(self, cell: str) -> bool:
+    def goes_on(self, cell: str, first: bool = False) -> bool:
         label = number_label(cell)
         if label is None:
-            return False
+            return first
         style, number = label
         last = self.last.get(style.name)
         if last is None:
-            ok = number <= 2
+            ok = number <= 2 or first
         else:
             ok = number == last + 1 or (number == 1 and self.style != style.name)
         if ok:
@@ -134,55 +158,74 @@ class _Numbering:
         return ok
 
 
-def _rows(header: list[str], cells: list[tuple[str, int]]) -> tuple[list[list[str]], int]:
+def _rows(header: list[str], cells: list[str]) -> tuple[list[list[str]], int]:
     """The grid rows read from ``cells`` and how many cells they used."""
     width = len(header)
     roles = task_roles(header) or {}
     numbered = "number" in roles.values()
-    segments: list[list[str]] = []
+    segments: list[tuple[int, list[str]]] = []   # (index of its first cell, its cells)
     numbering = _Numbering()
-    used = 0
     k = 0
     while k < len(cells):
-        if [c for c, _ in cells[k:k + width]] == header:
+        if cells[k:k + width] == header:
             k += width   # the header repeated on a new page
-            used = k
             continue
-        text = cells[k][0]
-        starts = not segments if not numbered else (not segments or numbering.goes_on(text))
-        if not segments and numbered:
-            numbering.goes_on(text)
-        if starts:
-            segments.append([text])
+        if not segments or not numbered or numbering.goes_on(cells[k]):
+            if not segments and numbered:
+                numbering.goes_on(cells[k], first=True)
+            segments.append((k, [cells[k]]))
         else:
-            segments[-1].append(text)
+            segments[-1][1].append(cells[k])
         k += 1
-        used = k
     rows: list[list[str]] = []
-    for segment in segments:
-        rows.extend(_segment_rows(segment, width, roles))
+    used = k
+    for n, (first, segment) in enumerate(segments):
+        found, taken = _segment_rows(segment, width, roles)
+        if taken < len(segment) and n == len(segments) - 1:
+            used = first + taken   # what does not fit is no longer the table
+            rows.extend(found)
+            break
+        rows.extend(found if taken == len(segment) else found + _irregular(segment[taken:], width))
     return rows, used
 
 
-def _segment_rows(segment: list[str], width: int, roles: dict[int, str]) -> list[list[str]]:
-    """One task's cells as grid rows: a full row, then the rows its merged cells span."""
-    if len(segment) <= width:
-        return [segment + [""] * (width - len(segment))]
-    first, rest = segment[:width], segment[width:]
-    for size in sorted(range(1, width), key=lambda m: (m != width - 2, -m)):
-        chunks = [rest[a:a + size] for a in range(0, len(rest), size)]
-        if len(rest) % size == 0 and all(_fits(chunk, width, roles) for chunk in chunks):
-            return [first] + [[""] * (width - size) + chunk for chunk in chunks]
-    size = max(width - 2, 1)   # no reading fits: the usual shape, the last row short
-    return [first] + [[""] * (width - size) + rest[a:a + size] + [""] * max(a + size - len(rest), 0)
-                      for a in range(0, len(rest), size)]
+def _segment_rows(segment: list[str], width: int, roles: dict[int, str]) -> tuple[list[list[str]], int]:
+    """One task's cells as grid rows, and how many cells they take: a full row, then the rows
+    its merged cells span, as long as their unit columns hold unit lists."""
+    first = segment[:width]
+    if not _fits(first, 0, roles):
+        return [], 0
+    rows = [first + [""] * (width - len(first))]
+    rest = segment[width:]
+    if not rest:
+        return rows, len(first)
+    least = 2 if width > 3 else 1   # a continued row holds a cell and its units at least
+    sizes = [m for m in sorted(range(least, width), key=lambda m: (m != width - 2, -m)) if len(rest) >= m]
+    size = next((m for m in sizes if len(rest) % m == 0 and all(
+        _fits(rest[a:a + m], width - m, roles) for a in range(0, len(rest), m))), None)
+    if size is None:   # no reading takes them all: the usual shape, as far as it fits
+        size = max(width - 2, 1)
+    taken = len(first)
+    for a in range(0, len(rest), size):
+        chunk = rest[a:a + size]
+        if len(chunk) < size or not _fits(chunk, width - size, roles):
+            break
+        rows.append([""] * (width - size) + chunk)
+        taken += size
+    return rows, taken
 
 
-def _fits(chunk: list[str], width: int, roles: dict[int, str]) -> bool:
-    """The cells of a continued row in the last columns: its unit columns hold unit lists."""
-    offset = width - len(chunk)
+def _irregular(cells: list[str], width: int) -> list[list[str]]:
+    """Cells no reading aligns, kept in the last columns (the text stays in the table)."""
+    size = max(width - 2, 1)
+    return [[""] * (width - size) + cells[a:a + size] + [""] * max(a + size - len(cells), 0)
+            for a in range(0, len(cells), size)]
+
+
+def _fits(chunk: list[str], offset: int, roles: dict[int, str]) -> bool:
+    """Cells in columns ``offset``… : its unit columns hold unit lists (or nothing)."""
     for j, cell in enumerate(chunk):
         if roles.get(offset + j) in UNIT_ROLES and cell not in NOTHING \
-                and (len(cell) > UNIT_CELL_MAX_CHARS or SENTENCE_END.search(cell)):
+                and (len(cell) > UNIT_CELL_MAX_CHARS or SENTENCE_END.search(cell) or DATE.search(cell)):
             return False
     return True

@@ -22,7 +22,7 @@ from ..errors import LoadError, NeedsOCR
 from .document import LoadedDocument
 from .glyphs import fold_radicals
 from .layout import drop_furniture, geometry, join_lines
-from .tables import RenderedTable, continued_on_next_page, is_task_table, place_tables, render_table
+from .tables import RenderedTable, continued_on_next_page, continues, place_tables, render_table
 
 DISTRIBUTION = re.compile(r"^\s*(?:抄送|抄报|分送)\s*[:：]")
 PRINTED_ON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发\s*$")
@@ -84,8 +84,7 @@ def _render(blocks: list[Block], tables: list[RenderedTable]) -> str:
     for kind, value in blocks:
         if kind == "text" and not value.strip():
             continue
-        if kind == "table" and merged and merged[-1][0] == "table" and is_task_table(merged[-1][1]) \
-                and not is_task_table(value):
+        if kind == "table" and merged and merged[-1][0] == "table" and continues(merged[-1][1], value):
             merged[-1] = ("table", continued_on_next_page(merged[-1][1], value))
             continue
         merged.append((kind, value))

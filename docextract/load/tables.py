@@ -199,8 +199,10 @@ def _flag(again: list[bool], column: int | None) -> bool:
 
 def _render_item(block: _Block, item: _Item, header: list[str], roles: dict[int, str], last: dict[int, Cell]) -> Row:
     """Print one task: its 序号 and task on one line, then for each source row its other cells,
-    then its role cells after their column's header (牵头单位：…, as a reader says a row of the
-    table aloud); a cell merged from above is the cell printed there."""
+    then its role cells; a role cell and a short cell follow their column's header (牵头单位：…,
+    分值：5, as a reader says a row of the table aloud), a cell of running text stands on its own
+    lines (the labels it starts with stay at line starts); a cell merged from above is the cell
+    printed there."""
     cells: list[Cell] = []
 
     def take(column: int, text: str, again: bool) -> Cell | None:
@@ -239,7 +241,7 @@ def _render_item(block: _Block, item: _Item, header: list[str], roles: dict[int,
             found = take(column, row[column], _flag(again, column))
             if found is None:
                 continue
-            if roles.get(column) in ROLE_COLUMNS and _value(header, column):
+            if _value(header, column) and (roles.get(column) in ROLE_COLUMNS or _short(found.text)):
                 cell = block.line([(None, f"{_value(header, column)}："), (column, found.text)], [""])[0]
             else:
                 cell = block.line([(column, found.text)])[0]
@@ -278,6 +280,13 @@ def render_table(rows: list[list[str | None]], *, paragraphs: bool = False) -> R
     if found is None:
         return _plain_table(rows, continued)
     return _task_table(rows, continued, wrapped, *found)
+
+
+def continues(table: list[list[str | None]], following: list[list[str | None]]) -> bool:
+    """Whether ``following`` (the next table on the page or the next page) goes on with the task
+    table ``table``: it has no header of its own and as many columns."""
+    return bool(table and following) and is_task_table(table) and not is_task_table(following) \
+        and len(following[0]) == len(table[0]) and not header_roles([clean_cell(c) for c in following[0]])
 
 
 def continued_on_next_page(table: list[list[str | None]], continuation: list[list[str | None]]) -> list[list[str | None]]:
