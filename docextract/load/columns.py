@@ -4,7 +4,7 @@ the structure stage, which numbers a task table's rows by their 序号."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..rules.fields import UNIT_ROLES, labels_with
 from ..rules.labels import Style, styles
@@ -21,12 +21,21 @@ BARE_CN_NUMBER = re.compile(r"^[一二三四五六七八九十百]{1,4}$")
 # A bare number in a 序号 cell reads as the label it is with its mark: 1 as 1., 二 as 二、.
 BARE_MARKS = ((BARE_NUMBER, "."), (BARE_CN_NUMBER, "、"))
 CELL_LABEL_MAX_CHARS = 8
+# What a 序号 cell may start with: a digit, a Chinese numeral, a bracket, 第, a circled number.
+LABEL_FIRST = re.compile(r"[\d一二三四五六七八九十百壹贰叁参肆伍陆柒捌玖拾（(第①-⑳⑴-⒇㈠-㈩]")
 
 
 @cache
 def _columns() -> dict[str, tuple[str, ...]]:
     """Column role → the header words that name it (``rules/fields.toml``), longest first."""
     return {role: labels_with(role) for role in COLUMN_ROLES}
+
+
+@cache
+def _could_name() -> re.Pattern:
+    """A cheap first test: a column name starts with a field word or ends like a unit column."""
+    words = sorted({w for words in _columns().values() for w in words}, key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})|(?:{'|'.join(UNIT_SUFFIXES)})$")
 
 
 def clean_cell(cell: str | None, paragraphs: bool = False) -> str:
@@ -52,11 +61,22 @@ def _names_column(text: str, role: str, words: tuple[str, ...]) -> bool:
                for w in words)
 
 
+@lru_cache(maxsize=4096)
+def column_role(cell: str) -> str | None:
+    """The role a cell names as a column header on its own, or None."""
+    if not _could_name().search(re.sub(r"\s+", "", cell)):
+        return None   # most cells: no field word at all
+    return header_roles([cell]).get(0)
+
+
 def header_roles(row: list[str]) -> dict[int, str]:
     """Column → role for the cells of a header row that name one."""
     found: dict[int, str] = {}
+    could_name = _could_name()
     for i, cell in enumerate(row):
         text = clean_cell(cell).replace("\n", "")
+        if not could_name.search(text):
+            continue
         for role, words in _columns().items():
             if role in SINGLE_COLUMN_ROLES and role in found.values():
                 continue
@@ -91,7 +111,7 @@ def number_label(cell: str) -> tuple[Style, int] | None:
     (True, True)
     """
     text = re.sub(r"\s+", "", cell)
-    if not text or len(text) > CELL_LABEL_MAX_CHARS:
+    if not text or len(text) > CELL_LABEL_MAX_CHARS or not LABEL_FIRST.match(text):
         return None
     for pattern, mark in BARE_MARKS:
         if pattern.match(text):

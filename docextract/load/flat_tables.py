@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from ..rules.fields import UNIT_ROLES
-from .columns import header_roles, number_label, task_roles
+from .columns import ROLE_COLUMNS, column_role, header_roles, number_label, task_roles
 from .tables import NOTHING, SENTENCE_END, RenderedTable, render_table
 
 HEADER_CELL_MAX_CHARS = 12   # a column name is a few words
@@ -37,6 +37,8 @@ HEADER_MAX_CELLS = 16        # no task table has more columns: the search for a 
 CELL_MAX_CHARS = 600         # a paragraph longer than any cell is running text: the table has ended
 UNIT_CELL_MAX_CHARS = 120    # a list of units, not a sentence
 CAPTION_ENDS = ("表", "清单", "一览")   # 任务分工表, 责任清单: the table's caption, not a column
+ASSIGNING = frozenset(ROLE_COLUMNS)          # a header names at least one column of units or deadlines
+STARTING = frozenset({"number", "task"})     # and starts at its 序号 or task column
 DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日")   # a signature's date is no unit list
 ATTACHMENT = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")
 
@@ -59,17 +61,14 @@ def _header_like(line: str) -> bool:
 
 def _header_at(filled: list[int], texts: list[str], i: int) -> int:
     """How many of the lines from ``filled[i]`` on form a task table's header (0: none): a run
-    of column names whose first names a column, up to the last column it names."""
-    first = header_roles([texts[filled[i]].strip()])
-    if not first:
-        return 0
+    of column names that starts at its 序号 (or task) column, up to the last column it names."""
     run: list[str] = []
     for k in filled[i:i + HEADER_MAX_CELLS]:
         if not _header_like(texts[k]):
             break
         run.append(texts[k].strip())
     roles = header_roles(run)
-    if first[0] != "number" and "number" in roles.values():
+    if roles.get(0) != "number" and "number" in roles.values():
         return 0   # the header starts at its 序号 column
     end = max(roles, default=-1) + 1   # the last column named
     if end < HEADER_MIN_CELLS or task_roles(run[:end]) is None:
@@ -77,15 +76,34 @@ def _header_at(filled: list[int], texts: list[str], i: int) -> int:
     return end
 
 
+def _candidates(lines: list[str], filled: list[int]) -> list[int]:
+    """The filled lines where a header may start: a 序号 or task column name followed, within a
+    run of column names, by a unit or deadline column name (one pass, back to front)."""
+    out: list[int] = []
+    assigning = None   # index (in ``filled``) of the next column name that assigns, in this run
+    for i in range(len(filled) - 1, -1, -1):
+        text = lines[filled[i]].strip()
+        if not _header_like(text):
+            assigning = None
+            continue
+        role = column_role(text)
+        if role in ASSIGNING:
+            assigning = i
+        elif role in STARTING and assigning is not None and assigning - i < HEADER_MAX_CELLS:
+            out.append(i)
+    return out[::-1]
+
+
 def find_flat_tables(lines: list[str]) -> list[FlatTable]:
     """The flattened task tables among ``lines`` (a document's lines, blank ones included)."""
     filled = [k for k, line in enumerate(lines) if line.strip()]
     out: list[FlatTable] = []
-    i = 0
-    while i < len(filled):
-        size = _header_at(filled, lines, i) if _header_like(lines[filled[i]]) else 0
+    after = 0
+    for i in _candidates(lines, filled):
+        if i < after:
+            continue
+        size = _header_at(filled, lines, i)
         if not size:
-            i += 1
             continue
         header_lines = filled[i:i + size]
         paragraphs = all(b - a > 1 for a, b in zip(header_lines, header_lines[1:]))
@@ -93,11 +111,10 @@ def find_flat_tables(lines: list[str]) -> list[FlatTable]:
         cells = _cells_after(lines, header_lines[-1] + 1, paragraphs)
         rows, used = _rows(header, [text for text, _ in cells])
         if not rows:
-            i += 1
             continue
         end = cells[used - 1][1]
         out.append(FlatTable(header_lines[0], end, [header] + rows))
-        i = bisect.bisect_left(filled, end)
+        after = bisect.bisect_left(filled, end)
     return out
 
 

@@ -64,6 +64,7 @@ TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.DOTALL | re.IGNORECASE)
 TABLE_MARK = "\ue001"   # stands for an HTML table's rendered lines while the rest is read
+FLAT_HEADER_LINE_CHARS = 40   # a column name with its markup (**牵头单位**) is shorter
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TEXT_CHAR = re.compile(r"[^\W_]")   # a letter or digit of any script (２０２２ too)
 # A line of links, a clipped page's menu or breadcrumb (当前位置：[首页]>[专题]), not the notice:
@@ -201,9 +202,10 @@ def _flat_tables(text: str, rendered: list[RenderedTable]) -> str:
     """Task tables pasted one cell per paragraph (``flat_tables``), each replaced by a mark; the
     tables rebuilt are added to ``rendered``."""
     lines = text.split("\n")
-    found = find_flat_tables([_inline(line) for line in lines])
-    if not found:
+    # markup read only on lines short enough to name a column, until a table's header is found
+    if not find_flat_tables([_inline(line) if len(line) <= FLAT_HEADER_LINE_CHARS else line for line in lines]):
         return text
+    found = find_flat_tables([_inline(line) for line in lines])
     out: list[str] = []
     pos = 0
     for table in found:
