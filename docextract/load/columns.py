@@ -7,7 +7,7 @@ import re
 from functools import cache, lru_cache
 
 from ..rules.fields import UNIT_ROLES, labels_with
-from ..rules.labels import Style, styles
+from ..rules.labels import Style, label_start, styles
 from ..text.numerals import label_number
 
 COLUMN_ROLES = ("number", "task", "lead", "responsible", "cooperating", "deadline")
@@ -40,9 +40,20 @@ def _could_name() -> re.Pattern:
 
 def clean_cell(cell: str | None, paragraphs: bool = False) -> str:
     """Spaces inside CJK text go (markup and justification); with ``paragraphs`` the line
-    breaks between paragraphs stay."""
+    breaks between paragraphs stay.  Without (a PDF cell, whose lines are wrapped) a line that
+    starts with a label still starts a paragraph: the criteria 1. 2. 3. of an assessment cell."""
     cell = cell or ""
-    lines = cell.split("\n") if paragraphs else [cell]
+    if paragraphs:
+        lines = cell.split("\n")
+    elif not CJK.search(cell):
+        return cell.strip()
+    else:
+        lines = []
+        for line in cell.split("\n"):
+            if lines and not label_start().match(line):
+                lines[-1] += line
+            else:
+                lines.append(line)
     out = [re.sub(r"\s+", "", line) if CJK.search(line) else line.strip() for line in lines]
     return "\n".join(line for line in out if line)
 

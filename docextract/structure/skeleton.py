@@ -55,6 +55,8 @@ def structure(cleaned: Cleaned, tables: tuple[Table, ...] = ()) -> Skeleton:
             closing_starts.append(lines[last].start)
     closing_starts.extend(start for start, _ in table_spans)   # an item before a table ends at it
     items = close_items(items, parts, closing_starts, lines, body)
+    if duplicate is not None:   # the second copy of a page holds no items
+        task_tables = [t for t in task_tables if t.start < lines[duplicate].start]
     if task_tables:
         items = sorted(items + row_items(body, lines, task_tables, parts, items), key=lambda it: it.start)
 
