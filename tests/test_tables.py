@@ -289,6 +289,15 @@ def test_an_unreadable_serial_number_stands_at_the_tables_shallowest_level():
     assert [(it.path, it.label) for it in notice.items] == [([1], "—"), ([1, 1], "（一）"), ([2], "二"), ([2, 1], "（一）")]
 
 
+def test_a_total_row_of_a_task_table_is_no_item():
+    data = page(table(["序号", "重点任务", "责任单位", "资金（万元）"], ["1", "修缮校舍", "县教育局", "120"],
+                      ["2", "改造道路", "县交通运输局", "300"], ["合计", "", "", "420"]))
+    notice = extract_bytes(data, "p.html")
+    assert [(it.label, [u.name for u in it.responsible_units]) for it in notice.items] == [
+        ("1", ["县教育局"]), ("2", ["县交通运输局"])]
+    assert "\n合计  420\n" in load_bytes(data, "p.html").text   # a plain row of the table
+
+
 def test_a_merged_cell_of_a_list_table_is_printed_once():
     rendered = render_table([["序号", "类别", "学校"], ["1", "本科", "某某大学"], ["2", Continued("本科"), "某某学院"]],
                             paragraphs=True)

@@ -13,6 +13,7 @@ value is, straight from the cell (nothing is rendered as text and parsed again):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from functools import cache
@@ -176,15 +177,22 @@ def without_cells(body: str, start: int, end: int, fields: tuple[Field, ...]) ->
 def row_deadlines(found: list[Deadline], nodes) -> tuple[list[Deadline], dict[int, list[Deadline]]]:
     """The deadlines of the rows' deadline cells, by row (a cell after the row's criteria, or
     printed once for the rows a merged cell spans, is still the row's), and the others."""
-    cells = [(k, f) for k, node in enumerate(nodes) for f in node.fields if f.role == "deadline"]
-    if not cells:
+    owners_of: dict[tuple[int, int], list[int]] = {}
+    for k, node in enumerate(nodes):
+        for f in node.fields:
+            if f.role == "deadline":
+                owners_of.setdefault((f.start, f.end), []).append(k)
+    if not owners_of:
         return found, {}
+    cells = sorted(owners_of)
+    starts = [start for start, _ in cells]
     rest: list[Deadline] = []
-    owners: dict[int, list[Deadline]] = {}
+    by_row: dict[int, list[Deadline]] = {}
     for d in found:
-        rows = [k for k, f in cells if f.start <= d.start < f.end]
-        for k in rows:
-            owners.setdefault(k, []).append(d)
-        if not rows:
+        i = bisect.bisect_right(starts, d.start) - 1
+        if i >= 0 and d.start < cells[i][1]:   # cells do not overlap
+            for k in owners_of[cells[i]]:
+                by_row.setdefault(k, []).append(d)
+        else:
             rest.append(d)
-    return rest, owners
+    return rest, by_row

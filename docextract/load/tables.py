@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .columns import BARE_NUMBER, ROLE_COLUMNS, clean_cell, header_roles, task_roles
+from .columns import BARE_NUMBER, ROLE_COLUMNS, clean_cell, header_roles, number_label, task_roles
 from .document import Cell, Column, Row, Table
 
 CELL_SEPARATOR = "  "
@@ -159,7 +159,8 @@ class _Item:
 
 def _group_rows(body: list[list[str]], flags: list[list[bool]], wrapped: list[bool], header: list[str],
                 roles: dict[int, str]) -> list[_Item | list[str]]:
-    """Task rows grouped into items; a row before the first item (总计, a caption) stays a list."""
+    """Task rows grouped into items; a row before the first item (总计, a caption) or one whose
+    序号 column names it without a task (合计) stays a plain row."""
     number_col = next((i for i, r in roles.items() if r == "number"), None)
     task_col = next((i for i, r in roles.items() if r == "task"), None)
     header_key = [c.replace("\n", "") for c in header]
@@ -176,6 +177,8 @@ def _group_rows(body: list[list[str]], flags: list[list[bool]], wrapped: list[bo
                 number = ""
             if previous is not None and (not number or number == previous.number):
                 previous.add(row, again, broken and not number)
+            elif number and merged_task and number_label(number) is None:
+                out.append(row)   # 合计, 备注: a row of the table that is no task
             elif number:
                 out.append(_Item(number, [(row, again)]))
             else:
