@@ -18,7 +18,7 @@ from ..structure.nodes import Skeleton
 from ..text.dates import iso_date
 from ..text.ids import item_id, notice_id, notice_key
 from .amounts import extract_amounts
-from .cells import cell_units, merged_units, row_context, row_deadlines, without_cells, without_row_heads
+from .cells import row_deadlines, row_units, without_row_heads
 from .deadlines.find import extract_deadlines
 from .units.assign import extract_assignments, find_assignment_context
 from .units.names import split_units
@@ -76,9 +76,7 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     for k, node in enumerate(skeleton.items):
         span = body[node.text_start:node.end]
         if node.row:   # a task table's row: units from its role cells, then what the rest of its text assigns
-            from_cells = cell_units(body, node.fields, context)
-            rest = without_cells(body, node.text_start, node.end, node.fields)
-            units = merged_units(from_cells, extract_assignments(rest, node.text_start, row_context(context, from_cells)))
+            units = row_units(body, node, context)
         else:
             assigned = extract_assignments(span, node.text_start, context)
             units = {"lead": assigned.lead, "responsible": assigned.responsible, "cooperating": assigned.cooperating}

@@ -127,6 +127,14 @@ def _once(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def row_units(body: str, node, context: AssignmentContext) -> dict[str, list[Unit]]:
+    """A table row's units by role: its role cells', then those the rest of its text assigns
+    (a bracket in its content cell), each once in its strongest role."""
+    from_cells = cell_units(body, node.fields, context)
+    rest = without_cells(body, node.text_start, node.end, node.fields)
+    return merged_units(from_cells, extract_assignments(rest, node.text_start, row_context(context, from_cells)))
+
+
 def merged_units(from_cells: dict[str, list[Unit]], from_text) -> dict[str, list[Unit]]:
     """A row's units: its cells' first, then those its own text assigns, each once per row in
     its strongest role (a unit that leads one of the rows a merged 序号 spans and cooperates on
