@@ -99,6 +99,28 @@ def test_an_assessment_table_nests_the_criteria_of_its_cells_under_the_row():
     assert_evidence(notice)
 
 
+def test_a_task_table_without_serial_numbers_numbers_its_rows_in_order():
+    data = page(table(["重点任务", "牵头单位", "完成时限"], ["编制专项规划", "县发改委", "2024年6月底前"],
+                      ["建立项目库", "县财政局", "2024年8月底前"]))
+    notice = extract_bytes(data, "p.html")
+    assert [(it.path, it.label, it.text.split("\n")[0], [u.name for u in it.lead_units]) for it in notice.items] == [
+        ([1], "", "编制专项规划", ["县发改委"]), ([2], "", "建立项目库", ["县财政局"])]
+
+
+def test_a_section_row_across_the_table_heads_the_rows_below_it():
+    rows = ('<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>完成时限</td></tr>'
+            '<tr><td colspan="4">一、优化营商环境</td></tr>'
+            '<tr><td>1</td><td>压缩开办时间</td><td>县市场监管局</td><td>2024年6月底前</td></tr>'
+            '<tr><td>2</td><td>推行容缺受理</td><td>县政务服务中心</td><td>2024年9月底前</td></tr>'
+            '<tr><td colspan="4">二、强化要素保障</td></tr>'
+            '<tr><td>3</td><td>保障项目用地</td><td>县自然资源局</td><td>2024年12月底前</td></tr>')
+    notice = extract_bytes(page(f"<table>{rows}</table>"), "p.html")
+    assert [(it.path, it.label, it.heading, [u.name for u in it.lead_units]) for it in notice.items] == [
+        ([1], "一、", "优化营商环境", []), ([1, 1], "1", "压缩开办时间", ["县市场监管局"]),
+        ([1, 2], "2", "推行容缺受理", ["县政务服务中心"]), ([2], "二、", "强化要素保障", []),
+        ([2, 3], "3", "保障项目用地", ["县自然资源局"])]
+
+
 def test_a_merged_serial_number_makes_one_task_and_a_unit_that_leads_is_not_also_cooperating():
     rows = ('<tr><td>序号</td><td>工作事项</td><td>主要内容</td><td>牵头单位</td><td>配合单位</td></tr>'
             '<tr><td rowspan="2">1</td><td rowspan="2">推进家庭医生签约</td><td>扩大签约覆盖面。</td>'

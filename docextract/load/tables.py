@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..rules.labels import label_start
 from .columns import BARE_NUMBER, ROLE_COLUMNS, clean_cell, header_roles, number_label, task_roles
 from .document import Cell, Column, Row, Table
 
@@ -168,6 +169,7 @@ def _group_rows(body: list[list[str]], flags: list[list[bool]], wrapped: list[bo
     for row, again, broken in zip(body, flags, wrapped):
         if [c.replace("\n", "") for c in row] == header_key:
             continue   # the header repeated on a new page
+        row = _section_row(row, number_col, task_col)
         previous = out[-1] if out and isinstance(out[-1], _Item) else None
         task = _value(row, task_col)
         merged_task = not task or _flag(again, task_col)
@@ -189,6 +191,21 @@ def _group_rows(body: list[list[str]], flags: list[list[bool]], wrapped: list[bo
             out.append(_Item("", [(row, again)]))
         else:
             out.append(row)
+    return out
+
+
+def _section_row(row: list[str], number_col: int | None, task_col: int | None) -> list[str]:
+    """A row of one cell across the table that starts with a label (一、加强组织领导) heads the
+    rows below it: its label goes to the 序号 column, the rest to the task column."""
+    filled = {c for c in row if c}
+    if number_col is None or task_col is None or len(filled) != 1:
+        return row
+    text = filled.pop()
+    m = label_start().match(text)
+    if m is None or number_label(text[:m.end()]) is None or m.end() >= len(text):
+        return row
+    out = [""] * len(row)
+    out[number_col], out[task_col] = text[:m.end()].strip(), text[m.end():].strip()
     return out
 
 
