@@ -40,35 +40,23 @@ class Row:
 
     cells: tuple[Cell, ...]
 
-    @property
-    def span(self) -> tuple[int, int] | None:
-        placed = [c for c in self.cells if c.placed]
-        return (min(c.start for c in placed), max(c.end for c in placed)) if placed else None
-
 
 @dataclass(frozen=True)
 class Table:
     """A table: its columns, its body rows and where its text stands (header to last row).
 
-    A task table (``is_task``) names a task or 序号 column and a column of units or deadlines:
-    each of its rows is one item of the notice."""
+    A task table (``is_task``: its header names a task or 序号 column and a column of units or
+    deadlines) has one item of the notice per row; any other table (a list of names, of jobs, of
+    figures) has none."""
 
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     start: int = -1
     end: int = -1
-
-    @property
-    def is_task(self) -> bool:
-        roles = {c.role for c in self.columns}
-        return bool(roles & {"task", "number"}) and bool(roles & {"lead", "responsible", "cooperating", "deadline"})
+    is_task: bool = False
 
     def role(self, cell: Cell) -> str | None:
         return self.columns[cell.column].role if cell.column < len(self.columns) else None
-
-    def cells(self, row: Row, role: str) -> tuple[Cell, ...]:
-        """The row's cells in columns of ``role``, in reading order."""
-        return tuple(c for c in row.cells if self.role(c) == role)
 
     def moved(self, by: int) -> "Table":
         rows = tuple(Row(tuple(c.moved(by) for c in row.cells)) for row in self.rows)

@@ -287,7 +287,7 @@ def _task_table(rows: list[list[str]], continued: list[list[bool]], wrapped: lis
                 out.append(row)
         else:
             _plain_row(block, entry, set())
-    return RenderedTable(block.text, Table(columns, tuple(out), start, block.pos - 1))
+    return RenderedTable(block.text, Table(columns, tuple(out), start, block.pos - 1, is_task=True))
 
 
 def render_table(rows: list[list[str | None]], *, paragraphs: bool = False) -> RenderedTable:
@@ -353,4 +353,4 @@ def _place_cells(text: str, rendered: RenderedTable, cursor: int) -> tuple[Table
             pos, expected = found + len(cell.text), cell.end
     rows = tuple(Row(tuple(moved.get((c.start, c.end), Cell(c.column, c.text)) for c in row.cells))
                  for row in table.rows)
-    return Table(table.columns, rows, at, pos), pos
+    return Table(table.columns, rows, at, pos, table.is_task), pos
