@@ -13,7 +13,7 @@ from docextract import extract_bytes
 from docextract.load import load_bytes
 from docextract.load.columns import number_label
 from docextract.load.flat_tables import find_flat_tables
-from docextract.load.tables import Continued, render_table
+from docextract.load.tables import Continued, place_tables, render_table
 from docextract.text.textmap import TrackedText
 
 HEAD = "<p>某县人民政府办公室关于印发重点任务分工方案的通知</p><p>各乡镇人民政府，县直各单位：</p><p>现将重点任务分工方案印发给你们，请认真贯彻落实。</p>"
@@ -318,6 +318,18 @@ def test_a_total_row_of_a_task_table_is_no_item():
     assert [(it.label, [u.name for u in it.responsible_units]) for it in notice.items] == [
         ("1", ["县教育局"]), ("2", ["县交通运输局"])]
     assert "\n合计  420\n" in load_bytes(data, "p.html").text   # a plain row of the table
+
+
+def test_a_table_the_loader_printed_differently_is_placed_cell_by_cell():
+    rendered = render_table([["序号", "重点任务", "牵头单位"], ["1", "修缮校舍", "县教育局"], ["2", "改造道路", "县交通运输局"]])
+    lines = rendered.lines
+    text = "\n".join(["关于做好工作的通知", "打印本页"] + lines[:2] + ["【返回顶部】"] + lines[2:] + ["某县人民政府"])
+    placed, = place_tables(text, [rendered])
+    assert [[text[c.start:c.end] for c in row.cells] for row in placed.rows] == [
+        ["1", "修缮校舍", "县教育局"], ["2", "改造道路", "县交通运输局"]]
+    assert text[placed.start:].startswith("序号  重点任务")
+    gone, = place_tables("关于做好工作的通知", [rendered])   # its header is not there: nothing is placed
+    assert not any(c.placed for row in gone.rows for c in row.cells)
 
 
 def test_a_merged_cell_of_a_list_table_is_printed_once():

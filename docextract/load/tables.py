@@ -342,8 +342,9 @@ def _place_cells(text: str, rendered: RenderedTable, cursor: int) -> tuple[Table
     end = rendered.text.find("\n", table.start)
     header = rendered.text[table.start:end if end >= 0 else None]
     at = text.find(header, cursor) if header else -1
-    if at < 0:
-        return table, cursor
+    if at < 0:   # not in the text (cut with the page's furniture): the table stays, unplaced
+        rows = tuple(Row(tuple(Cell(c.column, c.text) for c in row.cells)) for row in table.rows)
+        return Table(table.columns, rows, is_task=table.is_task), cursor
     moved: dict[tuple[int, int], Cell] = {}
     pos, expected = at + len(header), table.start + len(header)
     for cell in sorted({c for row in table.rows for c in row.cells}, key=lambda c: c.start):
