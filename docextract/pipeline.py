@@ -48,7 +48,7 @@ def run(loaded: LoadedDocument, settings: Settings | None = None) -> Notice:
     settings = settings or Settings()
     normalized = normalize(loaded.text)
     cleaned = clean(normalized, loaded.metadata)
-    skeleton = structure(cleaned)
+    skeleton = structure(cleaned, loaded.tables)
     return extract(skeleton, loaded, settings)
 
 

@@ -4,7 +4,7 @@ import io
 import pytest
 from conftest import FIXTURES
 
-from docextract import extract_file
+from docextract import extract_bytes, extract_file
 from docextract.errors import EmptyDocument, LoadError, UnsupportedFormat
 from docextract.load import load_bytes, load_file
 
@@ -37,10 +37,15 @@ def test_paragraphs_and_tables_in_document_order():
     loaded = load_bytes(_docx(build), "x.docx")
     assert loaded.format == "docx" and loaded.metadata == {"title": "关于做好防汛工作的通知"}
     assert loaded.text.split("\n") == [
-        "关于做好防汛工作的通知", "一、任务分工",
-        "1. 排查险工险段", "牵头单位：县水利局", "完成时限：5月底前",
-        "2. 储备防汛物资", "牵头单位：县应急局", "完成时限：6月10日前",
+        "关于做好防汛工作的通知", "一、任务分工", "序号  工作任务  牵头单位  完成时间",
+        "1 排查险工险段", "牵头单位：县水利局", "完成时间：5月底前",
+        "2 储备防汛物资", "牵头单位：县应急局", "完成时间：6月10日前",
         "二、工作要求", "联系人：张三  电话：1234567"]
+    task, contacts = loaded.tables
+    assert task.is_task and not contacts.is_task
+    assert [[(task.role(c), loaded.text[c.start:c.end]) for c in row.cells] for row in task.rows] == [
+        [("number", "1"), ("task", "排查险工险段"), ("lead", "县水利局"), ("deadline", "5月底前")],
+        [("number", "2"), ("task", "储备防汛物资"), ("lead", "县应急局"), ("deadline", "6月10日前")]]
 
 
 def test_notice_docx_values():
@@ -104,9 +109,15 @@ def test_table_cells_keep_their_paragraphs_and_a_guiding_column_assigns():
         table.cell(1, 0).merge(table.cell(2, 0))
         table.cell(1, 1).merge(table.cell(2, 1))
 
-    lines = load_bytes(_docx(build), "x.docx").text.split("\n")
-    assert lines == ["关于做好春耕工作的通知", "1. 完善工作机制", LONG, "责任单位：县农业农村局、县财政局",
-                     "完成时限：2024年6月底前", "2. 加强督促检查", "责任单位：县教育局、县人社局", "完成时限：2024年9月底前"]
+    data = _docx(build)
+    lines = load_bytes(data, "x.docx").text.split("\n")
+    assert lines == ["关于做好春耕工作的通知", "序号  重点任务  指导部门  完成时限", "1 完善工作机制", LONG,
+                     "指导部门：县农业农村局", "完成时限：2024年6月底前", "指导部门：县财政局",
+                     "2 加强督促检查", "指导部门：县教育局", "县人社局", "完成时限：2024年9月底前"]
+    notice = extract_bytes(data, "x.docx")
+    assert [(it.label, it.heading, [u.name for u in it.responsible_units], [d.text for d in it.deadlines])
+            for it in notice.items] == [("1", "完善工作机制", ["县农业农村局", "县财政局"], ["2024年6月底前"]),
+                                        ("2", "加强督促检查", ["县教育局", "县人社局"], ["2024年9月底前"])]
 
 
 def test_a_list_table_prints_a_cell_merged_down_once():

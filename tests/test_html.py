@@ -73,7 +73,7 @@ def test_province_page_metadata_and_body():
 
 def test_province_page_task_table_becomes_items():
     text = load_file(FIXTURES / "govcn_province_page.html").text
-    assert ("2. 落实一次性吸纳就业补贴政策，每人补贴1500元\n牵头单位：省人力资源社会保障厅、省财政厅\n"
+    assert ("2 落实一次性吸纳就业补贴政策，每人补贴1500元\n牵头单位：省人力资源社会保障厅、省财政厅\n"
             "责任单位：各地级以上市人民政府\n完成时限：2024年12月底前") in text
     notice = extract_file(FIXTURES / "govcn_province_page.html")
     third = [it for it in notice.items if it.text.startswith("推进零工市场建设")][0]
@@ -244,7 +244,7 @@ def test_a_word_table_whose_cells_hold_paragraphs_is_a_data_table_with_its_heade
     page = (f'<html><body><div class="content">{NOTICE}<table><tr><td>序号</td><td>重点任务</td><td>指导部门</td>'
             f"<td>完成时限</td></tr>{rows}</table></div></body></html>")
     text = load_bytes(page.encode(), "p.html").text
-    assert f"1. 完善工作机制\n{LONG}\n责任单位：县教育局、县财政局\n完成时限：2024年6月底前" in text
+    assert f"1 完善工作机制\n{LONG}\n指导部门：县教育局\n县财政局\n完成时限：2024年6月底前" in text
     notice = extract_file_from(page)
     item = next(it for it in notice.items if it.text.startswith("完善工作机制"))
     assert [u.name for u in item.responsible_units] == ["县教育局", "县财政局"]
@@ -262,9 +262,15 @@ def test_merged_cells_fill_every_row_they_span():
             '<tr><td rowspan="2">1</td><td rowspan="2">做好春耕生产</td><td>县农业农村局</td><td rowspan="2">县财政局</td></tr>'
             "<tr><td>县供销社</td></tr><tr><td>2</td><td>做好森林防火</td><td>县林业局</td><td>各乡镇</td></tr>"
             "</table></div></body></html>")
-    lines = load_bytes(page.encode(), "p.html").text.split("\n")
-    assert lines == ["1. 做好春耕生产", "牵头单位：县农业农村局、县供销社", "配合单位：县财政局",
-                     "2. 做好森林防火", "牵头单位：县林业局", "配合单位：各乡镇"]
+    loaded = load_bytes(page.encode(), "p.html")
+    assert loaded.text.split("\n") == ["序号  工作任务  牵头单位  配合单位", "1 做好春耕生产", "牵头单位：县农业农村局",
+                                       "配合单位：县财政局", "牵头单位：县供销社", "2 做好森林防火", "牵头单位：县林业局",
+                                       "配合单位：各乡镇"]
+    table, = loaded.tables
+    assert [[(table.role(c), c.text) for c in row.cells] for row in table.rows] == [
+        [("number", "1"), ("task", "做好春耕生产"), ("lead", "县农业农村局"), ("cooperating", "县财政局"),
+         ("lead", "县供销社")],
+        [("number", "2"), ("task", "做好森林防火"), ("lead", "县林业局"), ("cooperating", "各乡镇")]]
 
 
 def test_a_list_table_prints_merged_cells_once_and_no_row_numbers():

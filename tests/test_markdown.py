@@ -15,7 +15,7 @@ CASES = [
     ("escapes", "1\\. 不是列表 \\*强调\\*", "1. 不是列表 *强调*"),
     ("inline html", "第一行<br>第二行<span>文字</span>", "第一行\n第二行文字"),
     ("a task table becomes items", "| 序号 | 重点任务 | 牵头单位 |\n|---|---|---|\n| 1 | 做好春耕 | 县农业局 |",
-     "1. 做好春耕\n牵头单位：县农业局"),
+     "序号  重点任务  牵头单位\n1 做好春耕\n牵头单位：县农业局"),
 ]
 
 
@@ -71,9 +71,9 @@ MORE_CASES = [
     ("task boxes and entities", "- [x] 完成摸底&nbsp;排查\n- [ ] 报送结果", "完成摸底\u00a0排查\n报送结果"),
     ("image lines and icon residue go", "![二维码](a.png)\n*   _![Image 3](b.png)_ 正文", "正文"),
     ("an HTML table in Markdown", "<table><tr><td>序号</td><td>工作任务</td><td>责任单位</td></tr>"
-     "<tr><td>1</td><td>做好春耕</td><td>县农业局</td></tr></table>", "1. 做好春耕\n责任单位：县农业局"),
+     "<tr><td>1</td><td>做好春耕</td><td>县农业局</td></tr></table>", "序号  工作任务  责任单位\n1 做好春耕\n责任单位：县农业局"),
     ("a table cell with line breaks", "| 序号 | 重点任务 | 牵头单位 |\n|---|---|---|\n| 1 | 做好春耕 | 县农业局<br>县财政局 |",
-     "1. 做好春耕\n牵头单位：县农业局、县财政局"),
+     "序号  重点任务  牵头单位\n1 做好春耕\n牵头单位：县农业局\n县财政局"),
 ]
 
 

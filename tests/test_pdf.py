@@ -43,9 +43,14 @@ def test_wrapped_lines_rejoin_across_lines_and_pages(multipage):
 
 def test_task_table_row_split_across_pages_is_merged(multipage):
     text = multipage.text
-    assert ("3. 落实创业担保贷款贴息政策，扶持返乡入乡人员创业，全年新增贷款不少于2亿元\n"
+    assert ("3 落实创业担保贷款贴息政策，扶持返乡入乡人员创业，全年新增贷款不少于2亿元\n"
             "牵头单位：市财政局\n责任单位：中国人民银行某市分行、市人社局\n完成时限：2024年12月底前") in text
-    assert "1. 返还失业保险费，稳定企业就业岗位\n牵头单位：市人社局\n责任单位：市财政局、各区人民政府\n" in text
+    assert "1 返还失业保险费，稳定企业就业岗位\n牵头单位：市人社局\n责任单位：市财政局、各区人民政府\n" in text
+    table, = multipage.tables   # one table across the page break, its broken row whole
+    last = table.rows[-1]
+    assert [(table.role(c), text[c.start:c.end]) for c in last.cells][1:] == [
+        ("task", "落实创业担保贷款贴息政策，扶持返乡入乡人员创业，全年新增贷款不少于2亿元"), ("lead", "市财政局"),
+        ("responsible", "中国人民银行某市分行、市人社局"), ("deadline", "2024年12月底前")]
 
 
 def test_multipage_values_through_the_pipeline():
@@ -149,14 +154,15 @@ def test_rotated_pages_read_upright_with_their_tables():
     text = load_file(FIXTURES / "layout_rotated.pdf").text
     for turn in ("九十", "一百八十", "二百七十"):   # /Rotate 90, 180, 270
         assert (f"关于加快推进重点项目建设的通知（旋转{turn}度）\n各区人民政府，市政府各部门：为加快推进全市重点"
-                f"项目建设，现将有关事项通知如下，请认真抓好落实。本页旋转{turn}度。\n1. 建立重点项目台账\n"
+                f"项目建设，现将有关事项通知如下，请认真抓好落实。本页旋转{turn}度。\n序号  重点任务  牵头单位  责任单位  完成时限\n"
+                "1 建立重点项目台账\n"
                 "牵头单位：市发展改革委\n责任单位：各区人民政府\n完成时限：2024年5月底前\n") in text
     assert text.count("完成时限：2025年8月底前") == 3   # the table drawn by a form XObject
 
 
 def test_rules_drawn_as_thin_rectangles_make_a_table():
     text = load_file(FIXTURES / "layout_rules.pdf").text
-    assert "2. 完善项目审批绿色通道\n牵头单位：市政务服务局\n责任单位：市自然资源局" in text
+    assert "2 完善项目审批绿色通道\n牵头单位：市政务服务局\n责任单位：市自然资源局" in text
     assert "全市常住人口1768.16万人1，其中男性占55.0%。" in text   # the raised mark stays on its line
     assert "Annual Review of Key Projects (draft) 2024" in text
     assert text.startswith("关于做好年度考核工作的通知\n")   # letter-spaced title closed up
@@ -217,7 +223,7 @@ def test_without_system_fonts_unmeasurable_pages_still_read_alike():
 
 
 def test_a_one_character_cell_line_is_kept():
-    assert "1. 返还失业保险费，稳定企业就业岗位\n" in load_file(FIXTURES / "notice_multipage.pdf").text
+    assert "1 返还失业保险费，稳定企业就业岗位\n" in load_file(FIXTURES / "notice_multipage.pdf").text
 
 
 def test_a_page_pdfium_fails_on_is_read_by_pdfplumber(monkeypatch):

@@ -18,6 +18,7 @@ from ..structure.nodes import Skeleton
 from ..text.dates import iso_date
 from ..text.ids import item_id, notice_id, notice_key
 from .amounts import extract_amounts
+from .cells import row_deadlines, row_units, without_row_heads
 from .deadlines.find import extract_deadlines
 from .units.assign import extract_assignments, find_assignment_context
 from .units.names import split_units
@@ -59,23 +60,31 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     """Assemble the Notice: metadata, parts, items with their values, document-level values."""
     body = skeleton.body
     reference, reference_source = reference_date(skeleton, settings)
-    context = find_assignment_context(body, skeleton.items, settings)
+    context = without_row_heads(find_assignment_context(body, skeleton.items, settings), skeleton.items)
 
     # Deadlines and amounts are found in one pass over the body, then given to the span (an
     # item's own text, or text outside every item) that holds them.
     spans = [(node.text_start, node.end) for node in skeleton.items] + list(skeleton.outside)
-    deadlines = _by_span(extract_deadlines(body, reference, reference_source=reference_source), spans)
+    found, in_cells = row_deadlines(extract_deadlines(body, reference, reference_source=reference_source),
+                                    skeleton.items)
+    deadlines = _by_span(found, spans)
+    for k, cell_deadlines in in_cells.items():   # a row's deadline cell, wherever it stands
+        deadlines[k] = sorted(deadlines[k] + cell_deadlines, key=lambda d: d.start)
     amounts = _by_span(extract_amounts(body), spans)
 
     items = []
     for k, node in enumerate(skeleton.items):
         span = body[node.text_start:node.end]
-        assigned = extract_assignments(span, node.text_start, context)
+        if node.row:   # a task table's row: units from its role cells, then what the rest of its text assigns
+            units = row_units(body, node, context)
+        else:
+            assigned = extract_assignments(span, node.text_start, context)
+            units = {"lead": assigned.lead, "responsible": assigned.responsible, "cooperating": assigned.cooperating}
         items.append(Item(
             part=node.part, path=list(node.path), label=node.label, heading=node.heading,
             text=span, start=node.start, end=node.end,
-            lead_units=list(assigned.lead), responsible_units=list(assigned.responsible),
-            cooperating_units=list(assigned.cooperating),
+            lead_units=list(units["lead"]), responsible_units=list(units["responsible"]),
+            cooperating_units=list(units["cooperating"]),
             deadlines=deadlines[k], amounts=amounts[k],
         ))
     outside = range(len(skeleton.items), len(spans))

@@ -1,7 +1,9 @@
 """Stage 1, load: a file's bytes → ``LoadedDocument`` (text, page metadata, warnings).
 
-``sniff`` chooses the loader; ``text``, ``html``, ``pdf``, ``docx`` read each format; ``tables``
-turns the tables they find into text the later stages read.
+``sniff`` chooses the loader; ``text``, ``html``, ``pdf``, ``docx``, ``markdown`` read each format;
+``tables`` renders the tables they find as text and hands them on typed (``document.Table``: columns
+with their roles, rows with their cells placed in the text); ``flat_tables`` rebuilds task tables
+pasted one cell per paragraph.
 """
 from .document import LoadedDocument
 from .sniff import load_bytes, load_file

@@ -14,7 +14,7 @@ from ..config import Settings
 from ..errors import LoadError
 from .document import LoadedDocument
 from .furniture import strip_furniture
-from .tables import Continued, render_table
+from .tables import Continued, place_tables, render_table
 
 W_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -55,12 +55,15 @@ def load_docx(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     except Exception as exc:
         raise LoadError(name, f"not a readable .docx ({type(exc).__name__}: {exc})") from exc
     lines: list[str] = []
+    tables = []
     for child in document.element.body.iterchildren():
         if child.tag == f"{W_NS}p":
             lines.append(Paragraph(child, document).text)
         elif child.tag == f"{W_NS}tbl":
-            lines.extend(render_table(_rows(Table(child, document)), paragraphs=True))
+            tables.append(render_table(_rows(Table(child, document)), paragraphs=True))
+            lines.extend(tables[-1].lines)
     core = document.core_properties
     metadata = {"title": core.title} if core.title else {}
     lines = strip_furniture(lines, metadata)   # an export's notes (【法宝引证码】), the 版记 at the end
-    return LoadedDocument(name=name, text="\n".join(lines), format="docx", metadata=metadata)
+    text = "\n".join(lines)
+    return LoadedDocument(name=name, text=text, format="docx", metadata=metadata, tables=place_tables(text, tables))

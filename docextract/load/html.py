@@ -48,6 +48,7 @@ from .furniture import strip_furniture
 from .html_meta import find_title, page_metadata, title_headings
 from .html_tree import BLOCK_TAGS, content_root, drop_furniture, measure, render_lines
 from .script import simplified
+from .tables import RenderedTable, place_tables
 from .text import decode_text
 
 DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
@@ -167,6 +168,7 @@ def load_html(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     tree, problem = parse_page(text, name)
     warnings: list[str] = []
     metadata: dict[str, str] = {}
+    tables: list[RenderedTable] = []
     if tree is None:
         lines = strip_furniture(markup_text(text), metadata)
         warnings.append(f"the HTML parser stopped early ({problem}): the page was read as plain text, "
@@ -179,10 +181,11 @@ def load_html(data: bytes, name: str, settings: Settings) -> LoadedDocument:
         drop_furniture(tree, weights)
         root = content_root(tree, weights)
         title = find_title(tree, root, weights, metadata, headings)
-        lines = _with_title(strip_furniture(join_bare_labels(render_lines(root)), metadata), title)
+        lines = _with_title(strip_furniture(join_bare_labels(render_lines(root, tables=tables)), metadata), title)
     body = "\n".join(lines)
     bad = body.count("\ufffd")
     if bad:
         warnings.append(f"{bad} undecodable byte sequences replaced by U+FFFD")
     return LoadedDocument(name=name, text=body, format="html", encoding=encoding, metadata=metadata,
-                          warnings=tuple(warnings), status="ok" if tree is not None else "partial")
+                          warnings=tuple(warnings), status="ok" if tree is not None else "partial",
+                          tables=place_tables(body, tables))

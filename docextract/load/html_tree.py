@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..rules import load_rules, require
-from .tables import Continued, render_table
+from .tables import Continued, RenderedTable, render_table
 
 RULES = "html"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -252,9 +252,9 @@ def data_table_grid(table) -> list[list[str]] | None:
     return None
 
 
-def render_lines(root, *, links: bool = True) -> list[str]:
+def render_lines(root, *, links: bool = True, tables: list[RenderedTable] | None = None) -> list[str]:
     """The text under ``root``, one block per line, stripped, empty lines dropped (without the
-    text of links unless ``links``)."""
+    text of links unless ``links``); the data tables rendered are added to ``tables``."""
     out: list[str] = []
     stack: list[tuple[object, bool]] = [(root, False)]
     while stack:
@@ -276,7 +276,10 @@ def render_lines(root, *, links: bool = True) -> list[str]:
         grid = data_table_grid(element) if element.tag == "table" and element is not root else None
         if grid is not None:
             captions = ["\n".join(render_lines(c)) for c in element.iter("caption")]
-            out.append("\n" + "\n".join(captions + render_table(grid, paragraphs=True)) + "\n")
+            rendered = render_table(grid, paragraphs=True)
+            if tables is not None:
+                tables.append(rendered)
+            out.append("\n" + "\n".join(captions + rendered.lines) + "\n")
             if element.tail:
                 out.append(element.tail)
             continue

@@ -11,8 +11,9 @@ The markup goes, the text stays, line by line:
   boxes), block quotes, emphasis (``**``, ``__``, ``*``, ``_``), links (``[text](url)`` and
   ``[text][ref]`` → text), images, link definitions, escapes, entities and inline HTML tags go,
   their text stays;
-- pipe tables and HTML ``<table>`` blocks become table rows rendered by ``tables.render_table``
-  (a task table becomes numbered items with their field lines, like tables of the other formats);
+- pipe tables, HTML ``<table>`` blocks and task tables pasted one cell per paragraph
+  (``flat_tables``) are rendered by ``tables.render_table`` and handed on typed, as in the other
+  formats;
 - page furniture: lines that are mostly link text (a clipped page's menus) and lines left without
   text (images, icons) go; page markers of a PDF or Word export (``## 第01页``, ``— 3 —``) go, and
   in such an export the spaces a converter puts between CJK characters go too; the furniture at
@@ -34,7 +35,8 @@ from ..rules.disclosure import disclosure_labels
 from ..text.dates import iso_date
 from .document import LoadedDocument
 from .furniture import close_cjk_spaces, is_page_marker, strip_furniture
-from .tables import render_table
+from .flat_tables import find_flat_tables
+from .tables import RenderedTable, place_tables, render_table
 from .script import simplified
 from .text import decode_text
 
@@ -62,6 +64,7 @@ TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*$")
 HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.DOTALL | re.IGNORECASE)
 TABLE_MARK = "\ue001"   # stands for an HTML table's rendered lines while the rest is read
+FLAT_HEADER_LINE_CHARS = 40   # a column name with its markup (**牵头单位**) is shorter
 CJK = re.compile(r"[\u4e00-\u9fff]")
 TEXT_CHAR = re.compile(r"[^\W_]")   # a letter or digit of any script (２０２２ too)
 # A line of links, a clipped page's menu or breadcrumb (当前位置：[首页]>[专题]), not the notice:
@@ -176,9 +179,9 @@ def _cells(row: str) -> list[str]:
     return [_inline(cell).strip() for cell in row.strip().strip("|").split("|")]
 
 
-def _html_tables(text: str) -> tuple[str, list[list[str]]]:
-    """HTML tables in the Markdown, each replaced by a mark, and their rendered lines."""
-    rendered: list[list[str]] = []
+def _html_tables(text: str) -> tuple[str, list[RenderedTable]]:
+    """HTML tables in the Markdown, each replaced by a mark, and the tables rendered."""
+    rendered: list[RenderedTable] = []
 
     def render(m: re.Match) -> str:
         import lxml.html
@@ -193,6 +196,24 @@ def _html_tables(text: str) -> tuple[str, list[list[str]]]:
         return f"\n{TABLE_MARK}{len(rendered) - 1}\n"
 
     return (HTML_TABLE.sub(render, text) if "<table" in text.lower() else text), rendered
+
+
+def _flat_tables(text: str, rendered: list[RenderedTable]) -> str:
+    """Task tables pasted one cell per paragraph (``flat_tables``), each replaced by a mark; the
+    tables rebuilt are added to ``rendered``."""
+    lines = text.split("\n")
+    # markup read only on lines short enough to name a column, until a table's header is found
+    if not find_flat_tables([_inline(line) if len(line) <= FLAT_HEADER_LINE_CHARS else line for line in lines]):
+        return text
+    found = find_flat_tables([_inline(line) for line in lines])
+    out: list[str] = []
+    pos = 0
+    for table in found:
+        out.extend(lines[pos:table.first])
+        rendered.append(render_table(table.rows))
+        out.append(f"{TABLE_MARK}{len(rendered) - 1}")
+        pos = table.end
+    return "\n".join(out + lines[pos:])
 
 
 def _unclosed_marks(text: str) -> str:
@@ -214,15 +235,17 @@ def _fenced_lines(lines: list[str]) -> set[int]:
     return inside
 
 
-def markdown_to_text(text: str, metadata: dict[str, str]) -> str:
+def markdown_to_text(text: str, metadata: dict[str, str], tables: list[RenderedTable] | None = None) -> str:
     """The text of a Markdown document, one block per line; ``metadata`` receives what the
-    front matter, a clipper's header and a properties block say.
+    front matter, a clipper's header and a properties block say, ``tables`` the tables rendered.
 
     >>> markdown_to_text("---\\n标题: 关于X的通知\\n---\\n## 一、**总体要求**\\n* 见[附件](a.pdf)说明\\n```\\ncode\\n```", {})
     '一、总体要求\\n见附件说明'
     """
     text = _properties(_clipper_header(_front_matter(text, metadata), metadata), metadata)
     text, html_tables = _html_tables(_unclosed_marks(text))
+    text = _flat_tables(text, html_tables)
+    rendered: list[RenderedTable] = []
     raw_lines = text.split("\n")
     fenced = _fenced_lines(raw_lines)
     out: list[tuple[str, bool]] = []   # (text, is a heading)
@@ -235,10 +258,12 @@ def markdown_to_text(text: str, metadata: dict[str, str]) -> str:
                 table.append(_cells(raw))
             continue
         if table:
-            out.extend((line, False) for line in render_table(table, paragraphs=True))
+            rendered.append(render_table(table, paragraphs=True))
+            out.extend((line, False) for line in rendered[-1].lines)
             table = []
         if raw.strip().startswith(TABLE_MARK):
-            out.extend((line, False) for line in html_tables[int(raw.strip()[1:])])
+            rendered.append(html_tables[int(raw.strip()[1:])])
+            out.extend((line, False) for line in rendered[-1].lines)
             continue
         if SETEXT_RULE.match(raw) or _link_line(raw):
             continue
@@ -250,7 +275,10 @@ def markdown_to_text(text: str, metadata: dict[str, str]) -> str:
         line = heading.group("text") if heading else BULLET.sub("", line)
         out.extend((piece.strip(), heading is not None) for piece in _inline(line).split("\n"))
     if table:
-        out.extend((line, False) for line in render_table(table, paragraphs=True))
+        rendered.append(render_table(table, paragraphs=True))
+        out.extend((line, False) for line in rendered[-1].lines)
+    if tables is not None:
+        tables.extend(rendered)
     lines = [(MARKER + line if is_page_marker(line) else line, is_heading) for line, is_heading in out
              if TEXT_CHAR.search(line)]
     return "\n".join(_page_text(lines, metadata))
@@ -300,7 +328,8 @@ def _cut_to_title(lines: list[tuple[str, bool]], title: str, clipped: bool) -> l
 def load_markdown(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     text, encoding = decode_text(data, override=settings.encoding)
     metadata: dict[str, str] = {}
-    body = markdown_to_text(text.replace("\r\n", "\n").replace("\r", "\n"), metadata)
+    tables: list[RenderedTable] = []
+    body = markdown_to_text(text.replace("\r\n", "\n").replace("\r", "\n"), metadata, tables)
     for key in ("published", "date"):
         if key in metadata:
             iso = iso_date(metadata[key])
@@ -313,4 +342,4 @@ def load_markdown(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     if bad:
         warnings = (f"{bad} undecodable byte sequences replaced by U+FFFD",)
     return LoadedDocument(name=name, text=body, format="md", encoding=encoding, metadata=metadata,
-                          warnings=warnings)
+                          warnings=warnings, tables=place_tables(body, tables))

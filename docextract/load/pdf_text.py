@@ -22,7 +22,7 @@ from ..errors import LoadError, NeedsOCR
 from .document import LoadedDocument
 from .glyphs import fold_radicals
 from .layout import drop_furniture, geometry, join_lines
-from .tables import is_task_table, render_table
+from .tables import RenderedTable, continued_on_next_page, continues, place_tables, render_table
 
 DISTRIBUTION = re.compile(r"^\s*(?:抄送|抄报|分送)\s*[:：]")
 PRINTED_ON = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发\s*$")
@@ -59,7 +59,8 @@ def finish(read: PdfPages, name: str, settings: Settings) -> LoadedDocument:
     warnings = list(read.warnings)
     pages = drop_furniture(read.pages)
     blocks = join_lines([b for blocks in pages for b in blocks], geometry(pages))
-    text = fold_radicals(_cut_distribution_block(_render(blocks)))
+    rendered: list[RenderedTable] = []
+    text = fold_radicals(_cut_distribution_block(_render(blocks, rendered)))
     unmapped = read.unmapped_glyphs + len(CID.findall(text))
     text = CID.sub("", text)
     if read.page_count > settings.max_pages:
@@ -73,22 +74,26 @@ def finish(read: PdfPages, name: str, settings: Settings) -> LoadedDocument:
         warnings.append(f"{bad} U+FFFD replacement characters")
     partial = read.page_count > settings.max_pages or read.empty_pages or read.failed_pages
     return LoadedDocument(name=name, text=text, format="pdf", metadata=read.metadata, warnings=tuple(warnings),
-                          status="partial" if partial else "ok")
+                          status="partial" if partial else "ok", tables=place_tables(text, rendered))
 
 
-def _render(blocks: list[Block]) -> str:
-    """Render the blocks; a header-less table right after a task table continues it (a table
-    split across a page break)."""
+def _render(blocks: list[Block], tables: list[RenderedTable]) -> str:
+    """Render the blocks (the tables rendered added to ``tables``); a header-less table right
+    after a task table continues it (a table split across a page break)."""
     merged: list[Block] = []
     for kind, value in blocks:
         if kind == "text" and not value.strip():
             continue
-        if kind == "table" and merged and merged[-1][0] == "table" and is_task_table(merged[-1][1]) \
-                and not is_task_table(value):
-            merged[-1] = ("table", merged[-1][1] + value)
+        if kind == "table" and merged and merged[-1][0] == "table" and continues(merged[-1][1], value):
+            merged[-1] = ("table", continued_on_next_page(merged[-1][1], value))
             continue
         merged.append((kind, value))
-    parts = [value if kind == "text" else "\n".join(render_table(value)) for kind, value in merged]
+    parts = []
+    for kind, value in merged:
+        if kind == "table":
+            tables.append(render_table(value))
+            value = tables[-1].text
+        parts.append(value)
     return "\n".join(parts)
 
 

@@ -12,7 +12,9 @@ import re
 from ..config import Settings
 from ..errors import LoadError, UnsupportedFormat
 from .document import LoadedDocument
+from .flat_tables import rebuild_flat_tables
 from .furniture import drop_page_markers, strip_furniture
+from .tables import place_tables
 
 
 # Labels that name a subset of GB18030 are read as GB18030: a page declaring gb2312 routinely
@@ -271,8 +273,10 @@ def load_text_bytes(data: bytes, name: str, settings: Settings) -> LoadedDocumen
     if bad:
         warnings = (f"{bad} undecodable byte sequences replaced by U+FFFD",)
     metadata: dict[str, str] = {}
-    text = "\n".join(strip_furniture(without_page_markers(text).split("\n"), metadata))
-    return LoadedDocument(name=name, text=text, format="txt", encoding=encoding, metadata=metadata, warnings=warnings)
+    lines, tables = rebuild_flat_tables(without_page_markers(text).split("\n"))
+    text = "\n".join(strip_furniture(lines, metadata))
+    return LoadedDocument(name=name, text=text, format="txt", encoding=encoding, metadata=metadata, warnings=warnings,
+                          tables=place_tables(text, tables))
 
 
 PAGE_EXPORT_MIN_MARKERS = 2   # page markers that show a text is a PDF or Word export

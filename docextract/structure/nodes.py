@@ -10,6 +10,17 @@ from ..models import Evidence
 
 
 @dataclass(frozen=True)
+class Field:
+    """A role cell of a task table's row: the role and the header of its column (牵头单位 …), and
+    where the cell stands in the body."""
+
+    role: str     # lead, responsible, cooperating, deadline
+    label: str    # the column's header as written
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class ItemNode:
     part: int
     path: tuple[int, ...]
@@ -19,6 +30,8 @@ class ItemNode:
     start: int        # offset of the label
     text_start: int   # offset after the label
     end: int          # offset after the item's own text (children excluded)
+    fields: tuple[Field, ...] = ()   # a table row's role cells (units, deadline), read from the cells
+    row: bool = False                # read from a task table's row (not from a label in the text)
 
     @property
     def depth(self) -> int:

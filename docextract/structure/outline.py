@@ -41,12 +41,21 @@ def attachment_cut(lines: list[Line], first: int, last: int) -> int:
     return last
 
 
-def items_of_part(part: int, lines: list[Line], first: int, last: int) -> list[ItemNode]:
-    """The items of lines ``first``..``last`` (one part, without its head and signature)."""
+def items_of_part(part: int, lines: list[Line], first: int, last: int,
+                  tables: list[tuple[int, int]] = ()) -> list[ItemNode]:
+    """The items of lines ``first``..``last`` (one part, without its head and signature); labels
+    inside ``tables`` (task tables, whose rows are items of their own) are left out."""
     last = attachment_cut(lines, first, last)
+    starts = [a for a, _ in tables]
+    candidates = [c for c in line_candidates(lines, first, last) if not _inside(tables, starts, c.start)]
     return [ItemNode(part=part, path=path, label=c.label.text, style=c.style.name, heading=None,
                      start=c.start, text_start=c.text_start, end=-1)
-            for c, path in number_items(line_candidates(lines, first, last))]
+            for c, path in number_items(candidates)]
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and offset < spans[k][1]
 
 
 def close_items(items: list[ItemNode], parts: list[PartNode], closing_starts: list[int],

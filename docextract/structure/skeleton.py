@@ -8,18 +8,23 @@ linear in the number of lines."""
 from __future__ import annotations
 
 from ..clean import Cleaned
+from ..load.document import Table
 from .head import Found, find_head
 from .metadata import choose_date, choose_doc_number, choose_issuer, choose_title, page_title_line
 from .nodes import ItemNode, Line, PartNode, Skeleton, evidence_at, lines_of
 from .outline import close_items, items_of_part, outside_spans
 from .parts import part_starts
+from .rows import body_tables, row_items
 from .signature import Signature, find_signature
 
 
-def structure(cleaned: Cleaned) -> Skeleton:
-    """Find the notice's metadata, parts and item tree in the cleaned body."""
+def structure(cleaned: Cleaned, tables: tuple[Table, ...] = ()) -> Skeleton:
+    """Find the notice's metadata, parts and item tree in the cleaned body; the rows of the task
+    tables the loader found (``tables``, placed in the loaded text) are items of their own."""
     body = cleaned.body
     lines = lines_of(body)
+    task_tables = body_tables(tables, cleaned.text)
+    table_spans = [(t.start, t.end) for t in task_tables]
     metadata = dict(cleaned.metadata)
     head = find_head(lines)
     if head.title is None:
@@ -45,10 +50,15 @@ def structure(cleaned: Cleaned) -> Skeleton:
         if k == 0:
             signature0 = signature
         last = signature.first_line if signature else b
-        items.extend(items_of_part(k, lines, first, last))
+        items.extend(items_of_part(k, lines, first, last, table_spans))
         if last < b:
             closing_starts.append(lines[last].start)
+    closing_starts.extend(start for start, _ in table_spans)   # an item before a table ends at it
     items = close_items(items, parts, closing_starts, lines, body)
+    if duplicate is not None:   # the second copy of a page holds no items
+        task_tables = [t for t in task_tables if t.start < lines[duplicate].start]
+    if task_tables:
+        items = sorted(items + row_items(body, lines, task_tables, parts, items), key=lambda it: it.start)
 
     issuer = choose_issuer(head, signature0, title, metadata)
     doc_number = choose_doc_number(head, metadata)

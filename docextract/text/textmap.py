@@ -50,6 +50,19 @@ class TrackedText:
             return s, s
         return self._source_of(start), self._source_of(end - 1) + 1
 
+    def from_source_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span of the current text that came from ``source[start:end]``, None when nothing
+        of it is left (the inverse of ``to_source``; the map keeps the source's order).
+
+        >>> t = TrackedText.from_source("產業(yè)發展").replace_spans([(2, 6, "")])
+        >>> t.from_source_span(6, 8), t.from_source_span(2, 6)
+        ((2, 4), None)
+        """
+        positions = range(len(self.text))
+        first = bisect.bisect_left(positions, start, key=self._source_of)
+        last = bisect.bisect_left(positions, end, key=self._source_of)
+        return (first, last) if first < last else None
+
     @property
     def source_index(self) -> array:
         """The whole map, one entry per character plus the end (for tests and debugging)."""

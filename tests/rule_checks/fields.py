@@ -19,11 +19,10 @@ def field_role(label, text):
         return any(d.kind == "by" and d.date for d in extract_deadlines(text, REFERENCE))
     rows = [line.split("|") for line in text.split("\n")]
     header, row = rows[0], rows[1]
-    rendered = render_table(rows)
+    table = render_table(rows).table   # a task table whose column has the role, its cell in the row
     column = header.index(label)
-    if role == "task":
-        return any(line.endswith(row[column]) and line[0].isdigit() for line in rendered)
-    return any(line.startswith(f"{row[column]}. ") for line in rendered)  # number
+    return table.is_task and table.columns[column].role == role \
+        and any(table.role(c) == role and c.text == row[column] for c in table.rows[0].cells)
 
 
 CHECKS = {"fields": field_role}
