@@ -213,3 +213,19 @@ def test_short_lines_after_the_first_sentence_stay():
 def test_a_lone_time_is_not_a_transcript_mark():
     text = BODY.replace("\n一、", "\n会议时间：\n14:30\n一、")
     assert "14:30" in cleaned(text).body
+
+
+def test_a_disclosure_block_glued_to_a_sentence_gives_its_metadata_and_keeps_the_sentence():
+    from docextract.normalize import normalize
+
+    line = ("发文字号：国令第1号 发布日期：2024年03月19日改正，可以根据情节单处或者并处警告、没收违法所得，"
+            "处以违法所得1倍以上5倍以下的罚款，没有违法所得的，处以30万元以下的罚款。")
+    cleaned = clean(normalize("第一条 总则。\n" + line))
+    assert cleaned.metadata["published"] == "2024-03-19" and "30万元以下的罚款" in cleaned.body
+
+
+def test_a_heading_printed_twice_is_no_menu_and_no_repeated_tile():
+    from docextract.normalize import normalize
+
+    cleaned = clean(normalize("第四章 消费者组织 第四章 消费者组织\n第三十四条 消费者协会应当履行职责。"))
+    assert cleaned.body.startswith("第四章 消费者组织")

@@ -95,3 +95,14 @@ def test_parse_date(text, iso):
 
 def test_label_number_values():
     assert [label_number(x) for x in ("十", "二十", "⑳", "⑩")] == [10, 20, 20, 10]
+
+
+@pytest.mark.parametrize("line, text_starts", [
+    ("第一条第一条根据法律制定本条例。", "根据法律"),
+    ("第一条 第一条　国家统筹推进消费环境建设。", "国家统筹"),
+    ("第一条 第一项措施另行规定。", "第一项措施"),
+])
+def test_a_label_printed_twice_opens_its_text_once(line, text_starts):
+    sk = skeleton_of("某某条例\n" + line + "\n第二条 本条例自公布之日起施行。")
+    item = sk.items[0]
+    assert sk.body[item.text_start:].startswith(text_starts)

@@ -105,6 +105,14 @@ class _Worker:
         self.deadline = 0.0
         self.ready = False
 
+    def _close_pipes(self) -> None:
+        """Close both pipes; closing one already closed (a worker stopped twice) is no error."""
+        for pipe in (self.conn, self.lifeline):
+            try:
+                pipe.close()
+            except OSError:
+                pass
+
     def wait_ready(self) -> None:
         """Block until the worker has started (or died)."""
         if not self.ready and self.conn.poll(START_TIMEOUT_SECONDS):
@@ -116,8 +124,7 @@ class _Worker:
     def kill(self) -> None:
         self.process.kill()
         self.process.join(STOP_GRACE_SECONDS)
-        self.conn.close()
-        self.lifeline.close()
+        self._close_pipes()
         if self.task is not None and self.task.target is not None:  # killed mid-write, maybe
             try:
                 remove_temporaries(self.task.target)
@@ -133,8 +140,7 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join(STOP_GRACE_SECONDS)
-        self.conn.close()
-        self.lifeline.close()
+        self._close_pipes()
 
 
 def death_reason(code: int | None, settings: Settings) -> str:

@@ -25,7 +25,7 @@ from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
 from ..text.textmap import TrackedText
-from .lines import (disclosure_label, disclosure_of, disclosure_value, dropped_by, info_of, is_content, is_org_line,
+from .lines import (disclosure_label, disclosure_of, glued_to_prose, disclosure_value, dropped_by, info_of, is_content, is_org_line,
                     is_prose, is_signature, page_title)
 
 
@@ -118,6 +118,10 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
         if not keep[i]:
             continue
         found = disclosure_of(line)
+        if found is not None and glued_to_prose(line):
+            for key, value in found.items():  # a copy glued the block to a sentence: read it, keep the line
+                metadata.setdefault(key, value)
+            continue
         if not found and (key := disclosure_label(line)):
             found = _value_below(page, i, key)
         if found is None:

@@ -34,18 +34,30 @@ def disclosure_of(line: str) -> dict[str, str] | None:
         return None
     start, field = _disclosure()
     compact = SPACES.sub("", line)
-    if not start.match(compact) or (len(compact) > VALUE_LINE_MAX and "。" in compact) \
-            or compact.endswith("。"):
+    if not start.match(compact):
+        return None
+    fields = list(field.finditer(compact))
+    if len(fields) == 1 and compact.endswith("。"):
         return None   # a sentence that opens with a label word (公开方式：通过政府网站…公开。) is body
     labels = disclosure_labels()
     found = {}
-    for m in field.finditer(compact):
+    for m in fields:
         key, value = labels[m.group(1)], m.group(2).strip()
         if key in ("date", "published"):
             value = iso_date(value) or ""
         if value:
             found.setdefault(key, value)
     return found
+
+
+def glued_to_prose(line: str) -> bool:
+    """A disclosure line whose last value runs on into sentences (a PDF copy glued the block to
+    the text after it): its metadata is read, but the line stays, or the text would be lost."""
+    last = None
+    for last in _disclosure()[1].finditer(SPACES.sub("", line)):
+        pass
+    value = last.group(2) if last is not None else ""
+    return len(value) > PROSE_VALUE_MIN and ("，" in value or "。" in value)
 
 
 def disclosure_label(line: str) -> str | None:
@@ -58,6 +70,7 @@ def disclosure_label(line: str) -> str | None:
 
 LABEL_LINE_MAX = 12     # 发 文 机 关 ：
 VALUE_LINE_MAX = 80     # a disclosure value: a name, a date, a 文号, an index number
+PROSE_VALUE_MIN = 30    # a value this long with a comma or a full stop is a sentence glued on
 
 
 def disclosure_value(line: str, key: str) -> str | None:

@@ -101,6 +101,8 @@ def task_roles(row: list[str]) -> dict[int, str] | None:
     """The role of each column when ``row`` is the header of a task table, else None."""
     roles = header_roles(row)
     kinds = set(roles.values())
+    if {"number", "task"} <= kinds:
+        return roles   # 序号 | 考核项目 | 分值 | 评分标准: numbered tasks are items, units or not
     if not set(ROLE_COLUMNS) & kinds:
         return None
     if "task" in kinds:

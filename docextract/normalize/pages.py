@@ -33,6 +33,31 @@ def drop_page_furniture(t: TrackedText) -> TrackedText:
     return t.replace_spans(edits) if edits else t
 
 
+# A page printed from a browser ends each sheet with the page's address and a sheet counter
+# (https://www.gov.cn/…/content_1.htm 2/13); PDF-to-text copies glue it to the next sheet's
+# first line.  A URL followed by a bare n/N counter says nothing a notice says.
+PRINT_FOOTER = re.compile(r"(?m)^[ \t]*(?:https?://|www\.)\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}(?!\d)[ \t]*")
+
+
+def drop_print_footers(t: TrackedText) -> TrackedText:
+    """A browser's print footer goes, at the start of the line it was glued to (the rest of that
+    line stays) or with its whole line.
+
+    >>> drop_print_footers(TrackedText.from_source("甲。\\nhttps://x.gov.cn/a.htm 2/13第四条 乙\\nhttps://x.gov.cn/a.htm 3/13\\n丙")).text
+    '甲。\\n第四条 乙\\n丙'
+    """
+    text = t.text
+    if "http" not in text and "www." not in text:
+        return t
+    edits = []
+    for m in PRINT_FOOTER.finditer(text):
+        end = m.end()
+        if end < len(text) and text[end] == "\n" and (m.start() == 0 or text[m.start() - 1] == "\n"):
+            end += 1   # the footer was the whole line: its line end goes too
+        edits.append((m.start(), end, ""))
+    return t.replace_spans(edits) if edits else t
+
+
 LOST_MARK = "\ufffd"   # what a PDF copy prints for a glyph it could not map
 NUMBER_LINE = re.compile(r"[ \t]*(\d{1,3})[ \t]*$")
 # A line starting with the lost mark and then an item's text (a word, a quote or a bracket).

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..text.textmap import TrackedText
 from .chars import fix_line_ends, fold_width, strip_glued_pinyin, strip_stray_spaces, to_simplified
-from .pages import drop_page_furniture, restore_lost_label_marks
+from .pages import drop_page_furniture, drop_print_footers, restore_lost_label_marks
 from .punctuation import fold_punctuation
 from .wrapped import rejoin_wrapped_lines
 
@@ -19,6 +19,7 @@ NORMALIZERS = (
     ("fold_width", fold_width),
     ("restore_lost_label_marks", restore_lost_label_marks),
     ("drop_page_furniture", drop_page_furniture),
+    ("drop_print_footers", drop_print_footers),
     ("fold_punctuation", fold_punctuation),
     ("strip_stray_spaces", strip_stray_spaces),
     ("rejoin_wrapped_lines", rejoin_wrapped_lines),

@@ -15,6 +15,7 @@ from functools import cache
 
 from ..errors import RuleError
 from . import compile_pattern, load_rules, require, require_mapping, require_tables
+from .labels import label_start
 
 RULES = "boilerplate"
 MATCH_MODES = ("line", "start", "head")
@@ -147,6 +148,8 @@ def repeats_a_phrase(line: str) -> bool:
     structural rule, so it is code, not a [[line]] pattern)."""
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return False  # most lines of a notice: no space at all
+    if label_start().match(line):
+        return False  # a heading printed twice by a PDF copy (第四章 消费者组织 第四章 消费者组织) is a heading
     for m in SPACES.finditer(line):
         head, tail = line[:m.start()], line[m.end():]
         if head == tail and 2 <= len(head) <= REPEATED_PHRASE_MAX and not head[0].isspace():

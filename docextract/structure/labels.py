@@ -51,6 +51,22 @@ class Candidate:
         return self.label.style.rank
 
 
+def _repeated_label_end(line: str, label: Label) -> int:
+    """Where the item's text starts: after the label, and after the label again when a copy
+    printed it twice (第一条第一条根据…, 第四条 第四条 国家…).
+
+    >>> _repeated_label_end("第一条 第一条　根据法律", read_label("第一条 第一条　根据法律"))
+    8
+    """
+    rest = line[label.end:]
+    bare = label.text.strip()
+    again = rest.lstrip(" \t\u3000")
+    if bare and again.startswith(bare) and read_label(again) is not None:
+        skipped = len(rest) - len(again)
+        return label.end + skipped + read_label(again).end
+    return label.end
+
+
 def read_label(line: str) -> Label | None:
     """The label at the start of a line, strong or weak, if any."""
     r = rules()
@@ -110,7 +126,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
         label = read_label(stripped)
         if label is not None:
             start = line.start + indent
-            text_start = start + label.end
+            text_start = start + _repeated_label_end(stripped, label)
             if not stripped[label.end:].strip():   # alone on its line: the text is on the next one
                 following = _next_text_line(lines, i + 1, last) if label.style.alone else None
                 if following is None or not _can_be_text(lines[following].text.strip()):
