@@ -12,7 +12,8 @@ from .nodes import Line
 from .rules import rules
 
 SIGNATURE_LINES = 8       # a signature is found among the last lines of a part
-ISSUER_LINES = 4          # joint issuers sign over at most this many lines
+ISSUER_LINES = 10         # joint issuers (eight ministries, eleven district bodies) sign over up to this many lines
+PLACE_PREFIX_CHARS = 3    # 黄浦区…黄浦区…: joint issuers of one place glued on one line repeat its name
 ISSUER_LINE_MAX_CHARS = 120
 
 
@@ -21,7 +22,7 @@ class Signature:
     first_line: int            # where the signature begins (items end there)
     date_line: int
     date: Found | None         # value: the ISO date
-    issuer: Found | None       # value: the names as signed, side by side joined by a space
+    issuer: Found | None       # value: the first (leading) issuer of a joint signature, else the one issuer
 
 
 def _issuer_names(text: str) -> list[str] | None:
@@ -32,7 +33,24 @@ def _issuer_names(text: str) -> list[str] | None:
         return None
     if r.seal_by.fullmatch(text):
         return []   # （某某局代章） on its own line
+    names = [piece for name in names for piece in _glued_names(name)]
     return names if all(r.issuer_suffix.search(n) for n in names) else None
+
+
+def _glued_names(name: str) -> list[str]:
+    """Joint issuers of one place printed without a space (黄浦区发展和改革委员会黄浦区建设和管理委员会):
+    split where the name's own place prefix comes again and both halves end like an issuer.
+
+    >>> _glued_names("黄浦区发展和改革委员会黄浦区建设和管理委员会"), _glued_names("中国人民银行江苏省分行办公室")
+    (['黄浦区发展和改革委员会', '黄浦区建设和管理委员会'], ['中国人民银行江苏省分行办公室'])
+    """
+    r = rules()
+    prefix = name[:PLACE_PREFIX_CHARS]
+    cut = name.find(prefix, PLACE_PREFIX_CHARS + 2) if len(name) >= 2 * PLACE_PREFIX_CHARS + 2 else -1
+    if cut == -1 or not r.issuer_suffix.search(name[:cut]):
+        return [name]
+    rest = _glued_names(name[cut:])
+    return [name[:cut], *rest] if all(r.issuer_suffix.search(n) for n in rest) else [name]
 
 
 def find_signature(lines: list[Line], start_line: int, end_line: int) -> Signature | None:
@@ -74,7 +92,6 @@ def _signature_at(lines: list[Line], start_line: int, i: int, found: tuple[str, 
         names = found_names + names
         first = j
         issuer_start = lines[j].start + lines[j].text.find(prev)
-        issuer_end = issuer_end or issuer_start + len(prev)
         j -= 1
-    issuer = Found(" ".join(names), issuer_start, issuer_end) if names else None
+    issuer = Found(names[0], issuer_start, issuer_start + len(names[0])) if names else None
     return Signature(first, i, date, issuer)
