@@ -7,7 +7,7 @@ from docextract.load.markdown import markdown_to_text
 from docextract.load.sniff import looks_like_html
 
 CASES = [
-    ("heading marks", "## 第三章 监督管理\n### 第十条 **监督**", "第三章 监督管理\n第十条 监督"),
+    ("heading marks", "## 第三章 监督管理\n### 第十条 **监督**", "第三章 监督管理\n\n第十条 监督"),
     ("emphasis and links", "**一、总体要求**\n请登录[办事大厅](https://x.gov.cn/a(1))办理", "一、总体要求\n请登录办事大厅办理"),
     ("bullets, not numbers", "*   市财政局\n-   县教育局\n1. 加强领导", "市财政局\n县教育局\n1. 加强领导"),
     ("comments and code go", "正文一\n<!-- 注释 -->\n```\nprint(1)\n```\n正文二", "正文一\n正文二"),
@@ -22,6 +22,14 @@ CASES = [
 @pytest.mark.parametrize("name, source, expected", CASES, ids=[c[0] for c in CASES])
 def test_markup_goes_text_stays(name, source, expected):
     assert markdown_to_text(source, {}) == expected
+
+
+def test_a_headline_stays_apart_from_the_paragraph_under_it():
+    source = "### 某市智慧农业迈出新步伐\n\n近日，某市农业农村局在全市推广智慧农业平台，覆盖农户一万余户。"
+    notice = load_bytes(source.encode(), "news.md", Settings())
+    assert notice.text.split("\n")[:2] == ["某市智慧农业迈出新步伐", ""]
+    from docextract.pipeline import run
+    assert run(notice).title == "某市智慧农业迈出新步伐"
 
 
 def test_front_matter_goes_to_metadata_not_the_body():
@@ -119,7 +127,7 @@ Markdown Content:
 def test_a_web_clip_keeps_the_notice_only():
     metadata = {}
     lines = markdown_to_text(CLIP, metadata).split("\n")
-    assert lines == ["关于做好防汛工作的通知", "各区人民政府：",
+    assert lines == ["关于做好防汛工作的通知", "", "各区人民政府：",
                      "为做好今年防汛工作，现将有关事项通知如下，具体要求详见附件说明。", "附件：防汛责任清单", "某市人民政府办公室"]
     assert metadata["published"] == "2024-05-06" and metadata["source"] == "某市应急管理局"
 
@@ -138,7 +146,7 @@ def test_front_matter_fields_with_no_value_are_ignored_and_the_issuer_is_read():
               "> 依《中华人民共和国著作权法》第五条第一项，具有立法、行政、司法性质的文件不适用著作权法。\n\n"
               "# 某市景观照明管理办法\n\n第一条 为了规范景观照明管理，制定本办法。")
     metadata = {}
-    assert markdown_to_text(source, metadata) == "某市景观照明管理办法\n第一条 为了规范景观照明管理，制定本办法。"
+    assert markdown_to_text(source, metadata) == "某市景观照明管理办法\n\n第一条 为了规范景观照明管理，制定本办法。"
     assert metadata == {"title": "某市景观照明管理办法", "issuer": "某市人民政府", "url": "https://x/1.html"}
 
 
@@ -146,7 +154,7 @@ def test_a_properties_block_goes_to_metadata_and_its_update_time_is_not_the_publ
     source = ("# 某某实施办法\n\n**版本**: 现行有效\n\n**来源**: /data/files/a.pdf\n\n**更新时间**: 2026-02-18\n\n---\n\n"
               "第一条 为了保护消费者合法权益，制定本办法。")
     metadata = {}
-    assert markdown_to_text(source, metadata) == "某某实施办法\n第一条 为了保护消费者合法权益，制定本办法。"
+    assert markdown_to_text(source, metadata) == "某某实施办法\n\n第一条 为了保护消费者合法权益，制定本办法。"
     assert metadata == {"validity": "现行有效", "source": "/data/files/a.pdf", "modified": "2026-02-18"}
 
 

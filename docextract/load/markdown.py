@@ -240,7 +240,7 @@ def markdown_to_text(text: str, metadata: dict[str, str], tables: list[RenderedT
     front matter, a clipper's header and a properties block say, ``tables`` the tables rendered.
 
     >>> markdown_to_text("---\\n标题: 关于X的通知\\n---\\n## 一、**总体要求**\\n* 见[附件](a.pdf)说明\\n```\\ncode\\n```", {})
-    '一、总体要求\\n见附件说明'
+    '一、总体要求\\n\\n见附件说明'
     """
     text = _properties(_clipper_header(_front_matter(text, metadata), metadata), metadata)
     text, html_tables = _html_tables(_unclosed_marks(text))
@@ -297,7 +297,23 @@ def _page_text(lines: list[tuple[str, bool]], metadata: dict[str, str]) -> list[
     title = metadata.get("title") or _title_of_page(metadata.get("page_title"))
     if title:
         texts = _cut_to_title(lines, title, clipped="page_title" in metadata or "url" in metadata)
-    return strip_furniture(texts, metadata)
+    return _headings_apart(strip_furniture(texts, metadata), lines)
+
+
+def _headings_apart(texts: list[str], lines: list[tuple[str, bool]]) -> list[str]:
+    """The kept lines, a blank line after each heading: a heading is a block of its own, which
+    later stages must not re-join with the paragraph under it as if it were a wrapped line.
+    ``texts`` keeps ``lines`` in order (some dropped); a heading is found by walking both."""
+    out, k = [], 0
+    for text in texts:
+        out.append(text)
+        j = next((j for j in range(k, len(lines)) if lines[j][0] == text), None)
+        if j is None:
+            continue   # a line the furniture pass trimmed: no heading mark to carry
+        if lines[j][1]:
+            out.append("")
+        k = j + 1
+    return out[:-1] if out and not out[-1] else out
 
 
 def _compact(text: str) -> str:
