@@ -106,3 +106,28 @@ def test_a_label_printed_twice_opens_its_text_once(line, text_starts):
     sk = skeleton_of("某某条例\n" + line + "\n第二条 本条例自公布之日起施行。")
     item = sk.items[0]
     assert sk.body[item.text_start:].startswith(text_starts)
+
+
+@pytest.mark.parametrize("source, issuer", [
+    ("某市民政局", "某市民政局"),                 # a department publishing its own rules on a portal
+    ("某某省财政厅", "某某省财政厅"),
+    ("金融时报", None),                            # a newspaper is no issuer
+    ("本站", None),
+    ("某市民政局、某市财政局", None),              # several bodies: which one issued it is not said
+    ("", None),
+])
+def test_a_pages_source_stands_in_for_the_issuer_only_when_it_names_one_body(source, issuer):
+    from docextract.structure.metadata import source_issuer
+    found = source_issuer({"source": source})
+    assert (found.value if found else None) == issuer
+
+
+def test_a_source_never_overrides_the_issuer_the_text_gives():
+    from docextract.load.document import LoadedDocument
+    from docextract.pipeline import run
+    text = "某县人民政府关于做好防汛工作的通知\n各乡镇：\n现将有关事项通知如下。\n某县人民政府\n2024年5月6日"
+    loaded = LoadedDocument(name="n.html", text=text, format="html", metadata={"source": "某县水利局"})
+    assert run(loaded).issuer == "某县人民政府"
+    unsigned = LoadedDocument(name="n.html", text="某某补贴实施办法\n第一条 为了规范补贴发放，制定本办法。",
+                              format="html", metadata={"source": "某县民政局"})
+    assert run(unsigned).issuer == "某县民政局"

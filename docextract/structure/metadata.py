@@ -14,6 +14,7 @@ from .signature import Signature
 PAGE_TITLE_SEPARATORS = (" - ", " _ ", " | ", "_", "|", "-")
 TITLE_ISSUER_MAX_OFFSET = 12   # 中国人民银行 before 人民银行: a short prefix only
 PAGE_TITLE_MIN_CHARS = 4
+SOURCE_ISSUER_MIN_CHARS = 4   # a body's name carries its place or parent (某市民政局)
 NO_SPAN = -1   # the span of a value that the page's metadata gave, not the body
 
 
@@ -43,7 +44,6 @@ def page_title_line(lines: list[Line], metadata: dict[str, str]) -> int | None:
         if line.text.lstrip().startswith(meta):
             return k
     return None
-
 
 def choose_title(head: Head, lines: list[Line], metadata: dict[str, str]) -> Found | None:
     """The head's title (or a law page's title field, a decree's document); else the page's title
@@ -123,7 +123,20 @@ def choose_issuer(head: Head, signature: Signature | None, title: Found | None,
         if found is not None and found.value:
             return _usual_name(found)
     meta = (metadata.get("issuer") or "").strip()
-    return _meta(meta) if meta else None
+    if meta:
+        return _meta(meta)
+    return source_issuer(metadata)
+
+
+def source_issuer(metadata: dict[str, str]) -> Found | None:
+    """A page's 来源 when it names one issuing body (a department publishing its own notice
+    on a portal), not a newspaper or a site."""
+    source = (metadata.get("source") or "").strip()
+    r = rules()
+    if len(source) < SOURCE_ISSUER_MIN_CHARS or source.startswith("本") or any(ch in source for ch in " ，、,;；/") \
+            or not r.issuer_suffix.search(source):   # 本站, 本网: the site itself
+        return None
+    return _meta(source)
 
 
 def _usual_name(found: Found) -> Found:
