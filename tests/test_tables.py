@@ -99,6 +99,33 @@ def test_an_assessment_table_nests_the_criteria_of_its_cells_under_the_row():
     assert_evidence(notice)
 
 
+def test_a_column_under_no_header_of_its_own_that_names_bodies_gives_each_row_its_responsible_unit():
+    # 考核项目 merged over two columns: the item's number and the body assessed
+    data = page(table(["序号", "考核项目", "", "分值", "考核内容"],
+                      ["1", "重点考核部门", "县农业农村局", "30", "推进畜禽养殖污染治理，得30分。"],
+                      ["2", "重点考核部门", "县住房和城乡建设局", "30", "加强城镇污水处理，得30分。"],
+                      ["3", "重点考核部门", "县河长办", "40", "按月通报巡查情况，得40分。"]))
+    loaded = load_bytes(data, "p.html")
+    task, = loaded.tables
+    assert [c.role for c in task.columns] == ["number", "task", "responsible", None, None]
+    notice = extract_bytes(data, "p.html")
+    assert [[u.name for u in it.responsible_units] for it in notice.items if len(it.path) == 1] == [
+        ["县农业农村局"], ["县住房和城乡建设局"], ["县河长办"]]
+    assert_evidence(notice)
+
+
+@pytest.mark.parametrize("header, cells", [
+    ("", ["加强组织领导", "完善工作机制", "做好宣传引导"]),        # no bodies: tasks
+    ("", ["县水利局", "按月通报", "得5分", "年底前完成"]),           # one body among notes
+    ("", ["琴江镇", "屏山镇", "小松镇"]),                           # places, not bodies
+    ("联系电话", ["县水利局", "县环保局", "县林业局"]),             # under a header of its own
+])
+def test_a_column_is_no_unit_column_unless_it_is_unnamed_and_names_bodies(header, cells):
+    from docextract.load.columns import unnamed_unit_columns
+    body = [[str(k + 1), "做好工作", cell] for k, cell in enumerate(cells)]
+    assert unnamed_unit_columns(["序号", "工作任务", header], body, {0: "number", 1: "task"}) == {}
+
+
 def test_a_task_table_without_serial_numbers_numbers_its_rows_in_order():
     data = page(table(["重点任务", "牵头单位", "完成时限"], ["编制专项规划", "县发改委", "2024年6月底前"],
                       ["建立项目库", "县财政局", "2024年8月底前"]))

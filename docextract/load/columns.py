@@ -7,6 +7,7 @@ import re
 from functools import cache, lru_cache
 
 from ..rules.fields import UNIT_ROLES, labels_with
+from ..rules.orgs import org_lexicon
 from ..rules.labels import Style, label_start, styles
 from ..text.numerals import label_number
 
@@ -21,6 +22,10 @@ BARE_CN_NUMBER = re.compile(r"^[一二三四五六七八九十百]{1,4}$")
 # A bare number in a 序号 cell reads as the label it is with its mark: 1 as 1., 二 as 二、.
 BARE_MARKS = ((BARE_NUMBER, "."), (BARE_CN_NUMBER, "、"))
 CELL_LABEL_MAX_CHARS = 8
+UNIT_CELL_MAX_CHARS = 20
+UNIT_COLUMN_MIN_CELLS = 3      # a column of a few names, not one stray cell
+UNIT_COLUMN_MIN_SHARE = 0.6    # most of its cells name a body (some hold a note or a heading)
+ONLY_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 # What a 序号 cell may start with: a digit, a Chinese numeral, a bracket, 第, a circled number.
 LABEL_FIRST = re.compile(r"[\d一二三四五六七八九十百壹贰叁参肆伍陆柒捌玖拾（(第①-⑳⑴-⒇㈠-㈩]")
 
@@ -136,3 +141,33 @@ def number_label(cell: str) -> tuple[Style, int] | None:
             number = label_number(m.group("num"))
             return (style, number) if number else None
     return None
+
+
+@cache
+def _body_suffixes() -> tuple[str, ...]:
+    """The suffixes that end a body's name (局, 委员会, 管委会), not a place's (县, 镇)."""
+    lexicon = org_lexicon()
+    return tuple(w for w in lexicon.unit_suffixes if lexicon.suffixes[w] != "place")
+
+
+def names_a_body(cell: str) -> bool:
+    """A short cell that is one body's name (县水利局), not a sentence or a list.
+
+    >>> names_a_body("县水利局"), names_a_body("县水利局、县环保局"), names_a_body("加强组织领导")
+    (True, False, False)
+    """
+    return len(cell) <= UNIT_CELL_MAX_CHARS and bool(ONLY_CJK.match(cell)) and cell.endswith(_body_suffixes())
+
+
+def unnamed_unit_columns(header: list[str | None], body: list[list[str | None]], roles: dict[int, str]) -> dict[int, str]:
+    """Columns under no header of their own (a header cell merged over two columns, 考核项目 over
+    序号 and the body assessed) whose cells are bodies' names: the bodies each row is given to,
+    so responsible units."""
+    found: dict[int, str] = {}
+    for column in range(len(header)):
+        if column in roles or (header[column] or "").strip():
+            continue
+        cells = [row[column].replace("\n", "") for row in body if column < len(row) and (row[column] or "").strip()]
+        if len(cells) >= UNIT_COLUMN_MIN_CELLS and sum(map(names_a_body, cells)) >= UNIT_COLUMN_MIN_SHARE * len(cells):
+            found[column] = "responsible"
+    return found

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 
 from ..rules.labels import label_start
-from .columns import BARE_NUMBER, ROLE_COLUMNS, clean_cell, header_roles, number_label, task_roles
+from .columns import BARE_NUMBER, ROLE_COLUMNS, clean_cell, header_roles, number_label, task_roles, unnamed_unit_columns
 from .document import Cell, Column, Row, Table
 
 CELL_SEPARATOR = "  "
@@ -78,7 +78,7 @@ def _task_columns(rows: list[list[str]]) -> tuple[int, dict[int, str]] | None:
     for index, row in enumerate(rows[:HEADER_ROWS_SEARCHED]):
         roles = task_roles(row)
         if roles is not None:
-            return index, roles
+            return index, {**roles, **unnamed_unit_columns(row, rows[index + 1:], roles)}
     return None
 
 
