@@ -2,7 +2,8 @@
 Council 意见 with inline assignments, a provincial 办法 with hard negatives, a county notice
 copied from a PDF (hard wraps, page numbers, the 抄送 block), a district notice in Markdown whose
 task table was pasted one cell per paragraph (section rows, merged rows, a repeated header, a
-cell broken over two lines) beside a name list laid out the same way (no task table)."""
+cell broken over two lines) beside a name list laid out the same way (no task table), and an
+association's submission under a paper code (decimal and lettered numbering)."""
 import json
 
 import pytest

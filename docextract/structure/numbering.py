@@ -13,7 +13,8 @@ next label of its style is 3 (a list whose first label was lost with its paragra
 
 Weak candidates (1.5万元…, 1人口特征) count only when the numbering confirms them: the next
 candidate at their level or above is the same style and goes on from them, or they continue an
-open list; a number repeated at once (1.1 1.2 2.1, decimal section numbers) never counts.
+open list; a number repeated at once (1.1 1.2 2.1 read as 1. 1. 2.) never counts.  A decimal
+label (2.1, a style with a ``section`` group) counts only inside the item its section number names.
 
 Each decision looks at the candidate itself, the open stack (at most ``MAX_DEPTH`` deep) and
 neighbours precomputed in two passes; a restart walks its own run once.  Numbering a part takes
@@ -128,6 +129,15 @@ class Numbering:
             return self._push(c, parent + (c.number,), depth)
         return None
 
+    def under_its_section(self, c: Candidate) -> bool:
+        """A decimal label (2.1: a ``section`` group before its number) stands under the open
+        item of a shallower level numbered as its section; any other label passes."""
+        if "section" not in c.style.pattern.groupindex:
+            return True
+        m = c.style.pattern.match(c.label.text)
+        outer = next((e for e in reversed(self.stack) if e.style.rank < c.rank), None)
+        return m is not None and outer is not None and outer.number == int(m.group("section"))
+
     def _push(self, c: Candidate, path: tuple[int, ...], depth: int) -> tuple[int, ...] | None:
         if len(path) > MAX_DEPTH:
             return None
@@ -159,6 +169,8 @@ def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...
         if not c.label.strong and any(_repeats(c, at(j)) for j in (near.prev_level[k], near.next_level[k],
                                                                    near.prev_same[k], near.next_same[k])):
             continue   # 1.1 1.2 2.1, or 2.5万元 before a real 2.: not a label
+        if not numbering.under_its_section(c):
+            continue   # 2.1 counts only inside section 二 (or 2.): alone it is a section number of a lost outline
         same = at(near.next_same[k])
         path = numbering.accept(
             c, _goes_on(c, at(near.next_level[k])),

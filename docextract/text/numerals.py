@@ -149,11 +149,13 @@ LABEL_ZEROS = {"Ｏ": 0, "O": 0}
 def label_number(num: str) -> int | None:
     """The value of a label's or a date's number: 12, 十二, ⑶, ㈣, ②, 二〇二一.
 
-    >>> [label_number(x) for x in ("3", "十二", "二十一", "⑶", "㈣", "②", "百", "一百二十")]
-    [3, 12, 21, 3, 4, 2, 100, 120]
+    >>> [label_number(x) for x in ("3", "十二", "二十一", "⑶", "㈣", "②", "百", "一百二十", "c")]
+    [3, 12, 21, 3, 4, 2, 100, 120, 3]
     """
     if num.isdigit() and num.isascii():
         return int(num)
+    if len(num) == 1 and "a" <= num <= "z":   # (a), (b): lettered points
+        return ord(num) - ord("a") + 1
     for table in (CIRCLED, PAREN_DIGITS, PAREN_CN):
         if num in table:
             return table.index(num) + 1
