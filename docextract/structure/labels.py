@@ -134,6 +134,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
                     continue
                 text_start = lines[following].start + len(lines[following].text) - len(lines[following].text.lstrip())
             out.append(Candidate(label, start, text_start))
+            out.extend(_run_on_line(line, out[-1]))
         out.extend(inline_candidates(line, line.start))
         i += 1
     return out
@@ -182,10 +183,24 @@ def inline_candidates(line: Line, from_offset: int) -> list[Candidate]:
         if first is None or not first.strong or first.number != 1 or first.style.rank in INLINE_EXCLUDED_RANKS:
             continue
         run = [Candidate(first, line.start + opener.end(), line.start + opener.end() + first.end, inline=True)]
-        for sep in INLINE_SEPARATOR.finditer(text, opener.end() + first.end):
-            label = read_label(text[sep.end():sep.end() + LABEL_WINDOW])
-            if label is not None and label.strong and label.style is first.style and label.number == len(run) + 1:
-                start = line.start + sep.end()
-                run.append(Candidate(label, start, start + label.end, inline=True))
+        run.extend(_run_on(line, run[0]))
         return run if len(run) >= 2 else []
     return []
+
+
+def _run_on_line(line: Line, first: Candidate) -> list[Candidate]:
+    """The labels 2, 3 … of a list whose label 1 starts the line, each right after the end of the
+    previous one's sentence (1.死亡的；2.失踪的；3.迁出的。): all of them, or none unless 2 follows."""
+    if not first.label.strong or first.number != 1 or first.rank in INLINE_EXCLUDED_RANKS:
+        return []
+    return _run_on(line, first)
+
+
+def _run_on(line: Line, first: Candidate) -> list[Candidate]:
+    text, run = line.text, [first]
+    for sep in INLINE_SEPARATOR.finditer(text, first.text_start - line.start):
+        label = read_label(text[sep.end():sep.end() + LABEL_WINDOW])
+        if label is not None and label.strong and label.style is first.style and label.number == len(run) + 1:
+            start = line.start + sep.end()
+            run.append(Candidate(label, start, start + label.end, inline=True))
+    return run[1:]
