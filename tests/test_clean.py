@@ -229,3 +229,19 @@ def test_a_heading_printed_twice_is_no_menu_and_no_repeated_tile():
 
     cleaned = clean(normalize("第四章 消费者组织 第四章 消费者组织\n第三十四条 消费者协会应当履行职责。"))
     assert cleaned.body.startswith("第四章 消费者组织")
+
+
+@pytest.mark.parametrize("line, once", [
+    ("第一章　总　　则 第一章　总　　则", "第一章　总　　则"),                   # a chapter printed twice
+    ("某某省人民政府令某某省人民政府令第12号", "某某省人民政府令第12号"),         # a decree heading, joined to its number
+    ("某某市物业管理条例 某某市物业管理条例 ", "某某市物业管理条例"),
+    ("合格 合格", "合格 合格"),                                                 # two short cells, not a phrase shown twice
+    ("为了规范管理，为了规范管理工作制定本办法。", "为了规范管理，为了规范管理工作制定本办法。"),   # a comma: no copy
+    ("加强领导和加强协调", "加强领导和加强协调"),
+])
+def test_a_line_printed_twice_reads_once(line, once):
+    from docextract.clean.doubled import collapse_doubled_lines
+    tracked = collapse_doubled_lines(TrackedText.from_source(f"前言。\n{line}\n正文。"))
+    assert tracked.text == f"前言。\n{once}\n正文。"
+    kept = tracked.text.index(once)
+    assert tracked.to_source(kept, kept + 4) == (4, 8)   # the first copy stays, with its offsets

@@ -25,6 +25,7 @@ from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
 from ..text.textmap import TrackedText
+from .doubled import collapse_doubled_lines
 from .lines import (disclosure_label, disclosure_of, glued_to_prose, disclosure_value, dropped_by, info_of, is_content, is_org_line,
                     is_prose, is_signature, page_title)
 
@@ -152,7 +153,7 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     _drop_next_document(page)
     for key, value in (container_metadata or {}).items():
         metadata[key] = value  # what the container says (HTML meta, disclosure table) wins
-    return Cleaned(normalized.replace_spans(page.body_edits()), metadata, tuple(page.removed))
+    return Cleaned(collapse_doubled_lines(normalized.replace_spans(page.body_edits())), metadata, tuple(page.removed))
 
 
 def _title_heads_present(lines: list[str], r) -> set[str]:

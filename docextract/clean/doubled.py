@@ -1,0 +1,30 @@
+"""Lines printed twice: a page rendered with each heading in two elements (a bold copy over the
+plain one) prints ``第一章 总则 第一章 总则`` and ``某某条例 某某条例`` when copied or printed.
+The second copy goes, so the heading reads once (a title, a chapter, a decree heading).  This
+runs after the boilerplate is gone: a tile shown twice in a page's "related" box is the box's,
+and leaves whole with it."""
+from __future__ import annotations
+
+import re
+
+from ..text.textmap import TrackedText
+
+DOUBLED_MIN_CHARS = 4      # 合格 合格 in a table row may be two cells; four characters are a phrase
+DOUBLED_MAX_CHARS = 200    # headings are short; a longer line is not tried (each copy length is tried)
+# A line that starts with some text, maybe white space (normalize took it out between CJK
+# characters), then the same text again (and maybe the next line, joined to it by normalize).
+DOUBLED_LINE = re.compile(r"(?m)^([ \t\u3000]*)(\S.{%d,%d}?)[ \t\u3000]*\2(?:[ \t\u3000]*$)?"
+                          % (DOUBLED_MIN_CHARS - 1, DOUBLED_MAX_CHARS // 2))
+
+
+def collapse_doubled_lines(t: TrackedText) -> TrackedText:
+    """``X X…`` at the start of a line becomes ``X…``, its offsets kept for the copy that stays.
+
+    >>> collapse_doubled_lines(TrackedText.from_source("第一章　总　则 第一章　总　则\\n正文 正文")).text
+    '第一章　总　则\\n正文 正文'
+    >>> collapse_doubled_lines(TrackedText.from_source("某某市人民政府令某某市人民政府令\\n第5号")).text
+    '某某市人民政府令\\n第5号'
+    """
+    text = t.text
+    edits = [(m.end(2), m.end(), "") for m in DOUBLED_LINE.finditer(text)]
+    return t.replace_spans(edits) if edits else t
