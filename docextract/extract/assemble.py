@@ -88,9 +88,7 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         else:
             assigned = extract_assignments(span, node.text_start, context)
             units = {"lead": assigned.lead, "responsible": assigned.responsible, "cooperating": assigned.cooperating}
-        # built once, unvalidated: every value is already of its field's type (a validated
-        # build and a copy per item cost more than the rest of the item's extraction)
-        items.append(Item.model_construct(
+        items.append(Item(   # built once with its id: a pydantic copy per item costs more than a build
             id=ids[k], part=node.part, path=list(node.path), label=node.label, heading=node.heading,
             text=span, start=node.start, end=node.end,
             lead_units=list(units["lead"]), responsible_units=list(units["responsible"]),
