@@ -18,9 +18,9 @@ from functools import cache
 
 from ...rules.orgs import org_lexicon
 from .clauses import found_units, innermost, together_clause
-from .lexicon import lexicon, without_adverbs
+from .lexicon import alternation, lexicon, without_adverbs
 from .recognizer import KNOWN, UnitRecognizer
-from .shapes import Endings, split_top_level, trimmed
+from .shapes import DROPPED_AT_END, Endings, split_top_level, trimmed
 from .slots import ASSIGNEE, NAMED, PARTNER, SUBJECT, Found, slot_units
 
 FLAGS = ("unbracketed_assignment",)
@@ -43,6 +43,14 @@ def _object_words() -> tuple[Endings, tuple[str, ...]]:
     orgs = org_lexicon()
     return (Endings([*orgs.unit_suffixes, *orgs.words["etc_dropped"], "）", ")"]),
             tuple(orgs.words["prefixes"]) + tuple(orgs.words["qualifiers"]))
+
+
+@cache
+def _verb_at_sentence_end() -> re.Pattern:
+    """A clause verb that only dropped punctuation separates from a sentence end: what a text
+    needs for a sentence to end with a verb (a superset of the sentences that do)."""
+    dropped = re.escape("".join(sorted(DROPPED_AT_END)))
+    return re.compile(rf"(?:{alternation(lexicon().verbs)})(?=[{dropped}]*(?:[。！？!?；;\n.]|\Z))")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -238,6 +246,8 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
     lex = lexicon()
     found: list[Found] = []
     marked = "由" in text or "牵头" in text
+    if not marked and not _verb_at_sentence_end().search(text):
+        return found  # no form can match anywhere: spare the sentence split
     for start, end in sentences(text):
         a, b = trimmed(text, start, end)
         if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
