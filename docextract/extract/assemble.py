@@ -18,7 +18,7 @@ from ..structure.nodes import Skeleton
 from ..text.dates import iso_date
 from ..text.ids import item_id, notice_id, notice_key
 from .amounts import extract_amounts
-from .cells import row_deadlines, row_units, without_row_heads
+from .cells import cell_context, row_deadlines, row_units, without_row_heads
 from .deadlines.find import extract_deadlines
 from .units.assign import extract_assignments, find_assignment_context
 from .units.names import split_units
@@ -81,10 +81,11 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     texts = [body[node.text_start:node.end] for node in skeleton.items]
     ids = _item_ids(notice_key(values["doc_number"], values["title"], body), texts)
     items = []
+    cells_context = cell_context(context) if any(node.row for node in skeleton.items) else None
     for k, node in enumerate(skeleton.items):
         span = texts[k]
         if node.row:   # a task table's row: units from its role cells, then what the rest of its text assigns
-            units = row_units(body, node, context)
+            units = row_units(body, node, context, cells_context)
         else:
             assigned = extract_assignments(span, node.text_start, context)
             units = {"lead": assigned.lead, "responsible": assigned.responsible, "cooperating": assigned.cooperating}
