@@ -234,6 +234,8 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     found += [Found("responsible", u, -2) for u in head or context.duty_under.get(offset, ())]
     if not found and context.same_units and context.same_scope.holds(offset):
         found = _from_note(context.same_units)
+    if not found and not context.also_units:
+        return NOBODY
     roles = _by_role(found, context)
     if context.also_units and context.also_scope.holds(offset):
         extra = _by_role(_from_note(context.also_units), context)
