@@ -14,7 +14,7 @@ report of what was done (``人民银行牵头…开展了…``).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from ...rules.orgs import org_lexicon
 from .clauses import found_units, innermost, together_clause
@@ -99,9 +99,13 @@ class Sentence:
     def __init__(self, text: str, start: int, end: int, offset: int, rec: UnitRecognizer,
                  used: list[tuple[int, int]]):
         self.text, self.start, self.end, self.offset, self.rec, self.used = text, start, end, offset, rec, used
-        self.clauses = [trimmed(text, start + a, start + b)
-                        for a, b in split_top_level(text[start:end], CLAUSE_DELIMITERS)]
         self.found: list[Found] = []
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """The sentence's top-level clauses (split on first use: most sentences never ask)."""
+        text, start = self.text, self.start
+        return [trimmed(text, start + a, start + b) for a, b in split_top_level(text[start:self.end], CLAUSE_DELIMITERS)]
 
     def units(self, start: int, end: int, slot: str) -> list:
         return [u.moved(self.offset) for u in slot_units(self.text, start, end, 0, self.rec, slot)]
@@ -177,6 +181,8 @@ class Sentence:
     # -- A牵头… --------------------------------------------------------------------------------
     def subject_lead(self) -> int | None:
         text = self.text
+        if text.find("牵头", self.start, self.end) < 0:
+            return None
         for a, b in self.clauses:
             for opener in SUBJECT_OPENERS:
                 if text.startswith(opener, a, b):
@@ -228,6 +234,8 @@ class Sentence:
     def standalone(self) -> None:
         lex = lexicon()
         a, b = trimmed(self.text, self.start, self.end)
+        if not lex.verb_end.of(self.text, a, b):
+            return  # "<units><verb>" ends with its verb
         m = lex.clause_re.fullmatch(self.text, a, b)
         if not m or len(self.clauses) != 1:
             return
