@@ -13,6 +13,7 @@ report of what was done (``人民银行牵头…开展了…``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, cached_property
 
@@ -46,11 +47,24 @@ def _object_words() -> tuple[Endings, tuple[str, ...]]:
 
 
 @cache
-def _verb_at_sentence_end() -> re.Pattern:
-    """A clause verb that only dropped punctuation separates from a sentence end: what a text
-    needs for a sentence to end with a verb (a superset of the sentences that do)."""
+def _form_marks() -> re.Pattern:
+    """What a sentence needs for any form to match: 由, 牵头, or a clause verb that only dropped
+    punctuation separates from a sentence end (a superset of the sentences that end with one).
+    No alternative holds a sentence break, so every match lies inside one sentence."""
     dropped = re.escape("".join(sorted(DROPPED_AT_END)))
-    return re.compile(rf"(?:{alternation(lexicon().verbs)})(?=[{dropped}]*(?:[。！？!?；;\n.]|\Z))")
+    verbs = alternation(lexicon().verbs)
+    return re.compile(rf"由|牵头|(?:{verbs})(?=[{dropped}]*(?:[。！？!?；;\n.]|\Z))")
+
+
+def _marked_sentences(spans: list[tuple[int, int]], marks: list[int]) -> list[tuple[int, int]]:
+    """The sentences (in order) that hold one of the ``marks`` (sorted positions)."""
+    out: list[tuple[int, int]] = []
+    starts = [a for a, _ in spans]
+    for pos in marks:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < spans[i][1] and (not out or out[-1] != spans[i]):
+            out.append(spans[i])
+    return out
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -253,10 +267,11 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
     read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed."""
     lex = lexicon()
     found: list[Found] = []
-    marked = "由" in text or "牵头" in text
-    if not marked and not _verb_at_sentence_end().search(text):
+    marks = [m.start() for m in _form_marks().finditer(text)]
+    if not marks:
         return found  # no form can match anywhere: spare the sentence split
-    for start, end in sentences(text):
+    marked = "由" in text or "牵头" in text
+    for start, end in _marked_sentences(sentences(text), marks):
         a, b = trimmed(text, start, end)
         if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
             continue  # no form can match: no 由, no 牵头, no verb closing the sentence
