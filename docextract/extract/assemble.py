@@ -18,7 +18,7 @@ from ..structure.nodes import Skeleton
 from ..text.dates import iso_date
 from ..text.ids import item_id, notice_id, notice_key
 from .amounts import extract_amounts
-from .cells import row_deadlines, row_units, without_row_heads
+from .cells import cell_context, row_deadlines, row_units, without_row_heads
 from .deadlines.find import extract_deadlines
 from .units.assign import extract_assignments, find_assignment_context
 from .units.names import split_units
@@ -72,16 +72,25 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         deadlines[k] = sorted(deadlines[k] + cell_deadlines, key=lambda d: d.start)
     amounts = _by_span(extract_amounts(body), spans)
 
+    evidence: dict[str, Evidence] = {}
+    values: dict[str, str | None] = {}
+    for field in ("title", "issuer", "doc_number"):
+        values[field], ev = _metadata_value(skeleton, field)
+        if ev:
+            evidence[field] = ev
+    texts = [body[node.text_start:node.end] for node in skeleton.items]
+    ids = _item_ids(notice_key(values["doc_number"], values["title"], body), texts)
     items = []
+    cells_context = cell_context(context) if any(node.row for node in skeleton.items) else None
     for k, node in enumerate(skeleton.items):
-        span = body[node.text_start:node.end]
+        span = texts[k]
         if node.row:   # a task table's row: units from its role cells, then what the rest of its text assigns
-            units = row_units(body, node, context)
+            units = row_units(body, node, context, cells_context)
         else:
             assigned = extract_assignments(span, node.text_start, context)
             units = {"lead": assigned.lead, "responsible": assigned.responsible, "cooperating": assigned.cooperating}
-        items.append(Item(
-            part=node.part, path=list(node.path), label=node.label, heading=node.heading,
+        items.append(Item(   # built once with its id: a pydantic copy per item costs more than a build
+            id=ids[k], part=node.part, path=list(node.path), label=node.label, heading=node.heading,
             text=span, start=node.start, end=node.end,
             lead_units=list(units["lead"]), responsible_units=list(units["responsible"]),
             cooperating_units=list(units["cooperating"]),
@@ -91,12 +100,6 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     doc_deadlines = [d for k in outside for d in deadlines[k]]
     doc_amounts = [a for k in outside for a in amounts[k]]
 
-    evidence: dict[str, Evidence] = {}
-    values: dict[str, str | None] = {}
-    for field in ("title", "issuer", "doc_number"):
-        values[field], ev = _metadata_value(skeleton, field)
-        if ev:
-            evidence[field] = ev
     signing = skeleton.date[0] if skeleton.date else iso_date(skeleton.metadata.get("date"))
     if skeleton.date:
         evidence["date"] = skeleton.date[1]
@@ -106,8 +109,6 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
              for k, p in enumerate(skeleton.parts)]
     if parts and parts[0].title is None and values["title"]:
         parts[0] = Part(title=values["title"], start=parts[0].start, end=parts[0].end)
-
-    items = _with_ids(items, notice_key(values["doc_number"], values["title"], body))
 
     warnings = list(loaded.warnings)
     if not body.strip():
@@ -139,17 +140,17 @@ def _by_span(values: list, spans: list[tuple[int, int]]) -> list[list]:
     return grouped
 
 
-def _with_ids(items: list[Item], key: str) -> list[Item]:
-    """Items with their stable ids; the n-th item with the same text as an earlier one gets n
-    in its id, so two identical items (a repeated 略) keep distinct ids."""
+def _item_ids(key: str, texts: list[str]) -> list[str]:
+    """The items' stable ids; the n-th item with the same text as an earlier one gets n in its
+    id, so two identical items (a repeated 略) keep distinct ids."""
     seen: dict[str, int] = {}
     out = []
-    for item in items:
-        ident = item_id(key, item.text)
+    for text in texts:
+        ident = item_id(key, text)
         seen[ident] = seen.get(ident, 0) + 1
         if seen[ident] > 1:
-            ident = item_id(key, f"{item.text}\x1f{seen[ident]}")
-        out.append(item.model_copy(update={"id": ident}))
+            ident = item_id(key, f"{text}\x1f{seen[ident]}")
+        out.append(ident)
     return out
 
 

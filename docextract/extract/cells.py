@@ -42,8 +42,9 @@ def _role_marks() -> dict[str, str]:
     return marks
 
 
-def _cell_context(context: AssignmentContext) -> AssignmentContext:
-    """The notice's rules that apply inside one cell: how it names units, not its notes."""
+def cell_context(context: AssignmentContext) -> AssignmentContext:
+    """The notice's rules that apply inside one cell: how it names units, not its notes (made
+    once per notice and handed to ``row_units``)."""
     return replace(context, same_units=Assignments(), also_units=Assignments(), duty_heads={}, duty_under={})
 
 
@@ -55,7 +56,13 @@ def _unit(unit: Unit, source: str, context: AssignmentContext) -> Unit | None:
     if score < NOUN:
         return None
     flags = [] if context.bodies.describe(name).known or score >= KNOWN else [NOT_IN_LEXICON]
-    return unit.model_copy(update={"source": source, "flags": flags})
+    return _with(unit, source, flags)
+
+
+def _with(unit: Unit, source: str, flags: list[str]) -> Unit:
+    """``unit`` with another source and flags (a build costs less than a pydantic copy)."""
+    return Unit(name=unit.name, start=unit.start, end=unit.end, source=source, canonical=unit.canonical,
+                level=unit.level, collective=unit.collective, flags=flags)
 
 
 def _marked(unit: Unit) -> tuple[Unit, str | None]:
@@ -78,10 +85,12 @@ def _listed(text: str, start: int) -> list[Unit]:
     return out
 
 
-def cell_units(body: str, fields: tuple[Field, ...], context: AssignmentContext) -> dict[str, list[Unit]]:
-    """The units of a row's role cells, by role, in reading order, each once per role."""
+def cell_units(body: str, fields: tuple[Field, ...], context: AssignmentContext,
+               inside: AssignmentContext | None = None) -> dict[str, list[Unit]]:
+    """The units of a row's role cells, by role, in reading order, each once per role
+    (``inside``: ``cell_context(context)``, when the caller made it already)."""
     roles: dict[str, list[Unit]] = {role: [] for role in UNIT_ROLES}
-    inside = _cell_context(context)
+    inside = inside or cell_context(context)
     for f in fields:
         if f.role not in UNIT_ROLES:
             continue
@@ -105,7 +114,7 @@ def _first_listed_leads(roles: dict[str, list[Unit]], others_role: str | None) -
     """列在首位的部门为牵头部门: the first responsible unit that is not a collective leads."""
     for k, unit in enumerate(roles["responsible"]):
         if not unit.collective:
-            roles["lead"].append(unit.model_copy(update={"source": FIRST_LISTED}))
+            roles["lead"].append(_with(unit, FIRST_LISTED, unit.flags))
             rest = roles["responsible"][:k] + roles["responsible"][k + 1:]
             roles["responsible"] = rest if not others_role else []
             if others_role:
@@ -127,10 +136,12 @@ def _once(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def row_units(body: str, node, context: AssignmentContext) -> dict[str, list[Unit]]:
+def row_units(body: str, node, context: AssignmentContext,
+              inside: AssignmentContext | None = None) -> dict[str, list[Unit]]:
     """A table row's units by role: its role cells', then those the rest of its text assigns
-    (a bracket in its content cell), each once in its strongest role."""
-    from_cells = cell_units(body, node.fields, context)
+    (a bracket in its content cell), each once in its strongest role (``inside``: see
+    ``cell_units``)."""
+    from_cells = cell_units(body, node.fields, context, inside)
     rest = without_cells(body, node.text_start, node.end, node.fields)
     return merged_units(from_cells, extract_assignments(rest, node.text_start, row_context(context, from_cells)))
 

@@ -45,6 +45,7 @@ FIELD_OPENERS = frozenset("\n（(【[，,；;。）)●•·—-*★◆■□>")
 FIELD_LABEL_MAX_CHARS = 14   # 【牵头单位】 / 牵头单位 ： with spaces, a label wrapped over two lines
 FIRST_LISTED_SOURCE = "列在首位"
 NOT_IN_LEXICON = "unit_not_in_lexicon"
+NOBODY = Assignments()
 
 
 def _at_field_start(text: str, pos: int) -> bool:
@@ -104,14 +105,19 @@ def _verb_marked_role(unit: Name, rec: UnitRecognizer) -> tuple[Name, str | None
     return unit, None
 
 
+def _may_hold_field(text: str) -> bool:
+    """Every field label ends with ： or 】: most items hold no field, three substring tests say so."""
+    return "：" in text or ":" in text or "】" in text
+
+
 def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> tuple[list[Found], list[int]]:
     """``牵头单位：A、B`` fields; also returns where each field starts, so the clause pass skips them.
     A field vouches for its value: any short noun phrase in it is a unit (出资人代表), and a name
     may mark its own role (市发展改革委（牵头）, 县发改委牵头)."""
     lex = lexicon()
     found, starts = [], []
-    if "：" not in text and ":" not in text and "】" not in text:
-        return found, starts  # most items hold no field: three substring tests say so
+    if not _may_hold_field(text):
+        return found, starts
     # every field ends its label with ： or 】: run the pattern only near those
     for m in anchored_finditer(lex.field_re, text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2):
         if m.group("boxed") is None and not _at_field_start(text, m.start()):
@@ -211,9 +217,13 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     context = context or AssignmentContext()
     lex, rec = lexicon(), context.recognizer
     head = context.duty_heads.get(offset, ())
+    fielded = _may_hold_field(text)
+    triggered = has_trigger(text)  # most items assign nobody: one scan for the literals
+    if not (fielded or triggered or head or context.same_units or context.also_units or offset in context.duty_under):
+        return NOBODY  # nothing below can find a unit: skip building the empty result
     brackets = round_brackets(text) if "(" in text or "（" in text else []
-    found, field_starts = _labelled_fields(text, offset, brackets, rec)  # run only near a colon
-    if has_trigger(text):  # most items assign nobody: one scan for the literals
+    found, field_starts = _labelled_fields(text, offset, brackets, rec) if fielded else ([], [])
+    if triggered:
         in_brackets, used = bracket_clauses(text, offset, brackets, field_starts, rec)
         found += in_brackets
         found += sentence_assignments(text, offset, rec, used, brackets)
@@ -224,6 +234,8 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     found += [Found("responsible", u, -2) for u in head or context.duty_under.get(offset, ())]
     if not found and context.same_units and context.same_scope.holds(offset):
         found = _from_note(context.same_units)
+    if not found and not context.also_units:
+        return NOBODY
     roles = _by_role(found, context)
     if context.also_units and context.also_scope.holds(offset):
         extra = _by_role(_from_note(context.also_units), context)

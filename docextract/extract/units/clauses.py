@@ -85,6 +85,28 @@ def _clause(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, g
     return found_units(units, lex.verbs[verb], verb, group)
 
 
+def _bracket(text: str, open_: int, close: int, offset: int, field_starts: list[int],
+             rec: UnitRecognizer) -> list[Found]:
+    """The assignments of one bracket's clauses."""
+    lex = lexicon()
+    found: list[Found] = []
+    pending: tuple[int, int] | None = None  # the clause before a comma, whose units the next verb governs
+    for a, b in _clauses(text, open_ + 1, close):
+        if any(a <= s < b for s in field_starts) or lex.any_field_re.match(text, a, b):
+            pending = None
+            continue  # a labelled field (handled) or another field such as 适用范围：
+        assigned = _clause(text, a, b, offset, rec, open_)
+        if assigned:
+            if pending is not None:   # read only now: most clauses are followed by no verb
+                role, source = assigned[0].role, assigned[0].unit.source
+                found += found_units(slot_units(text, *pending, offset, rec, ASSIGNEE), role, source, open_)
+            found += assigned
+            pending = None
+        else:
+            pending = (a, b)
+    return found
+
+
 def bracket_clauses(text: str, offset: int, brackets: list[tuple[int, int]], field_starts: list[int],
                     rec: UnitRecognizer) -> tuple[list[Found], list[tuple[int, int]]]:
     """Assignments in the clauses of brackets, and the brackets that held any."""
@@ -94,20 +116,10 @@ def bracket_clauses(text: str, offset: int, brackets: list[tuple[int, int]], fie
     for open_, close in brackets:
         if close - open_ > BRACKET_MAX_CHARS:
             continue
-        pending: list = []  # units before a comma that the next clause's verb governs
         before = len(found)
-        for a, b in _clauses(text, open_ + 1, close):
-            if any(a <= s < b for s in field_starts) or lex.any_field_re.match(text, a, b):
-                pending = []
-                continue  # a labelled field (handled) or another field such as 适用范围：
-            assigned = _clause(text, a, b, offset, rec, open_)
-            if assigned:
-                role, source = assigned[0].role, assigned[0].unit.source
-                found += found_units(pending, role, source, open_)
-                found += assigned
-                pending = []
-            else:
-                pending = slot_units(text, a, b, offset, rec, ASSIGNEE)
+        # a clause assigns only with a verb or 会同 in it: most brackets explain or cite
+        if lex.trigger_re.search(text, open_ + 1, close):
+            found += _bracket(text, open_, close, offset, field_starts, rec)
         if len(found) > before or any(open_ < s < close for s in field_starts):
             used.append((open_, close))
     return found, used

@@ -29,6 +29,7 @@ LEAD_ANCHORS = ("牵头",)
 # A numbered list of units followed by a person, a phone or an address lists contacts, not duties.
 CONTACT = re.compile(r"联系人|电话|手机|邮箱|传真|地址|\d{7,}|\d{3,4}-\d{7,8}")
 CONTACT_WINDOW = 40
+NOT_SPACE = re.compile(r"\S")   # the rest of an item holds text: one search, not a copy of the rest
 
 
 class ItemLike(Protocol):
@@ -124,11 +125,11 @@ def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: boo
     a line end with the duties below (区建管委 / 牵头协调…) or under it.  A list of names alone
     (（二）事业单位；) defines, it assigns nothing."""
     start, end = item.text_start, min(item.end, item.text_start + DUTY_HEAD_MAX_CHARS + 1)
-    colon = min((p for p in (body.find("：", start, end), body.find(":", start, end)) if p >= 0), default=-1)
+    colon = _first_colon(body, start, end)
     line_end = body.find("\n", start, end)
     if colon >= 0 and (line_end < 0 or colon < line_end):
         stop = colon
-    elif line_end >= 0 and (has_children or body[line_end:item.end].strip()):
+    elif line_end >= 0 and (has_children or NOT_SPACE.search(body, line_end, item.end)):
         stop = line_end
     elif item.end <= end and has_children:
         stop = item.end
@@ -140,6 +141,11 @@ def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: boo
     if not units or max(rec.score(u.name) for u in units) < GENERIC or _rest_of_line(body, start, stop, units):
         return ()  # the line holds more than a list of names
     return _with_source(units, DUTY_SOURCE)
+
+
+def _first_colon(body: str, start: int, end: int) -> int:
+    wide, narrow = body.find("：", start, end), body.find(":", start, end)
+    return wide if narrow < 0 else narrow if wide < 0 else min(wide, narrow)
 
 
 @cache

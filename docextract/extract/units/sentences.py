@@ -13,14 +13,15 @@ report of what was done (``人民银行牵头…开展了…``).
 """
 from __future__ import annotations
 
+import bisect
 import re
-from functools import cache
+from functools import cache, cached_property
 
 from ...rules.orgs import org_lexicon
 from .clauses import found_units, innermost, together_clause
-from .lexicon import lexicon, without_adverbs
+from .lexicon import alternation, lexicon, without_adverbs
 from .recognizer import KNOWN, UnitRecognizer
-from .shapes import Endings, split_top_level, trimmed
+from .shapes import DROPPED_AT_END, Endings, split_top_level, trimmed
 from .slots import ASSIGNEE, NAMED, PARTNER, SUBJECT, Found, slot_units
 
 FLAGS = ("unbracketed_assignment",)
@@ -43,6 +44,27 @@ def _object_words() -> tuple[Endings, tuple[str, ...]]:
     orgs = org_lexicon()
     return (Endings([*orgs.unit_suffixes, *orgs.words["etc_dropped"], "）", ")"]),
             tuple(orgs.words["prefixes"]) + tuple(orgs.words["qualifiers"]))
+
+
+@cache
+def _form_marks() -> re.Pattern:
+    """What a sentence needs for any form to match: 由, 牵头, or a clause verb that only dropped
+    punctuation separates from a sentence end (a superset of the sentences that end with one).
+    No alternative holds a sentence break, so every match lies inside one sentence."""
+    dropped = re.escape("".join(sorted(DROPPED_AT_END)))
+    verbs = alternation(lexicon().verbs)
+    return re.compile(rf"由|牵头|(?:{verbs})(?=[{dropped}]*(?:[。！？!?；;\n.]|\Z))")
+
+
+def _marked_sentences(spans: list[tuple[int, int]], marks: list[int]) -> list[tuple[int, int]]:
+    """The sentences (in order) that hold one of the ``marks`` (sorted positions)."""
+    out: list[tuple[int, int]] = []
+    starts = [a for a, _ in spans]
+    for pos in marks:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < spans[i][1] and (not out or out[-1] != spans[i]):
+            out.append(spans[i])
+    return out
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -91,9 +113,13 @@ class Sentence:
     def __init__(self, text: str, start: int, end: int, offset: int, rec: UnitRecognizer,
                  used: list[tuple[int, int]]):
         self.text, self.start, self.end, self.offset, self.rec, self.used = text, start, end, offset, rec, used
-        self.clauses = [trimmed(text, start + a, start + b)
-                        for a, b in split_top_level(text[start:end], CLAUSE_DELIMITERS)]
         self.found: list[Found] = []
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """The sentence's top-level clauses (split on first use: most sentences never ask)."""
+        text, start = self.text, self.start
+        return [trimmed(text, start + a, start + b) for a, b in split_top_level(text[start:self.end], CLAUSE_DELIMITERS)]
 
     def units(self, start: int, end: int, slot: str) -> list:
         return [u.moved(self.offset) for u in slot_units(self.text, start, end, 0, self.rec, slot)]
@@ -169,6 +195,8 @@ class Sentence:
     # -- A牵头… --------------------------------------------------------------------------------
     def subject_lead(self) -> int | None:
         text = self.text
+        if text.find("牵头", self.start, self.end) < 0:
+            return None
         for a, b in self.clauses:
             for opener in SUBJECT_OPENERS:
                 if text.startswith(opener, a, b):
@@ -220,6 +248,8 @@ class Sentence:
     def standalone(self) -> None:
         lex = lexicon()
         a, b = trimmed(self.text, self.start, self.end)
+        if not lex.verb_end.of(self.text, a, b):
+            return  # "<units><verb>" ends with its verb
         m = lex.clause_re.fullmatch(self.text, a, b)
         if not m or len(self.clauses) != 1:
             return
@@ -237,8 +267,11 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
     read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed."""
     lex = lexicon()
     found: list[Found] = []
+    marks = [m.start() for m in _form_marks().finditer(text)]
+    if not marks:
+        return found  # no form can match anywhere: spare the sentence split
     marked = "由" in text or "牵头" in text
-    for start, end in sentences(text):
+    for start, end in _marked_sentences(sentences(text), marks):
         a, b = trimmed(text, start, end)
         if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
             continue  # no form can match: no 由, no 牵头, no verb closing the sentence
