@@ -81,6 +81,20 @@ class Boilerplate:
     tail_furniture_max_chars: int
     sentence_final: str
     page_title_separators: tuple[str, ...]
+    # Cheap tests a line must pass before any rule here can read it (see ``may_read``): the info
+    # bar or an anchored rule at its start, or inside it a string a gated rule needs, a page
+    # title's separator or the white space of a repeated phrase.
+    any_start: re.Pattern
+    any_inside: re.Pattern
+
+    def may_read(self, line: str) -> bool:
+        """False when no [[line]] rule, info-bar field, page-title separator or repeated phrase
+        can fire on ``line`` (stripped), so the clean stage need not ask each."""
+        return bool(self.any_inside.search(line) or self.any_start.match(_bare(line)))
+
+    def may_read_start(self, line: str) -> bool:
+        """``may_read`` for a line known to hold none of the strings of ``any_inside``."""
+        return self.any_start.match(_bare(line)) is not None
 
     def line_rule(self, line: str) -> LineRule | None:
         """The first rule (in file order) that drops ``line`` (stripped), or None.  The hot loop
@@ -140,6 +154,7 @@ class Boilerplate:
 
 
 REPEATED_PHRASE_MAX = 41  # a column name or a link tile shown twice ("重点工作  重点工作")
+REPEAT_SPACES = (" ", "\t", "\u3000")  # what stands between the two
 SPACES = re.compile(r"[ \t\u3000]+")
 
 
@@ -234,17 +249,26 @@ def boilerplate() -> Boilerplate:
         raise RuleError(f"{RULES}.toml: [info_fields] kinds must be one of {INFO_KINDS}: {bad}")
     at_start = tuple(r for r in lines if r.match != "head" and not r.needs)
     others = tuple(r for r in lines if r not in at_start)
+    any_at_start = _alternation(at_start)
+    gated = all(r.needs for r in others)  # else a head rule without needs: every line may fire it
+    any_need = re.compile("|".join(re.escape(n) for r in others for n in r.needs) if gated else "")
+    info_field = _info_field(kinds)
+    separators = tuple(require(rules, RULES, "page_title_separators", list))
+    # one flat alternation of strings, which the regex engine scans for by their first characters
+    inside = {*separators, *REPEAT_SPACES, *(n for r in others for n in r.needs)}
+    inside = "|".join(re.escape(s) for s in sorted(inside, key=len, reverse=True)) if gated else ""
     return Boilerplate(
         lines=lines,
         at_start=at_start,
-        any_at_start=_alternation(at_start),
+        any_at_start=any_at_start,
         others=others,
-        any_need=re.compile("|".join(re.escape(n) for r in others for n in r.needs) if all(r.needs for r in others)
-                            else ""),  # a head rule without needs: every line may fire it
+        any_need=any_need,
         head_chars=head_chars,
-        info_field=_info_field(kinds),
+        info_field=info_field,
         info_kinds=kinds,
         tail_furniture_max_chars=require(rules, RULES, "tail_furniture_max_chars", int),
         sentence_final=require(rules, RULES, "sentence_final", str),
-        page_title_separators=tuple(require(rules, RULES, "page_title_separators", list)),
+        page_title_separators=separators,
+        any_start=re.compile(f"(?:{info_field.pattern})|(?:{any_at_start.pattern})"),
+        any_inside=re.compile(inside),
     )
