@@ -23,7 +23,7 @@ from functools import cache
 from itertools import accumulate
 from dataclasses import dataclass, field
 
-from ..rules.boilerplate import Boilerplate, boilerplate
+from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
@@ -75,9 +75,10 @@ class _Page:
             inside.add(k)
             found = features.search(text, ends[k] + 1)
         labels = disclosure_labels()
-        starts_readable = r.may_read_start
+        start = r.any_start.match
         return [i for i, line in enumerate(self.lines) if line and (
-            i in inside or starts_readable(line) or len(line) <= LABEL_LINE_MAX and line in labels)]
+            i in inside or start(line if line[0] not in LEFTOVER_MARKS else bare(line))
+            or len(line) <= LABEL_LINE_MAX and line in labels)]
 
     def drop(self, i: int) -> None:
         self.keep[i] = False

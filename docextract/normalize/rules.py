@@ -71,6 +71,7 @@ def _patterns(rules: dict, key: str, template: str = "(?:{})") -> re.Pattern:
 
 
 def _chars(rules: dict, key: str) -> tuple[str, ...]:
+    """A string of marks as single characters (the line joiner looks them up in sets)."""
     return tuple(require(rules, RULES, key, str))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 from itertools import accumulate
 
 from ..text.textmap import TrackedText
@@ -69,11 +70,11 @@ class _Paragraph:
     brackets are read only when a rule asks, and each line once: most paragraphs end in a
     sentence mark and are never asked, and a long paragraph is joined in linear time."""
 
-    __slots__ = ("first", "tail", "length", "lines", "read", "marks", "clauses", "open", "r", "shapes")
+    __slots__ = ("first", "tail", "length", "lines", "read", "marks", "clauses", "open", "r", "deltas", "marks_of")
 
     def __init__(self, line: str, r: NormalizeRules):
         self.r = r
-        self.shapes = _bracket_shapes(r.brackets)
+        self.deltas, self.marks_of = _bracket_deltas(tuple(r.brackets.items()))
         self.reset(line)
 
     def reset(self, line: str) -> None:
@@ -95,25 +96,28 @@ class _Paragraph:
                 self.marks = self.marks or bool(SENTENCE_MARKS.search(line))
             if r.bracket_chars.search(line):
                 # "(绩效）": a bracket may close with the other width, so each shape is counted
-                for opening, openers, closers in self.shapes:
-                    self.open[opening] = self.open.get(opening, 0) + sum(map(line.count, openers)) \
-                        - sum(map(line.count, closers))
+                for mark in self.marks_of.findall(line):
+                    for opening, delta in self.deltas[mark]:
+                        self.open[opening] = self.open.get(opening, 0) + delta
         self.read = len(self.lines)
 
     def has_marks(self) -> bool:
         """A sentence mark (。；！？) somewhere: not a heading."""
-        self._read()
+        if self.read < len(self.lines):
+            self._read()
         return self.marks
 
     def has_clauses(self) -> bool:
         """A clause mark (，。；！？) somewhere: not a title."""
-        self._read()
+        if self.read < len(self.lines):
+            self._read()
         return self.clauses
 
     def unclosed(self) -> bool:
         """A bracket or a title mark opened and not closed so far ("…加强监测预警和" +
         "动态帮扶的意见》的通知", "（牵头单位：" + "省农业农村厅）")."""
-        self._read()
+        if self.read < len(self.lines):
+            self._read()
         if not self.open:
             return False  # no bracket at all: most paragraphs
         for n in self.open.values():
@@ -122,14 +126,22 @@ class _Paragraph:
         return False
 
 
-def _bracket_shapes(brackets: dict[str, str]) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
-    """Each bracket pair as (opening, the characters counted as it, those counted as its closing):
-    the characters that read as it once both widths are one (``SAME_SHAPE``), so a line is counted
-    without being translated."""
-    def shapes(mark: str) -> tuple[str, ...]:
-        return tuple(c for c in {mark, *(chr(k) for k, v in SAME_SHAPE.items() if chr(v) == mark)}
-                     if c.translate(SAME_SHAPE) == mark)
-    return tuple((opening, shapes(opening), shapes(closing)) for opening, closing in brackets.items())
+@cache
+def _bracket_deltas(pairs: tuple[tuple[str, str], ...]) -> tuple[dict[str, tuple[tuple[str, int], ...]], re.Pattern]:
+    """What each bracket character does to the count of open brackets, as ``{character: ((opening,
+    +1 or -1), ...)}``, and a pattern finding them: a character counts for the pair whose mark it
+    reads as once both widths are one (``SAME_SHAPE``), so a line is counted without being
+    translated."""
+    def shapes(mark: str) -> list[str]:
+        return [c for c in {mark, *(chr(k) for k, v in SAME_SHAPE.items() if chr(v) == mark)}
+                if c.translate(SAME_SHAPE) == mark]
+    deltas: dict[str, list[tuple[str, int]]] = {}
+    for opening, closing in pairs:
+        for c in shapes(opening):
+            deltas.setdefault(c, []).append((opening, 1))
+        for c in shapes(closing):
+            deltas.setdefault(c, []).append((opening, -1))
+    return {c: tuple(d) for c, d in deltas.items()}, re.compile("[" + re.escape("".join(sorted(deltas))) + "]")
 
 
 CLAUSE_ENDS = ("：", ":", "；", ";")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
@@ -267,11 +279,12 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     # Most line ends close a sentence before a line that may start one: nothing joins there (see
     # below), so only the other boundaries are walked, and the paragraph is rebuilt where one starts.
     offsets = list(accumulate((len(ln) + 1 for ln in raw), initial=0))  # offset of raw[i]
-    hard_stops = tuple(c for c in r.sentence_end if c not in CLAUSE_ENDS)
-    never_starts = r.never_starts
+    # (the marks are single characters: the last and first character are looked up in a set)
+    hard_stops = frozenset(c for c in r.sentence_end if c not in CLAUSE_ENDS)
+    never_starts = frozenset(r.never_starts)
     nonblank = [k for k, ln in enumerate(lines) if ln]
     boundaries = [(i, j) for i, j in zip(nonblank, nonblank[1:])
-                  if not lines[i].endswith(hard_stops) or lines[j].startswith(never_starts)]
+                  if lines[i][-1] not in hard_stops or lines[j][0] in never_starts]
     par = _Paragraph(lines[first], r)
     last = first   # the paragraph's last line
     for i, j in boundaries:

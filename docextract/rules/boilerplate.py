@@ -31,11 +31,12 @@ SOURCE_MAX_CHARS = 30   # a site or office name; longer text after 来源： is 
 LEFTOVER_MARKS = "_*#·•>"
 
 
-def _bare(line: str) -> str:
+def bare(line: str) -> str:
     """The line without the leftover marks at its start (a line of marks only stays as it is)."""
     if line[:1] not in LEFTOVER_MARKS:
         return line
     return line.lstrip(LEFTOVER_MARKS).lstrip() or line
+
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class LineRule:
         return not self.needs
 
     def fire(self, line: str) -> re.Match | None:
-        line = _bare(line)
+        line = bare(line)
         if not self.admits(line):
             return None
         if self.match == "head":
@@ -81,26 +82,19 @@ class Boilerplate:
     tail_furniture_max_chars: int
     sentence_final: str
     page_title_separators: tuple[str, ...]
-    # Cheap tests a line must pass before any rule here can read it (see ``may_read``): the info
-    # bar or an anchored rule at its start, or inside it a string a gated rule needs, a page
-    # title's separator or the white space of a repeated phrase.
+    # Cheap tests a line must pass before any rule here can read it: the info bar or an anchored
+    # rule at its start (``any_start``, matched on the bare line), or inside it a string a gated
+    # rule needs, a page title's separator or the white space of a repeated phrase (``any_inside``,
+    # plain strings, none with a line break: the clean stage scans a whole text for them at once).
     any_start: re.Pattern
     any_inside: re.Pattern
-
-    def may_read(self, line: str) -> bool:
-        """False when no [[line]] rule, info-bar field, page-title separator or repeated phrase
-        can fire on ``line`` (stripped), so the clean stage need not ask each."""
-        return bool(self.any_inside.search(line) or self.any_start.match(_bare(line)))
-
-    def may_read_start(self, line: str) -> bool:
-        """``may_read`` for a line known to hold none of the strings of ``any_inside``."""
-        return self.any_start.match(_bare(line)) is not None
 
     def line_rule(self, line: str) -> LineRule | None:
         """The first rule (in file order) that drops ``line`` (stripped), or None.  The hot loop
         of the clean stage: it runs on every line, so the rules are tried inline, cheapest test
         first (one alternation for the anchored rules, a substring test for the gated ones)."""
-        line = _bare(line)
+        if line[:1] in LEFTOVER_MARKS:
+            line = bare(line)
         best = None
         if self.any_at_start.match(line):
             best = next((rule for rule in self.at_start if rule.fire(line)), None)
@@ -140,7 +134,7 @@ class Boilerplate:
     def info_line(self, line: str) -> dict[str, str] | None:
         """The metadata of an info-bar line (``{}`` when it holds only counters), or None when it
         is not an info-bar line or has neither a value nor a counter (a bare "来源：")."""
-        fields = self.info_fields(_bare(line.strip()))
+        fields = self.info_fields(bare(line.strip()))
         if fields is None:
             return None
         found: dict[str, str] = {}
