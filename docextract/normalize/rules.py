@@ -22,9 +22,9 @@ class NormalizeRules:
     complete: "AnyPattern"          # every [[complete_line]] pattern, searched
     field: re.Pattern               # every [[field_line]] pattern
     navigation: re.Pattern          # every [[navigation]] pattern
-    sentence_end: tuple[str, ...]
-    continuation_end: tuple[str, ...]
-    never_starts: tuple[str, ...]
+    sentence_end: frozenset[str]    # single characters: a line's last (or first) one is looked up
+    continuation_end: frozenset[str]
+    never_starts: frozenset[str]
     brackets: dict[str, str]        # opening → closing
     bracket_chars: re.Pattern       # any of them
     min_wrapped: int
@@ -70,9 +70,9 @@ def _patterns(rules: dict, key: str, template: str = "(?:{})") -> re.Pattern:
     return compile_pattern(RULES, key, "|".join(template.format(t["pattern"]) for t in tables))
 
 
-def _chars(rules: dict, key: str) -> tuple[str, ...]:
-    """A string of marks as single characters (the line joiner looks them up in sets)."""
-    return tuple(require(rules, RULES, key, str))
+def _chars(rules: dict, key: str) -> frozenset[str]:
+    """A string of marks as a set of single characters."""
+    return frozenset(require(rules, RULES, key, str))
 
 
 def _brackets(rules: dict) -> dict[str, str]:

@@ -144,7 +144,7 @@ def _bracket_deltas(pairs: tuple[tuple[str, str], ...]) -> tuple[dict[str, tuple
     return {c: tuple(d) for c, d in deltas.items()}, re.compile("[" + re.escape("".join(sorted(deltas))) + "]")
 
 
-CLAUSE_ENDS = ("：", ":", "；", ";")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
+CLAUSE_ENDS = frozenset("：:；;")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
 
 
 def _can_continue(par: _Paragraph, physical: str, width: float | None, r: NormalizeRules, furniture) -> bool:
@@ -154,13 +154,13 @@ def _can_continue(par: _Paragraph, physical: str, width: float | None, r: Normal
     tail = par.tail
     if not tail:
         return False
-    ends = tail.endswith(r.sentence_end)
-    if ends and not tail.endswith(CLAUSE_ENDS):
+    ends = tail[-1] in r.sentence_end
+    if ends and tail[-1] not in CLAUSE_ENDS:
         return False  # most lines of prose stop here
     open_bracket = par.unclosed()
     if ends and not open_bracket:
         return False
-    continues = open_bracket or tail.endswith(r.continuation_end)
+    continues = open_bracket or tail[-1] in r.continuation_end
     if not (continues or ends or width or par.length >= r.min_wrapped):
         return False  # a short line (a heading, a name, a menu word): only an open bracket continues it
     if width:
@@ -231,13 +231,13 @@ def _title_tail(par: _Paragraph, current: str, following: str, r: NormalizeRules
 def _keeps_its_line(par: _Paragraph, current: str, following: str, first_over_blank: bool, r: NormalizeRules) -> bool:
     """A line that ends its paragraph whatever follows: a text's first line (its title) before a
     blank line, a line shown twice, a menu's words."""
-    if first_over_blank and not current.endswith(r.continuation_end) \
+    if first_over_blank and current[-1] not in r.continuation_end \
             and not (_title_shaped(current, r, TITLE_HEAD_MAX) and _title_shaped(following, r, TITLE_MAX)
                      and r.title_end.search(TRAILING_NOTE.sub("", following))):  # a title on two lines
         return True
     # a line shown twice (a heading repeated, maybe with its text after it) is not one sentence
     if par.length == len(current) >= REPEATED_MIN and following.startswith(current) \
-            and not current.endswith(r.continuation_end) and not following.startswith(r.never_starts):
+            and current[-1] not in r.continuation_end and following[0] not in r.never_starts:
         return True
     # a menu's words and a tile shown twice keep their line
     return " " in current and (is_spaced_list(current) or repeats_a_phrase(current))
@@ -247,7 +247,7 @@ def _joins(par: _Paragraph, current: str, following: str, first_over_blank: bool
            r: NormalizeRules, furniture) -> bool:
     """Whether ``following`` continues the paragraph ``par`` (whose last line is ``current``)."""
     if par.first.startswith("关于") and _title_tail(par, current, following, r) \
-            or following.startswith(r.never_starts) and not furniture(current):
+            or following[0] in r.never_starts and not furniture(current):
         return not _keeps_its_line(par, current, following, first_over_blank, r)
     # the usual case: the tests of both halves decide, the cheap refusals of _can_continue first
     return _can_continue(par, current, width, r, furniture) \
@@ -279,9 +279,8 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     # Most line ends close a sentence before a line that may start one: nothing joins there (see
     # below), so only the other boundaries are walked, and the paragraph is rebuilt where one starts.
     offsets = list(accumulate((len(ln) + 1 for ln in raw), initial=0))  # offset of raw[i]
-    # (the marks are single characters: the last and first character are looked up in a set)
-    hard_stops = frozenset(c for c in r.sentence_end if c not in CLAUSE_ENDS)
-    never_starts = frozenset(r.never_starts)
+    hard_stops = r.sentence_end - CLAUSE_ENDS
+    never_starts = r.never_starts
     nonblank = [k for k, ln in enumerate(lines) if ln]
     boundaries = [(i, j) for i, j in zip(nonblank, nonblank[1:])
                   if lines[i][-1] not in hard_stops or lines[j][0] in never_starts]
