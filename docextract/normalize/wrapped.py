@@ -255,6 +255,23 @@ def _joins(par: _Paragraph, current: str, following: str, first_over_blank: bool
         and _can_follow(following, r, furniture, par.unclosed())
 
 
+def _plainly_apart(current: str, following: str, r: NormalizeRules) -> bool:
+    """Whether ``_joins`` refuses a line of web text (no line width) that is a paragraph of its
+    own: not a title's first half ("关于…"), not followed by a mark that continues it, without
+    brackets, and either a sentence end, a short line, a field, a signature or a numbered heading
+    (the refusals of ``_can_continue``, read from the line alone)."""
+    if current.startswith("关于") or following[0] in r.never_starts or r.bracket_chars.search(current):
+        return False
+    last = current[-1]
+    if last in r.sentence_end:
+        return True
+    if last not in r.continuation_end and (
+            len(current) < r.min_wrapped or len(current) <= r.org_max and current[-TAIL_CHARS:].endswith(r.org_end)
+            or r.field.match(current)):
+        return True
+    return bool(r.label.match(current)) and not SENTENCE_MARKS.search(current)
+
+
 def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     """A line broken mid-sentence (PDF copies) is joined to its continuation, across blank lines;
     the first line of a text (its title) is not joined across a blank line."""
@@ -284,11 +301,18 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     nonblank = [k for k, ln in enumerate(lines) if ln]
     boundaries = [(i, j) for i, j in zip(nonblank, nonblank[1:])
                   if lines[i][-1] not in hard_stops or lines[j][0] in never_starts]
+    if width is None:  # web text: headings, fields and short lines are told apart without a paragraph
+        apart = [_plainly_apart(lines[i], lines[j], r) for i, j in boundaries]
+    else:
+        apart = [False] * len(boundaries)
     par = _Paragraph(lines[first], r)
     last = first   # the paragraph's last line
-    for i, j in boundaries:
+    for (i, j), plainly_apart in zip(boundaries, apart):
         current, following = lines[i], lines[j]
         if i != last:
+            if plainly_apart:
+                last = -1   # the next paragraph starts with ``following``
+                continue
             par.reset(current)   # a sentence end before it: a new paragraph
         if _joins(par, current, following, i == first and j > i + 1, width, r, furniture):
             edits.append((offsets[i + 1] - 1, offsets[j], ""))
