@@ -290,7 +290,8 @@ def _drop_next_document(page: _Page) -> None:
     kept = page.kept()
     signature = None
     for a, b in zip(kept, kept[1:]):
-        if SIGNATURE_DATE_LINE.match(lines[b]) and is_org_line(lines[a]):
+        # ("日" in a line first: the date line holds it, and most lines do not)
+        if "日" in lines[b] and SIGNATURE_DATE_LINE.match(lines[b]) and is_org_line(lines[a]):
             signature = b
     if signature is None:
         return

@@ -150,6 +150,9 @@ NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\
 AFTER_ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条](?P<extra>[ \t]{2,})(?=\S)")
 
 
+FIRST_WIDE = "\u2000"   # every Chinese character and mark of CJK and CJK_PUNCT is at or above it
+
+
 ARTICLE_GAP = re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,4}[章节条])[ \t]{2,}")
 SPACED_LIST_MIN_WORDS = 3   # 首页 机构概况 政务公开: words laid out with spaces, not a broken word
 SPACED_LIST_MAX_WORD = 8
@@ -227,6 +230,8 @@ def strip_stray_spaces(t: TrackedText) -> TrackedText:
         start, end = m.start(), m.end()
         if not start or end == size or text[start - 1] == "\n" or text[end] == "\n":
             continue  # indentation or a line's end: not between two characters
+        if text[start - 1] < FIRST_WIDE and text[end] < FIRST_WIDE:
+            continue  # between two Latin characters (14:30 PM): _is_stray needs a Chinese one beside it
         if start > line[1]:  # a new line: found from the end of the last one, so each once
             line_end = text.find("\n", start)
             line = (text.rfind("\n", max(line[1], 0), start) + 1, size if line_end == -1 else line_end)
