@@ -255,12 +255,23 @@ def _joins(par: _Paragraph, current: str, following: str, first_over_blank: bool
         and _can_follow(following, r, furniture, par.unclosed())
 
 
+def _leaves_open(line: str, r: NormalizeRules) -> bool:
+    """Whether a line opens a bracket it does not close (``_Paragraph.unclosed`` of the line alone)."""
+    deltas, marks_of = _bracket_deltas(tuple(r.brackets.items()))
+    count: dict[str, int] = {}
+    for mark in marks_of.findall(line):
+        for opening, delta in deltas[mark]:
+            count[opening] = count.get(opening, 0) + delta
+    return any(n > 0 for n in count.values())
+
+
 def _plainly_apart(current: str, following: str, r: NormalizeRules) -> bool:
     """Whether ``_joins`` refuses a line of web text (no line width) that is a paragraph of its
-    own: not a title's first half ("关于…"), not followed by a mark that continues it, without
-    brackets, and either a sentence end, a short line, a field, a signature or a numbered heading
-    (the refusals of ``_can_continue``, read from the line alone)."""
-    if current.startswith("关于") or following[0] in r.never_starts or r.bracket_chars.search(current):
+    own: not a title's first half ("关于…"), not followed by a mark that continues it, without an
+    open bracket, and either a sentence end, a short line, a field, a signature or a numbered
+    heading (the refusals of ``_can_continue``, read from the line alone)."""
+    if current.startswith("关于") or following[0] in r.never_starts \
+            or r.bracket_chars.search(current) and _leaves_open(current, r):
         return False
     last = current[-1]
     if last in r.sentence_end:
