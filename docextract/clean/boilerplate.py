@@ -18,16 +18,20 @@ The body keeps one line per paragraph, without indentation or blank lines.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cache
+from itertools import accumulate
 from dataclasses import dataclass, field
 
-from ..rules.boilerplate import boilerplate
+from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
 from ..text.textmap import TrackedText
+from ..rules.disclosure import disclosure_labels
 from .doubled import collapse_doubled_lines
-from .lines import (disclosure_label, disclosure_of, glued_to_prose, disclosure_value, dropped_by, info_of, is_content, is_org_line,
-                    is_prose, is_signature, page_title)
+from .lines import (LABEL_LINE_MAX, disclosure_label, disclosure_of, glued_to_prose, disclosure_value, dropped_by, info_of,
+                    is_content, is_org_line, is_prose, is_signature, page_title)
 
 
 @dataclass(frozen=True)
@@ -50,18 +54,32 @@ class _Page:
 
     def __init__(self, text: str):
         self.text = text
-        self.starts: list[int] = []  # offset of each line's first character
-        self.ends: list[int] = []    # offset of its newline (or the text end)
-        self.lines: list[str] = []   # each line, stripped
-        pos = 0
-        for raw in text.split("\n"):
-            self.starts.append(pos)
-            pos += len(raw)
-            self.ends.append(pos)
-            self.lines.append(raw.strip())
-            pos += 1
+        raws = text.split("\n")
+        self.starts: list[int] = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))  # each line's first character
+        self.ends: list[int] = [start + len(raw) for start, raw in zip(self.starts, raws)]  # its newline (or the text end)
+        self.lines: list[str] = [raw.strip() for raw in raws]   # each line, stripped
         self.keep = [bool(line) for line in self.lines]
         self.removed: list[str] = []
+
+    def readable(self, r: Boilerplate) -> list[int]:
+        """The lines a reader of page metadata or a boilerplate rule may fire on, in order: those
+        holding a string one needs inside the line (a colon, a gated rule's string, a separator,
+        white space: found in one scan of the text, since none spans a line break), a start the
+        info bar or an anchored rule may match, or a disclosure label alone.  Most lines of a
+        notice are none of these, and no reader is asked about them."""
+        features = _line_features(r.any_inside.pattern)
+        text, starts, ends = self.text, self.starts, self.ends
+        inside = set()
+        found = features.search(text)
+        while found:
+            k = bisect_right(starts, found.start()) - 1
+            inside.add(k)
+            found = features.search(text, ends[k] + 1)
+        labels = disclosure_labels()
+        start = r.any_start.match
+        return [i for i, line in enumerate(self.lines) if line and (
+            i in inside or start(line if line[0] not in LEFTOVER_MARKS else bare(line))
+            or len(line) <= LABEL_LINE_MAX and line in labels)]
 
     def drop(self, i: int) -> None:
         self.keep[i] = False
@@ -112,12 +130,13 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     metadata: dict[str, str] = {}
     page = _Page(normalized.text)
     lines, keep = page.lines, page.keep
-    texts = _title_heads_present(lines, r)
+    texts = _title_heads_present(page.text, lines, r)
     distribution: list[int] = []  # lines of the 版记's distribution list (抄送：…)
     counted: dict[str, tuple[int, list[int]]] = {}  # rule → (its min_lines, the lines it fired on)
-    for i, line in enumerate(lines):
+    for i in page.readable(r):
         if not keep[i]:
             continue
+        line = lines[i]
         found = disclosure_of(line)
         if found is not None and glued_to_prose(line):
             for key, value in found.items():  # a copy glued the block to a sentence: read it, keep the line
@@ -156,10 +175,11 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     return Cleaned(collapse_doubled_lines(normalized.replace_spans(page.body_edits())), metadata, tuple(page.removed))
 
 
-def _title_heads_present(lines: list[str], r) -> set[str]:
+def _title_heads_present(text: str, lines: list[str], r) -> set[str]:
     """The lines of the page that a page title ("<title> - 栏目 - 站点") could repeat: only the
     heads of lines holding a separator are looked for, so the set stays small on long texts."""
-    heads = {line.partition(sep)[0].strip() for line in lines for sep in r.page_title_separators if sep in line}
+    separators = [sep for sep in r.page_title_separators if sep in text]  # most pages: none
+    heads = {line.partition(sep)[0].strip() for sep in separators for line in lines if sep in line}
     heads.discard("")
     return {line for line in lines if line in heads} if heads else set()
 
@@ -173,6 +193,12 @@ def _value_below(page: _Page, i: int, key: str) -> dict[str, str] | None:
     if key != "title":  # a title stays in the body too: it may be the only place the notice names itself
         page.drop(j)
     return {key: value}
+
+
+@cache
+def _line_features(inside: str) -> re.Pattern:
+    """``Boilerplate.any_inside`` and the colon of a disclosure field (``disclosure_of``)."""
+    return re.compile(f"{inside}|：|:")
 
 
 DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml
@@ -265,7 +291,8 @@ def _drop_next_document(page: _Page) -> None:
     kept = page.kept()
     signature = None
     for a, b in zip(kept, kept[1:]):
-        if is_org_line(lines[a]) and SIGNATURE_DATE_LINE.match(lines[b]):
+        # ("日" in a line first: the date line holds it, and most lines do not)
+        if "日" in lines[b] and SIGNATURE_DATE_LINE.match(lines[b]) and is_org_line(lines[a]):
             signature = b
     if signature is None:
         return

@@ -20,8 +20,10 @@ def _t2s():
 
 # -- 1. line ends and invisible characters ----------------------------------------------------
 
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-TRAILING_SPACE = re.compile(r"[ \t\u00a0\u3000]+(?=\n|$)")
+INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+TRAILING_SPACE_CHARS = " \t\u00a0\u3000"
+TRAILING_SPACES = tuple(TRAILING_SPACE_CHARS)
 
 
 # Line and page breaks other than LF: a form feed is the page break of a PDF-to-text copy.
@@ -34,8 +36,22 @@ def fix_line_ends(t: TrackedText) -> TrackedText:
     hyphens go; trailing spaces go."""
     if any(ch in t.text for ch in BREAK_CHARS):  # substring tests: most texts have none
         t = t.replace_spans([(m.start(), m.end(), "\n") for m in OTHER_BREAKS.finditer(t.text)])
-    t = t.replace_spans([(m.start(), m.end(), "") for m in INVISIBLE.finditer(t.text)])
-    return t.replace_spans([(m.start(), m.end(), "") for m in TRAILING_SPACE.finditer(t.text)])
+    if any(ch in t.text for ch in INVISIBLE_CHARS):
+        t = t.replace_spans([(m.start(), m.end(), "") for m in INVISIBLE.finditer(t.text)])
+    return t.replace_spans(_trailing_spaces(t.text))
+
+
+def _trailing_spaces(text: str) -> list[tuple[int, int, str]]:
+    """Deletions of the spaces that end a line (a line's end found by str methods: a regex
+    scanning every space of the text for a line break after it is many times slower)."""
+    edits = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.endswith(TRAILING_SPACES):
+            edits.append((start + len(line.rstrip(TRAILING_SPACE_CHARS)), end, ""))
+        start = end + 1
+    return edits
 
 
 # -- 2. traditional → simplified ---------------------------------------------------------------
@@ -128,9 +144,13 @@ IS_LATIN = re.compile("[0-9A-Za-z]")
 IS_WORD = re.compile(f"[{CJK}{CJK_PUNCT}\\d()%]")
 # Runs of spaces (a plain character class scans fastest; the neighbours are read in Python).
 SPACES = re.compile(r"[ \t]+")
+ONLY_SPACES = re.compile(r" +")   # the same in a text without tabs: a literal, which the engine scans for fast
 NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[ \t]*(?:\n[ \t]*)?[月日号]))")
 # The spaces after 第一条 / 第一章 (regulations print 第一条　　为了…) go, as one space would.
 AFTER_ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条](?P<extra>[ \t]{2,})(?=\S)")
+
+
+FIRST_WIDE = "\u2000"   # every Chinese character and mark of CJK and CJK_PUNCT is at or above it
 
 
 ARTICLE_GAP = re.compile(r"^(第[一二三四五六七八九十百零〇\d]{1,4}[章节条])[ \t]{2,}")
@@ -206,10 +226,12 @@ def strip_stray_spaces(t: TrackedText) -> TrackedText:
         return spaced[line[0]]
 
     size = len(text)
-    for m in SPACES.finditer(text):
+    for m in (SPACES if "\t" in text else ONLY_SPACES).finditer(text):
         start, end = m.start(), m.end()
         if not start or end == size or text[start - 1] == "\n" or text[end] == "\n":
             continue  # indentation or a line's end: not between two characters
+        if text[start - 1] < FIRST_WIDE and text[end] < FIRST_WIDE:
+            continue  # between two Latin characters (14:30 PM): _is_stray needs a Chinese one beside it
         if start > line[1]:  # a new line: found from the end of the last one, so each once
             line_end = text.find("\n", start)
             line = (text.rfind("\n", max(line[1], 0), start) + 1, size if line_end == -1 else line_end)

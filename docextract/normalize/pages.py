@@ -15,15 +15,29 @@ FURNITURE_MAX_CHARS = 24
 SHORT_LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]{0,%d})$" % (FURNITURE_MAX_CHARS - 1))
 
 
+def _short_lines(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of every line SHORT_LINE matches, its text from the first
+    character after the indentation (found by str methods: a pattern anchored at every line
+    start is tried at every character of the text)."""
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        body = line.lstrip(" \t")
+        if body and len(body) <= FURNITURE_MAX_CHARS and not body[0].isspace():
+            found.append((start, end, body))
+        start = end + 1
+    return found
+
+
 def drop_page_furniture(t: TrackedText) -> TrackedText:
     """Page numbers (— 3 —, -- 10 --, 第01页, 第2页 共10页) and form-feed page breaks go, each
     with its line end."""
     text = t.text
     furniture = normalize_rules().page_furniture
     edits = []
-    for m in SHORT_LINE.finditer(text):
-        if furniture.match(m.group(1).rstrip()):
-            start, end = m.start(), m.end()
+    for start, end, line in _short_lines(text):
+        if furniture.match(line.rstrip()):
             if end < len(text):
                 edits.append((start, end + 1, ""))   # the line and its newline
             elif start > 0:

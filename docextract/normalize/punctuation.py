@@ -20,15 +20,19 @@ CLOSERS = "”’》〉）〕】」』»"   # a full stop may follow these as it
 
 # Marks of one kind apart only by white space are one run: ",," or ";\n;" (a , ; run reads both
 # sides, a : ? ! run the side before it).
-CLAUSE_MARKS = re.compile(r"[,;](?:\s*[,;])*|[:?!](?:\s*[:?!])*")
+# (Each pattern scanned over the whole text starts with the mark itself, and reads what is before
+# it by a look-behind after it: a pattern starting with an alternation or a look-behind is tried
+# at every character, one starting with a character class is skipped to the marks.)
+CLAUSE_MARKS = re.compile(r"[,;:?!](?:(?<=[,;])(?:\s*[,;])*|(?<=[:?!])(?:\s*[:?!])*)")
 FULL_WIDTH = str.maketrans(",;:?!", "，；：？！")
 FULL_WIDTH_MARKS = dict(zip(",;:?!", "，；：？！"))
-# A single full stop (runs of dots are ellipses or leaders and stay); what stands before it is
-# read in Python (a literal scan is far faster than a look-behind at every character).
-FULL_STOP = re.compile(r"(?<!\.)\.(?!\.)")
+# A single full stop after a Chinese character, a closing mark or white space (what
+# _full_stop_is_chinese can accept; runs of dots are ellipses or leaders and stay).
+FULL_STOP = re.compile(f"\\.(?<=[{CJK}{CLOSERS}\\s]\\.)(?!\\.)")
 IS_CJK = re.compile(f"[{CJK}]")
 # A mark that touches Chinese text (what _clause_mark_is_chinese accepts without looking further).
-TOUCHING = re.compile(f"[,;](?:(?=[{CJK}{CJK_PUNCT}])|(?<=[{CJK}{CJK_PUNCT}][,;]))|[:?!](?<=[{CJK}{CLOSERS}][:?!])")
+TOUCHING = re.compile(f"[,;:?!](?:(?<=[,;])(?:(?=[{CJK}{CJK_PUNCT}])|(?<=[{CJK}{CJK_PUNCT}][,;]))"
+                      f"|(?<=[{CJK}{CLOSERS}][:?!]))")
 # "1。 指导思想": OCR reads the full stop of a label at the start of a line as 。 (no sentence
 # starts with a bare number and a full stop).
 OCR_LABEL = re.compile(f"。(?=[ \\t]?[{CJK}])")   # after a number that starts its line (read in Python)
@@ -75,6 +79,12 @@ def _full_stop_is_chinese(text: str, pos: int) -> bool:
     return not (label and line_start + label.end() > pos)
 
 
+def _after_digit_or_space(text: str, pos: int) -> bool:
+    """What ``_ocr_label`` needs before the 。 (most 。 end a sentence after a character)."""
+    before = text[pos - 1]
+    return before.isdigit() or before.isspace()
+
+
 def _ocr_label(text: str, pos: int) -> bool:
     """Whether the 。 at ``pos`` follows a number of one or two digits that starts its line."""
     i = pos
@@ -100,7 +110,8 @@ def fold_punctuation(t: TrackedText) -> TrackedText:
     if "«" in text:
         edits += [(m.start(), m.end(), "《" if m.group() == "«" else "》") for m in re.finditer("[«»]", text)]
     if "。" in text:
-        edits += [(m.start(), m.end(), ".") for m in OCR_LABEL.finditer(text) if _ocr_label(text, m.start())]
+        edits += [(m.start(), m.end(), ".") for m in OCR_LABEL.finditer(text)
+                  if _after_digit_or_space(text, m.start()) and _ocr_label(text, m.start())]
     if edits:
         text = _apply(text, sorted(edits))
     # the clause marks read the text with its full stops folded ("通.;" is "通。；"), and a mark

@@ -19,12 +19,12 @@ RULES = "normalize"
 @dataclass(frozen=True)
 class NormalizeRules:
     page_furniture: re.Pattern      # every [[page_furniture]] pattern, whole line
-    complete: re.Pattern            # every [[complete_line]] pattern, searched
+    complete: "AnyPattern"          # every [[complete_line]] pattern, searched
     field: re.Pattern               # every [[field_line]] pattern
     navigation: re.Pattern          # every [[navigation]] pattern
-    sentence_end: tuple[str, ...]
-    continuation_end: tuple[str, ...]
-    never_starts: tuple[str, ...]
+    sentence_end: frozenset[str]    # single characters: a line's last (or first) one is looked up
+    continuation_end: frozenset[str]
+    never_starts: frozenset[str]
     brackets: dict[str, str]        # opening → closing
     bracket_chars: re.Pattern       # any of them
     min_wrapped: int
@@ -39,6 +39,29 @@ class NormalizeRules:
     boilerplate: Boilerplate
 
 
+class AnyPattern:
+    """Patterns searched one after the other, for ``search`` over a whole line: one alternation
+    of patterns that start differently is tried at every character (each pattern alone is
+    skipped to the characters it can start with)."""
+
+    def __init__(self, patterns: tuple[re.Pattern, ...]):
+        self.patterns = patterns
+
+    def search(self, line: str) -> re.Match | None:
+        for pattern in self.patterns:
+            found = pattern.search(line)
+            if found:
+                return found
+        return None
+
+
+def _searched(rules: dict, key: str) -> AnyPattern:
+    """The patterns of an array of [[key]] tables, each compiled (and checked) alone."""
+    tables = require_tables(rules, RULES, key, {"name": str, "pattern": str})
+    return AnyPattern(tuple(compile_pattern(RULES, f"{key}[{i}] ({table['name']})", table["pattern"])
+                            for i, table in enumerate(tables)))
+
+
 def _patterns(rules: dict, key: str, template: str = "(?:{})") -> re.Pattern:
     """The patterns of an array of [[key]] tables as one alternation, each checked to compile."""
     tables = require_tables(rules, RULES, key, {"name": str, "pattern": str})
@@ -47,8 +70,9 @@ def _patterns(rules: dict, key: str, template: str = "(?:{})") -> re.Pattern:
     return compile_pattern(RULES, key, "|".join(template.format(t["pattern"]) for t in tables))
 
 
-def _chars(rules: dict, key: str) -> tuple[str, ...]:
-    return tuple(require(rules, RULES, key, str))
+def _chars(rules: dict, key: str) -> frozenset[str]:
+    """A string of marks as a set of single characters."""
+    return frozenset(require(rules, RULES, key, str))
 
 
 def _brackets(rules: dict) -> dict[str, str]:
@@ -69,7 +93,7 @@ def normalize_rules() -> NormalizeRules:
     brackets = _brackets(rules)
     return NormalizeRules(
         page_furniture=_patterns(rules, "page_furniture", "(?:{})$"),
-        complete=_patterns(rules, "complete_line"),
+        complete=_searched(rules, "complete_line"),
         field=_patterns(rules, "field_line"),
         navigation=_patterns(rules, "navigation"),
         sentence_end=_chars(rules, "sentence_end"),

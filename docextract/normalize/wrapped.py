@@ -9,6 +9,9 @@ Rules: ``rules/normalize.toml`` (through ``rules.normalize_rules``).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cache
+from itertools import accumulate
 
 from ..text.textmap import TrackedText
 from .chars import SYLLABLE, is_spaced_list
@@ -41,23 +44,15 @@ def _wrap_width(lines: list[str], r: NormalizeRules) -> float | None:
     """The line width of a hard-wrapped text (a PDF copy): the width most long lines reach, when
     enough of them reach it.  Web text has paragraphs of every length, so it has none.  Returns
     the least width of a full line."""
-    widths = [_width(ln) for ln in lines if len(ln) >= 15]
+    # _width, inline: one encode per line (a narrow character counts a half)
+    widths = [len(ln) - len(ln.encode("latin-1", "ignore")) / 2 for ln in lines if len(ln) >= 15]
     if len(widths) < r.wrap_min_full_lines:
         return None
-    histogram: dict[int, int] = {}
-    for w in widths:
-        key = round(w)
-        histogram[key] = histogram.get(key, 0) + 1
-    # lines of width top - slack … top, for every top, from running sums over the widths
-    low = min(histogram) - r.wrap_slack - 1
-    running = [0] * (max(histogram) - low + 1)
-    total = 0
-    for w in range(low, max(histogram) + 1):
-        total += histogram.get(w, 0)
-        running[w - low] = total
+    histogram = Counter(map(round, widths))
+    # lines of width top - slack … top, for every top (the slack is a few widths)
     best, best_count = None, 0
     for top in sorted(histogram, reverse=True):
-        count = running[top - low] - running[top - r.wrap_slack - 1 - low]
+        count = sum(histogram.get(w, 0) for w in range(top - r.wrap_slack, top + 1))
         if count > best_count:
             best, best_count = top, count
     if best is None or best_count < r.wrap_min_full_lines or best_count < r.wrap_min_full_share * len(widths):
@@ -75,10 +70,11 @@ class _Paragraph:
     brackets are read only when a rule asks, and each line once: most paragraphs end in a
     sentence mark and are never asked, and a long paragraph is joined in linear time."""
 
-    __slots__ = ("first", "tail", "length", "lines", "read", "marks", "clauses", "open", "r")
+    __slots__ = ("first", "tail", "length", "lines", "read", "marks", "clauses", "open", "r", "deltas", "marks_of")
 
     def __init__(self, line: str, r: NormalizeRules):
         self.r = r
+        self.deltas, self.marks_of = _bracket_deltas(tuple(r.brackets.items()))
         self.reset(line)
 
     def reset(self, line: str) -> None:
@@ -99,25 +95,29 @@ class _Paragraph:
                 self.clauses = True
                 self.marks = self.marks or bool(SENTENCE_MARKS.search(line))
             if r.bracket_chars.search(line):
-                line = line.translate(SAME_SHAPE)  # "(绩效）": a bracket may close with the other width
-                for opening, closing in r.brackets.items():
-                    self.open[opening] = self.open.get(opening, 0) + line.count(opening) - line.count(closing)
+                # "(绩效）": a bracket may close with the other width, so each shape is counted
+                for mark in self.marks_of.findall(line):
+                    for opening, delta in self.deltas[mark]:
+                        self.open[opening] = self.open.get(opening, 0) + delta
         self.read = len(self.lines)
 
     def has_marks(self) -> bool:
         """A sentence mark (。；！？) somewhere: not a heading."""
-        self._read()
+        if self.read < len(self.lines):
+            self._read()
         return self.marks
 
     def has_clauses(self) -> bool:
         """A clause mark (，。；！？) somewhere: not a title."""
-        self._read()
+        if self.read < len(self.lines):
+            self._read()
         return self.clauses
 
     def unclosed(self) -> bool:
         """A bracket or a title mark opened and not closed so far ("…加强监测预警和" +
         "动态帮扶的意见》的通知", "（牵头单位：" + "省农业农村厅）")."""
-        self._read()
+        if self.read < len(self.lines):
+            self._read()
         if not self.open:
             return False  # no bracket at all: most paragraphs
         for n in self.open.values():
@@ -126,40 +126,75 @@ class _Paragraph:
         return False
 
 
-CLAUSE_ENDS = ("：", ":", "；", ";")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
+@cache
+def _bracket_deltas(pairs: tuple[tuple[str, str], ...]) -> tuple[dict[str, tuple[tuple[str, int], ...]], re.Pattern]:
+    """What each bracket character does to the count of open brackets, as ``{character: ((opening,
+    +1 or -1), ...)}``, and a pattern finding them: a character counts for the pair whose mark it
+    reads as once both widths are one (``SAME_SHAPE``), so a line is counted without being
+    translated."""
+    def shapes(mark: str) -> list[str]:
+        return [c for c in {mark, *(chr(k) for k, v in SAME_SHAPE.items() if chr(v) == mark)}
+                if c.translate(SAME_SHAPE) == mark]
+    deltas: dict[str, list[tuple[str, int]]] = {}
+    for opening, closing in pairs:
+        for c in shapes(opening):
+            deltas.setdefault(c, []).append((opening, 1))
+        for c in shapes(closing):
+            deltas.setdefault(c, []).append((opening, -1))
+    return {c: tuple(d) for c, d in deltas.items()}, re.compile("[" + re.escape("".join(sorted(deltas))) + "]")
+
+
+CLAUSE_ENDS = frozenset("：:；;")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
 
 
 def _can_continue(par: _Paragraph, physical: str, width: float | None, r: NormalizeRules, furniture) -> bool:
     """Whether the paragraph so far (``physical`` is its last line as printed) may be the first
-    half of a wrapped sentence."""
+    half of a wrapped sentence.  Every test but the line-width one only refuses, so they run
+    cheapest first; the patterns searched over the whole line come last."""
     tail = par.tail
     if not tail:
         return False
-    ends = tail.endswith(r.sentence_end)
-    if ends and not tail.endswith(CLAUSE_ENDS):
+    ends = tail[-1] in r.sentence_end
+    if ends and tail[-1] not in CLAUSE_ENDS:
         return False  # most lines of prose stop here
-    if not (ends or width or par.length >= r.min_wrapped or tail.endswith(r.continuation_end)) \
-            and not par.unclosed():
-        return False  # a short line (a heading, a name, a menu word): only an open bracket continues it
-    if r.navigation.search(physical):
-        return False  # navigation: page furniture the clean stage drops
-    if " " in physical and (repeats_a_phrase(physical) or is_spaced_list(physical)):
-        return False  # a tile shown twice, or words laid out between spaces (a menu)
     open_bracket = par.unclosed()
     if ends and not open_bracket:
         return False
-    titled = bool(r.title_end.search(tail)) and not par.has_clauses()  # prose may end in 措施, 方案 …
-    if width and _width(physical) >= width and not titled and not r.complete.search(physical):
+    continues = open_bracket or tail[-1] in r.continuation_end
+    if not (continues or ends or width or par.length >= r.min_wrapped):
+        return False  # a short line (a heading, a name, a menu word): only an open bracket continues it
+    if width:
+        return _can_continue_wrapped(par, physical, width, r, furniture, continues)
+    if r.label.match(par.first) and not par.has_marks():
+        return False  # a numbered heading
+    if not continues and (par.length < r.min_wrapped or par.length <= r.org_max and tail.endswith(r.org_end)
+                          or r.field.match(par.first)):
+        return False  # a short line, a signature, an addressee or a field
+    if " " in physical and (repeats_a_phrase(physical) or is_spaced_list(physical)) \
+            or r.navigation.search(physical):
+        return False  # a tile shown twice, words laid out between spaces (a menu), navigation
+    if not par.has_clauses() and r.title_end.search(tail):
+        return False  # a title (prose may end in 措施, 方案 …, but has clauses)
+    return not (furniture(physical) or not continues and r.complete.search(physical))
+
+
+def _can_continue_wrapped(par: _Paragraph, physical: str, width: float, r: NormalizeRules, furniture,
+                          continues: bool) -> bool:
+    """``_can_continue`` in a hard-wrapped text, past its first tests: a line that fills the
+    width continues unless it is a title or a complete line."""
+    if " " in physical and (repeats_a_phrase(physical) or is_spaced_list(physical)) \
+            or r.navigation.search(physical):
+        return False  # a tile shown twice, words laid out between spaces (a menu), navigation
+    titled = not par.has_clauses() and bool(r.title_end.search(par.tail))  # prose may end in 措施, 方案 …
+    if not titled and _width(physical) >= width and not r.complete.search(physical):
         return not furniture(physical)
     if titled or r.label.match(par.first) and not par.has_marks():
         return False  # a title, or a numbered heading
-    if tail.endswith(r.continuation_end) or open_bracket:
+    if continues:
         return not furniture(physical)
-    if r.field.match(par.first) or r.complete.search(physical):
-        return False
-    if par.length <= r.org_max and tail.endswith(r.org_end):
-        return False  # a signature or an addressee
-    return par.length >= r.min_wrapped and not furniture(physical)
+    if par.length < r.min_wrapped or par.length <= r.org_max and par.tail.endswith(r.org_end):
+        return False  # a short line, a signature or an addressee
+    return not (r.field.match(par.first) or furniture(physical) or r.complete.search(physical))
 
 
 TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")   # 方案（2022—2025年）: the type is before it
@@ -184,6 +219,70 @@ def _can_follow(line: str, r: NormalizeRules, furniture, in_bracket: bool = Fals
     return not DATE_LINE.match(line) and not furniture(line)
 
 
+def _title_tail(par: _Paragraph, current: str, following: str, r: NormalizeRules) -> bool:
+    """The end of a title broken over two lines: "…方案》" + "的通知", or "关于加强收单外包服务" +
+    "工作的通知"."""
+    return par.first.startswith("关于") and (
+        par.tail.endswith("》") and bool(TITLE_TAIL.match(following))
+        or par.length == len(current) and _title_shaped(current, r, TITLE_HEAD_MAX)
+        and _title_shaped(following, r, TITLE_MAX) and bool(r.title_end.search(TRAILING_NOTE.sub("", following))))
+
+
+def _keeps_its_line(par: _Paragraph, current: str, following: str, first_over_blank: bool, r: NormalizeRules) -> bool:
+    """A line that ends its paragraph whatever follows: a text's first line (its title) before a
+    blank line, a line shown twice, a menu's words."""
+    if first_over_blank and current[-1] not in r.continuation_end \
+            and not (_title_shaped(current, r, TITLE_HEAD_MAX) and _title_shaped(following, r, TITLE_MAX)
+                     and r.title_end.search(TRAILING_NOTE.sub("", following))):  # a title on two lines
+        return True
+    # a line shown twice (a heading repeated, maybe with its text after it) is not one sentence
+    if par.length == len(current) >= REPEATED_MIN and following.startswith(current) \
+            and current[-1] not in r.continuation_end and following[0] not in r.never_starts:
+        return True
+    # a menu's words and a tile shown twice keep their line
+    return " " in current and (is_spaced_list(current) or repeats_a_phrase(current))
+
+
+def _joins(par: _Paragraph, current: str, following: str, first_over_blank: bool, width: float | None,
+           r: NormalizeRules, furniture) -> bool:
+    """Whether ``following`` continues the paragraph ``par`` (whose last line is ``current``)."""
+    if par.first.startswith("关于") and _title_tail(par, current, following, r) \
+            or following[0] in r.never_starts and not furniture(current):
+        return not _keeps_its_line(par, current, following, first_over_blank, r)
+    # the usual case: the tests of both halves decide, the cheap refusals of _can_continue first
+    return _can_continue(par, current, width, r, furniture) \
+        and not _keeps_its_line(par, current, following, first_over_blank, r) \
+        and _can_follow(following, r, furniture, par.unclosed())
+
+
+def _leaves_open(line: str, r: NormalizeRules) -> bool:
+    """Whether a line opens a bracket it does not close (``_Paragraph.unclosed`` of the line alone)."""
+    deltas, marks_of = _bracket_deltas(tuple(r.brackets.items()))
+    count: dict[str, int] = {}
+    for mark in marks_of.findall(line):
+        for opening, delta in deltas[mark]:
+            count[opening] = count.get(opening, 0) + delta
+    return any(n > 0 for n in count.values())
+
+
+def _plainly_apart(current: str, following: str, r: NormalizeRules) -> bool:
+    """Whether ``_joins`` refuses a line of web text (no line width) that is a paragraph of its
+    own: not a title's first half ("关于…"), not followed by a mark that continues it, without an
+    open bracket, and either a sentence end, a short line, a field, a signature or a numbered
+    heading (the refusals of ``_can_continue``, read from the line alone)."""
+    if current.startswith("关于") or following[0] in r.never_starts \
+            or r.bracket_chars.search(current) and _leaves_open(current, r):
+        return False
+    last = current[-1]
+    if last in r.sentence_end:
+        return True
+    if last not in r.continuation_end and (
+            len(current) < r.min_wrapped or len(current) <= r.org_max and current[-TAIL_CHARS:].endswith(r.org_end)
+            or r.field.match(current)):
+        return True
+    return bool(r.label.match(current)) and not SENTENCE_MARKS.search(current)
+
+
 def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     """A line broken mid-sentence (PDF copies) is joined to its continuation, across blank lines;
     the first line of a text (its title) is not joined across a blank line."""
@@ -205,47 +304,31 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
             checked[line] = r.boilerplate.line_rule(line) is not None
         return checked[line]
 
+    # Most line ends close a sentence before a line that may start one: nothing joins there (see
+    # below), so only the other boundaries are walked, and the paragraph is rebuilt where one starts.
+    offsets = list(accumulate((len(ln) + 1 for ln in raw), initial=0))  # offset of raw[i]
+    hard_stops = r.sentence_end - CLAUSE_ENDS
+    never_starts = r.never_starts
+    nonblank = [k for k, ln in enumerate(lines) if ln]
+    boundaries = [(i, j) for i, j in zip(nonblank, nonblank[1:])
+                  if lines[i][-1] not in hard_stops or lines[j][0] in never_starts]
+    if width is None:  # web text: headings, fields and short lines are told apart without a paragraph
+        apart = [_plainly_apart(lines[i], lines[j], r) for i, j in boundaries]
+    else:
+        apart = [False] * len(boundaries)
     par = _Paragraph(lines[first], r)
-    stops, never_starts = r.sentence_end, r.never_starts
-    line_start = sum(len(ln) + 1 for ln in raw[:first])  # offset of raw[i]
-    i = first
-    count = len(lines)
-    while True:
-        j = i + 1
-        while j < count and not lines[j]:
-            j += 1
-        if j == count:
-            break
-        following = lines[j]
-        next_start = line_start + len(raw[i]) + 1
-        for k in range(i + 1, j):
-            next_start += len(raw[k]) + 1
-        current = lines[i]
-        if current.endswith(stops) and not current.endswith(CLAUSE_ENDS) and not following.startswith(never_starts):
-            # the common case: a line that ends a sentence.  Nothing below joins it: _can_continue
-            # refuses a paragraph ending so, and title_tail needs a one-line paragraph that is
-            # title-shaped (no 。；！？) or a tail ending in 》 (not a sentence end).
-            par.reset(following)
-            i, line_start = j, next_start
-            continue
-        title_tail = par.first.startswith("关于") and (
-            par.tail.endswith("》") and bool(TITLE_TAIL.match(following))       # "…方案》" + "的通知"
-            or par.length == len(current) and _title_shaped(current, r, TITLE_HEAD_MAX)  # "关于加强收单外包服务"
-            and _title_shaped(following, r, TITLE_MAX) and bool(r.title_end.search(TRAILING_NOTE.sub("", following))))
-        title_line = i == first and j > i + 1 and not lines[i].endswith(r.continuation_end) \
-            and not (_title_shaped(current, r, TITLE_HEAD_MAX) and _title_shaped(following, r, TITLE_MAX)
-                     and r.title_end.search(TRAILING_NOTE.sub("", following)))  # a title on two lines
-        # a line shown twice (a heading repeated, maybe with its text after it) is not one sentence
-        title_line = title_line or par.length == len(lines[i]) >= REPEATED_MIN and following.startswith(lines[i]) \
-            and not lines[i].endswith(r.continuation_end) and not following.startswith(r.never_starts)
-        # a menu's words and a tile shown twice keep their line
-        title_line = title_line or " " in current and (is_spaced_list(current) or repeats_a_phrase(current))
-        if not title_line and (title_tail or following.startswith(r.never_starts) and not furniture(current)
-                               or _can_continue(par, lines[i], width, r, furniture)
-                               and _can_follow(following, r, furniture, par.unclosed())):
-            edits.append((line_start + len(raw[i]), next_start, ""))
+    last = first   # the paragraph's last line
+    for (i, j), plainly_apart in zip(boundaries, apart):
+        current, following = lines[i], lines[j]
+        if i != last:
+            if plainly_apart:
+                last = -1   # the next paragraph starts with ``following``
+                continue
+            par.reset(current)   # a sentence end before it: a new paragraph
+        if _joins(par, current, following, i == first and j > i + 1, width, r, furniture):
+            edits.append((offsets[i + 1] - 1, offsets[j], ""))
             par.add(following)
         else:
             par.reset(following)
-        i, line_start = j, next_start
+        last = j
     return t.replace_spans(edits)

@@ -31,11 +31,12 @@ SOURCE_MAX_CHARS = 30   # a site or office name; longer text after 来源： is 
 LEFTOVER_MARKS = "_*#·•>"
 
 
-def _bare(line: str) -> str:
+def bare(line: str) -> str:
     """The line without the leftover marks at its start (a line of marks only stays as it is)."""
     if line[:1] not in LEFTOVER_MARKS:
         return line
     return line.lstrip(LEFTOVER_MARKS).lstrip() or line
+
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class LineRule:
         return not self.needs
 
     def fire(self, line: str) -> re.Match | None:
-        line = _bare(line)
+        line = bare(line)
         if not self.admits(line):
             return None
         if self.match == "head":
@@ -81,12 +82,19 @@ class Boilerplate:
     tail_furniture_max_chars: int
     sentence_final: str
     page_title_separators: tuple[str, ...]
+    # Cheap tests a line must pass before any rule here can read it: the info bar or an anchored
+    # rule at its start (``any_start``, matched on the bare line), or inside it a string a gated
+    # rule needs, a page title's separator or the white space of a repeated phrase (``any_inside``,
+    # plain strings, none with a line break: the clean stage scans a whole text for them at once).
+    any_start: re.Pattern
+    any_inside: re.Pattern
 
     def line_rule(self, line: str) -> LineRule | None:
         """The first rule (in file order) that drops ``line`` (stripped), or None.  The hot loop
         of the clean stage: it runs on every line, so the rules are tried inline, cheapest test
         first (one alternation for the anchored rules, a substring test for the gated ones)."""
-        line = _bare(line)
+        if line[:1] in LEFTOVER_MARKS:
+            line = bare(line)
         best = None
         if self.any_at_start.match(line):
             best = next((rule for rule in self.at_start if rule.fire(line)), None)
@@ -126,7 +134,7 @@ class Boilerplate:
     def info_line(self, line: str) -> dict[str, str] | None:
         """The metadata of an info-bar line (``{}`` when it holds only counters), or None when it
         is not an info-bar line or has neither a value nor a counter (a bare "来源：")."""
-        fields = self.info_fields(_bare(line.strip()))
+        fields = self.info_fields(bare(line.strip()))
         if fields is None:
             return None
         found: dict[str, str] = {}
@@ -140,6 +148,7 @@ class Boilerplate:
 
 
 REPEATED_PHRASE_MAX = 41  # a column name or a link tile shown twice ("重点工作  重点工作")
+REPEAT_SPACES = (" ", "\t", "\u3000")  # what stands between the two
 SPACES = re.compile(r"[ \t\u3000]+")
 
 
@@ -234,17 +243,26 @@ def boilerplate() -> Boilerplate:
         raise RuleError(f"{RULES}.toml: [info_fields] kinds must be one of {INFO_KINDS}: {bad}")
     at_start = tuple(r for r in lines if r.match != "head" and not r.needs)
     others = tuple(r for r in lines if r not in at_start)
+    any_at_start = _alternation(at_start)
+    gated = all(r.needs for r in others)  # else a head rule without needs: every line may fire it
+    any_need = re.compile("|".join(re.escape(n) for r in others for n in r.needs) if gated else "")
+    info_field = _info_field(kinds)
+    separators = tuple(require(rules, RULES, "page_title_separators", list))
+    # one flat alternation of strings, which the regex engine scans for by their first characters
+    inside = {*separators, *REPEAT_SPACES, *(n for r in others for n in r.needs)}
+    inside = "|".join(re.escape(s) for s in sorted(inside, key=len, reverse=True)) if gated else ""
     return Boilerplate(
         lines=lines,
         at_start=at_start,
-        any_at_start=_alternation(at_start),
+        any_at_start=any_at_start,
         others=others,
-        any_need=re.compile("|".join(re.escape(n) for r in others for n in r.needs) if all(r.needs for r in others)
-                            else ""),  # a head rule without needs: every line may fire it
+        any_need=any_need,
         head_chars=head_chars,
-        info_field=_info_field(kinds),
+        info_field=info_field,
         info_kinds=kinds,
         tail_furniture_max_chars=require(rules, RULES, "tail_furniture_max_chars", int),
         sentence_final=require(rules, RULES, "sentence_final", str),
-        page_title_separators=tuple(require(rules, RULES, "page_title_separators", list)),
+        page_title_separators=separators,
+        any_start=re.compile(f"(?:{info_field.pattern})|(?:{any_at_start.pattern})"),
+        any_inside=re.compile(inside),
     )

@@ -94,11 +94,15 @@ class TrackedText:
         if not edits:
             return self
         text = self.text
+        size = len(text)
+        old_starts, old_sources, old_linear = self.starts, self.sources, self.linear
+        last_segment = len(old_starts) - 1
         pieces: list[str] = []
         starts: list[int] = []
         sources: list[int] = []
         linear: list[bool] = []
         out_pos = 0
+        k = 0  # the segment of the old map being copied: the copies move forward, so it only advances
 
         def add(length: int, source: int, is_linear: bool) -> None:
             nonlocal out_pos
@@ -115,26 +119,37 @@ class TrackedText:
             linear.append(is_linear)
             out_pos += length
 
+        def copy(start: int, end: int) -> None:
+            """The map of text[start:end] (the old map's pieces, as ``_pieces`` gives them)."""
+            nonlocal k
+            while k < last_segment and old_starts[k + 1] <= start:
+                k += 1
+            pos, segment = start, k
+            while pos < end:
+                seg_end = old_starts[segment + 1] if segment < last_segment else size
+                stop = end if end < seg_end else seg_end
+                is_linear = old_linear[segment]
+                add(stop - pos, old_sources[segment] + (pos - old_starts[segment] if is_linear else 0), is_linear)
+                pos = stop
+                segment += 1
+
         pos = 0
         for start, end, replacement in edits:
             if start < pos:
                 raise ValueError(f"overlapping edit at {start}")
             pieces.append(text[pos:start])
-            for piece in self._pieces(pos, start):
-                add(*piece)
+            copy(pos, start)
             pieces.append(replacement)
             if replacement:
                 if len(replacement) == end - start:
-                    for piece in self._pieces(start, end):
-                        add(*piece)
+                    copy(start, end)
                 else:
-                    add(len(replacement), self._source_of(start) if start < len(text) else self.source_length, False)
+                    add(len(replacement), self._source_of(start) if start < size else self.source_length, False)
             pos = end
         pieces.append(text[pos:])
-        for piece in self._pieces(pos, len(text)):
-            add(*piece)
+        copy(pos, size)
         if not starts:
-            starts, sources, linear = [0], [self._source_of(len(text)) if text else 0], [True]
+            starts, sources, linear = [0], [self._source_of(size) if text else 0], [True]
         return TrackedText("".join(pieces), tuple(starts), tuple(sources), tuple(linear), self.source_length)
 
     def translate(self, table: dict) -> "TrackedText":
