@@ -17,7 +17,7 @@ Status = Literal[
 DeadlineKind = Literal["by", "relative", "recurring", "open", "ongoing"]
 UnitRole = Literal["lead", "responsible", "cooperating"]
 UnitLevel = Literal["national", "province", "city", "county", "town"]
-YearSource = Literal["written", "signing_date", "doc_number", "published", "reference_date"]
+YearSource = Literal["written", "signing_date", "doc_number", "published", "title", "reference_date"]
 # Flags mark a value that needs a human look.  Known flags (README, "Review"):
 #   year_guessed            the year was not written and not taken from the signing date
 #   before_signing          a deadline that had passed when the notice was signed

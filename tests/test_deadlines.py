@@ -86,6 +86,11 @@ def test_anchored_scan_finds_what_a_whole_text_scan_finds(monkeypatch):
      ("2024-09-30", "reference_date", ["year_guessed"])),
     ("关于做好春耕工作的通知\n一、抓好种子供应。2月底前完成。\n县扶贫办\n2020年3月2日", None,
      ("2020-02-29", "signing_date", ["before_signing"])),
+    # an undated notice about one year (2018年度…细则) takes that year before --reference-date
+    ("某县2018年度河长制工作考核细则\n一、日常工作。年内完成河库清理。", date(2024, 1, 1),
+     ("2018-12-31", "title", ["year_guessed"])),
+    ("某县2021—2025年河长制工作规划\n一、日常工作。年内完成河库清理。", date(2024, 1, 1),   # a span: no one year
+     ("2024-12-31", "reference_date", ["year_guessed"])),
 ])
 def test_year_from_the_notice_before_the_reference_date(text, reference, want):
     notice = extract_text(text, reference_date=reference)

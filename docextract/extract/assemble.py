@@ -24,12 +24,28 @@ from .units.assign import extract_assignments, find_assignment_context
 from .units.names import split_units
 
 YEAR_IN_DOC_NUMBER = re.compile(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]")
+YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# A year the title is about: 2018年 or 2018年度, not one end of a span (2021—2025年, 2024年至2026年).
+TITLE_YEAR = re.compile(r"(?<![\d—–\-－~～至到])((?:19|20)\d{2})\s*年度?(?!\s*[—–\-－~～至到]|\d)")
+
+
+def title_year(title: str | None) -> int | None:
+    """The one year a title names as its subject, if it names exactly one year.
+
+    >>> title_year("某县2018年度河长制工作考核细则"), title_year("2021—2025年发展规划"), title_year("某某通知")
+    (2018, None, None)
+    """
+    if not title or len(YEAR_IN_TITLE.findall(title)) != 1:
+        return None
+    m = TITLE_YEAR.search(title)
+    return int(m.group(1)) if m else None
 
 
 def reference_date(skeleton: Skeleton, settings: Settings) -> tuple[date | None, str]:
     """The date that gives year-less deadlines their year, and where it came from: the signing
-    date, else the 文号 year, else the publication date, else ``--reference-date`` (which
-    applies only where the notice gives no year of its own, README)."""
+    date, else the 文号 year, else the publication date, else the one year the title is about
+    (2018年度考核细则), else ``--reference-date`` (which applies only where the notice gives no
+    year of its own, README)."""
     signing = skeleton.date[0] if skeleton.date else iso_date(skeleton.metadata.get("date"))
     if signing:
         return date.fromisoformat(signing), "signing_date"
@@ -40,6 +56,9 @@ def reference_date(skeleton: Skeleton, settings: Settings) -> tuple[date | None,
     published = iso_date(skeleton.published or skeleton.metadata.get("published"))
     if published:
         return date.fromisoformat(published), "published"
+    year = title_year(skeleton.title_text or skeleton.metadata.get("title"))
+    if year:
+        return date(year, 1, 1), "title"
     if settings.reference_date:
         return settings.reference_date, "reference_date"
     return None, "reference_date"

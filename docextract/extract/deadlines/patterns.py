@@ -185,8 +185,8 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         rule("period_verb", "completion_verbs", rf"""
             (?: {YEAR} \s* )? {rel_year}               # 2021年 / 今年 (optional)
             (?: {QUARTER} | {HALF}
-              | (?P<yearend> 年内|年度内 ) ) (?:末)?   # 第三季度 / 上半年 / 年内
-            (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? (?:{verbs}) )   # a period alone is a deadline only before 完成 …
+              | (?<![〇零一二两三四五六七八九十百半几多数]) (?<!(?<!\d)\d) (?<!(?<!\d)\d\d) (?P<yearend> 年内|年度内 ) ) (?:末)?   # 第三季度 / 上半年 / 年内 (not 一年内, 3年内: durations)
+            (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? (?:{verbs}|{w['target_verbs']}|至少) )   # a period alone is a deadline only before 完成 … or a target (年内至少3次)
         """, "季度|半年|年内|年度内", 12, 30, YEAR_FIRST + rel_first + "第一二三四上下年"),
         rule("field_point", "completion_verbs", rf"""
             (?: {deadline_labels} ) \s* [:：] \s*       # 完成时限： (rules/fields.toml)
