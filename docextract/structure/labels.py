@@ -70,6 +70,8 @@ def _repeated_label_end(line: str, label: Label) -> int:
 def read_label(line: str) -> Label | None:
     """The label at the start of a line, strong or weak, if any."""
     r = rules()
+    if not r.starts_with_label(line):   # most lines: one regex call instead of one per style
+        return None
     for style in r.styles:
         m = style.pattern.match(line)
         if not m:

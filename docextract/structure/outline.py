@@ -62,7 +62,7 @@ def close_items(items: list[ItemNode], parts: list[PartNode], closing_starts: li
                 lines: list[Line], body: str) -> list[ItemNode]:
     """Give each item its end (the next item's label, its part's closing, or its part's end) and heading."""
     r = rules()
-    closings = [ln.start for ln in lines if ln.text.strip() and any(p.match(ln.text.strip()) for p in r.closing)]
+    closings = [ln.start for ln in lines if (text := ln.text.strip()) and r.is_closing_line(text)]
     closing_starts = sorted(closing_starts)
     closed = []
     for k, item in enumerate(items):

@@ -1,0 +1,144 @@
+"""Literal gates: the characters one of which every match of a pattern holds, read from the
+pattern itself, so that a line without any of them is passed over without running the pattern.
+
+The structure stage tries patterns on every line; most lines cannot match most patterns
+(a date line needs 年, a closing line 特此/附/抄…).  The gate is derived from the compiled rule,
+never written beside it, so a rule edited in its TOML file keeps a gate that is right for it:
+a pattern whose matches need no particular character (``\\d+``, an optional prefix, a case-
+insensitive flag) gets no gate and is always run.  Sound by construction: a gate says "cannot
+match" only when the text lacks every character some element of the pattern must consume."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+try:   # the stdlib's own regex parser (private, stable since 3.11): without it, no gates
+    from re import _constants as c
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python that moved it: every pattern is always run
+    c = _parser = None
+
+MAX_GATE_CHARS = 24   # a character class wider than this is no useful gate (a CJK range, \d)
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) if c else ()
+
+
+def required_sets(pattern: re.Pattern | str) -> tuple[frozenset[str], ...]:
+    """Sets of characters such that every match of ``pattern`` holds a character of each set;
+    ``()`` when nothing is required (the pattern can match without any particular character).
+
+    >>> [sorted(s) for s in required_sets(r"(?:中华)?民国\\s*\\d+年")]
+    [['民'], ['国'], ['年']]
+    >>> [sorted(s) for s in required_sets(r"^(?:特此通知|附\\s*件|抄送)")]
+    [['抄', '特', '附']]
+    >>> required_sets(r"\\d+[.、]?"), required_sets("(?i)abc")
+    ((), ())
+    """
+    compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
+    if _parser is None or compiled.flags & re.IGNORECASE:
+        return ()
+    try:
+        parsed = _parser.parse(compiled.pattern, compiled.flags)
+    except Exception:  # noqa: BLE001 - an internal parser that changed shape: no gate, not an error
+        return ()
+    return tuple(dict.fromkeys(_of_sequence(list(parsed))))
+
+
+def _of_sequence(items: list) -> list[frozenset[str]]:
+    return [found for op, arg in items for found in _of_item(op, arg)]
+
+
+def _of_item(op, arg) -> list[frozenset[str]]:
+    if op == c.LITERAL:
+        return [frozenset(chr(arg))]
+    if op == c.IN:
+        found = _of_class(arg)
+        return [found] if found else []
+    if op == c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = arg
+        return [] if add_flags & re.IGNORECASE else _of_sequence(list(sub))
+    if op == c.ATOMIC_GROUP:
+        return _of_sequence(list(arg))
+    if op in _REPEATS:
+        low, _high, sub = arg
+        return _of_sequence(list(sub)) if low >= 1 else []
+    if op == c.BRANCH:   # one character of some required set of each alternative
+        chars: set[str] = set()
+        for alternative in arg[1]:
+            sets = _of_sequence(list(alternative))
+            if not sets:
+                return []
+            chars |= min(sets, key=len)
+        return [frozenset(chars)] if len(chars) <= MAX_GATE_CHARS else []
+    return []   # anchors, lookarounds, any character, back references: nothing required
+
+
+def _of_class(items: list) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        if op == c.LITERAL:
+            chars.add(chr(arg))
+        elif op == c.RANGE and arg[1] - arg[0] < MAX_GATE_CHARS:
+            chars.update(chr(k) for k in range(arg[0], arg[1] + 1))
+        else:
+            return None   # a negated class, a category (\d, \s) or a wide range
+    return frozenset(chars) if len(chars) <= MAX_GATE_CHARS else None
+
+
+def _holds(chars: frozenset[str]) -> Callable[[str], bool]:
+    if len(chars) == 1:
+        (char,) = chars
+        return lambda text: char in text
+    search = re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]").search
+    return lambda text: search(text) is not None
+
+
+def gate(*patterns: re.Pattern | str) -> Callable[[str], bool]:
+    """A test ``may_match(text)``: False only when no pattern of ``patterns`` can match in ``text``
+    (or in any part of it).
+
+    >>> may_match = gate(r"\\d{4}年\\d+月", r"民国\\d+年")
+    >>> may_match("2020年3月"), may_match("民国时期"), may_match("各乡镇：")
+    (True, False, False)
+    """
+    alternatives = []
+    for pattern in patterns:
+        sets = required_sets(pattern)
+        if not sets:
+            return _always
+        alternatives.append(tuple(_holds(chars) for chars in sets))
+    if len(alternatives) == 1:
+        (tests,) = alternatives
+        if len(tests) == 1:
+            return tests[0]
+        return lambda text: all(test(text) for test in tests)
+    return lambda text: any(all(test(text) for test in tests) for tests in alternatives)
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+BACK_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def any_match(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> Callable[[str], object]:
+    """A test ``matches(text)``: true when one of ``patterns`` matches at the start of ``text``,
+    as ``any(p.match(text) for p in patterns)`` would say, in one regex call (one alternation)
+    when the patterns allow it (same flags, not verbose, no back references).
+
+    >>> matches = any_match([re.compile("特此通知"), re.compile(r"(?P<n>\\d+)、")])
+    >>> bool(matches("特此通知。")), bool(matches("12、加强")), bool(matches("通知"))
+    (True, True, False)
+    """
+    patterns = tuple(patterns)
+    flags = {p.flags for p in patterns}
+    joinable = len(flags) == 1 and not next(iter(flags)) & re.VERBOSE   # a comment would swallow the join
+    if joinable and not any(BACK_REFERENCE.search(p.pattern) for p in patterns):
+        try:
+            joined = re.compile("|".join(f"(?:{NAMED_GROUP.sub('(?:', p.pattern)})" for p in patterns), flags.pop())
+        except re.error:
+            pass
+        else:
+            return joined.match
+    return lambda text: any(p.match(text) for p in patterns)
