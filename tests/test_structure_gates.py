@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from docextract.structure.gates import any_match, gate
+from docextract.structure.gates import any_match, first_match, gate
+from docextract.rules.labels import numbering_pattern
 from docextract.structure.rules import rules
 from docextract.text.dates import DATE
 
@@ -16,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _gated_patterns():
     r = rules()
-    return {**r.patterns, "date": DATE, **{f"style:{s.name}": s.pattern for s in r.styles},
+    return {**r.patterns, "date": DATE, "toc_line": numbering_pattern("toc_line"), **{f"style:{s.name}": s.pattern for s in r.styles},
             **{f"closing[{k}]": p for k, p in enumerate(r.closing)}}
 
 
@@ -43,7 +44,7 @@ def test_gates_hold_back_lines():
     """The gates do cut work: most lines hold no date and open with no label."""
     r = rules()
     assert sum(map(r.may_hold_date, LINES)) < len(LINES) / 2
-    assert sum(bool(r.starts_with_label(line)) for line in LINES) < len(LINES) / 2
+    assert sum(r.first_style(line) is not None for line in LINES) < len(LINES) / 2
 
 
 ALPHABET = "".join(sorted(set("年月日民国中华〇一二三十0123456789第章节条（）()、.．:：特此通知附件表抄送 ，内部号〔〕2")))
@@ -63,4 +64,6 @@ def test_any_match_agrees_with_trying_each_pattern(text):
     r = rules()
     styles = [s.pattern for s in r.styles]
     assert bool(any_match(styles)(text)) == any(p.match(text) for p in styles)
+    assert first_match(styles)(text) == next((k for k, p in enumerate(styles) if p.match(text)), None)
+    assert r.first_style(text) == first_match(styles)(text)
     assert bool(r.is_closing_line(text)) == any(p.match(text) for p in r.closing)

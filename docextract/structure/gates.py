@@ -84,34 +84,45 @@ def _of_class(items: list) -> frozenset[str] | None:
     return frozenset(chars) if len(chars) <= MAX_GATE_CHARS else None
 
 
-def _holds(chars: frozenset[str]) -> Callable[[str], bool]:
-    if len(chars) == 1:
+def _all_held(sets: tuple[frozenset[str], ...]) -> Callable[[str], bool]:
+    """A test that ``text`` holds a character of each of ``sets``: one ``in`` per single
+    character first (the cheapest, and what most lines fail), then one class search per set."""
+    chars = tuple(next(iter(s)) for s in sets if len(s) == 1)
+    searches = tuple(re.compile("[" + "".join(re.escape(ch) for ch in sorted(s)) + "]").search
+                     for s in sets if len(s) > 1)
+    if len(chars) == 1 and not searches:
         (char,) = chars
         return lambda text: char in text
-    search = re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]").search
-    return lambda text: search(text) is not None
+    if not chars and len(searches) == 1:
+        (search,) = searches
+        return lambda text: search(text) is not None
+
+    def held(text: str) -> bool:
+        for char in chars:
+            if char not in text:
+                return False
+        return all(search(text) is not None for search in searches)
+    return held
 
 
 def gate(*patterns: re.Pattern | str) -> Callable[[str], bool]:
     """A test ``may_match(text)``: False only when no pattern of ``patterns`` can match in ``text``
-    (or in any part of it).
+    (or in any part of it).  The sets every pattern requires are tested once, first.
 
     >>> may_match = gate(r"\\d{4}年\\d+月", r"民国\\d+年")
     >>> may_match("2020年3月"), may_match("民国时期"), may_match("各乡镇：")
     (True, False, False)
     """
-    alternatives = []
-    for pattern in patterns:
-        sets = required_sets(pattern)
-        if not sets:
-            return _always
-        alternatives.append(tuple(_holds(chars) for chars in sets))
-    if len(alternatives) == 1:
-        (tests,) = alternatives
-        if len(tests) == 1:
-            return tests[0]
-        return lambda text: all(test(text) for test in tests)
-    return lambda text: any(all(test(text) for test in tests) for tests in alternatives)
+    alternatives = [required_sets(pattern) for pattern in patterns]
+    if not all(alternatives):
+        return _always
+    shared = tuple(s for s in alternatives[0] if all(s in other for other in alternatives[1:]))
+    rests = [tuple(s for s in sets if s not in shared) for sets in alternatives]
+    if not all(rests):   # a pattern that needs only the shared sets: they are the whole gate
+        return _all_held(shared)
+    shared_held = _all_held(shared) if shared else _always
+    rest_held = tuple(_all_held(rest) for rest in rests)
+    return lambda text: shared_held(text) and any(held(text) for held in rest_held)
 
 
 def _always(text: str) -> bool:
@@ -120,6 +131,21 @@ def _always(text: str) -> bool:
 
 BACK_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")
 NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _joined(patterns: tuple[re.Pattern, ...], name: Callable[[int], str]) -> re.Pattern | None:
+    """One alternation of ``patterns``, alternative k wrapped in ``(?:…)`` or a group named
+    ``name(k)``; None when the patterns do not allow it (flags differ, verbose, back references)."""
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1 or next(iter(flags)) & re.VERBOSE:   # a comment would swallow the join
+        return None
+    if any(BACK_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    wrapped = (f"(?{name(k) if name else ':'}{NAMED_GROUP.sub('(?:', p.pattern)})" for k, p in enumerate(patterns))
+    try:
+        return re.compile("|".join(wrapped), flags.pop())
+    except re.error:
+        return None
 
 
 def any_match(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> Callable[[str], object]:
@@ -132,13 +158,30 @@ def any_match(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> Callable[[
     (True, True, False)
     """
     patterns = tuple(patterns)
-    flags = {p.flags for p in patterns}
-    joinable = len(flags) == 1 and not next(iter(flags)) & re.VERBOSE   # a comment would swallow the join
-    if joinable and not any(BACK_REFERENCE.search(p.pattern) for p in patterns):
-        try:
-            joined = re.compile("|".join(f"(?:{NAMED_GROUP.sub('(?:', p.pattern)})" for p in patterns), flags.pop())
-        except re.error:
-            pass
-        else:
-            return joined.match
+    joined = _joined(patterns, None)
+    if joined is not None:
+        return joined.match
     return lambda text: any(p.match(text) for p in patterns)
+
+
+def first_match(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> Callable[[str], int | None]:
+    """``first(text)``: the index of the first of ``patterns`` that matches at the start of
+    ``text`` (None when none does), in one regex call when the patterns allow it: an
+    alternation tries its alternatives in order, and the group that closes last is the
+    alternative's own.
+
+    >>> first = first_match([re.compile("第一"), re.compile(r"(?P<n>\\d+)(、)"), re.compile(r"\\d")])
+    >>> first("12、加强"), first("3个"), first("第一条"), first("通知")
+    (1, 2, 0, None)
+    """
+    patterns = tuple(patterns)
+    joined = _joined(patterns, lambda k: f"P<alternative{k}>")
+    if joined is None:
+        return lambda text: next((k for k, p in enumerate(patterns) if p.match(text)), None)
+    match = joined.match
+    index = {joined.groupindex[f"alternative{k}"]: k for k in range(len(patterns))}
+
+    def first(text: str) -> int | None:
+        m = match(text)
+        return None if m is None else index[m.lastindex]
+    return first

@@ -69,10 +69,16 @@ def _repeated_label_end(line: str, label: Label) -> int:
 
 def read_label(line: str) -> Label | None:
     """The label at the start of a line, strong or weak, if any."""
-    r = rules()
-    if not r.starts_with_label(line):   # most lines: one regex call instead of one per style
+    return _label_from(line, rules().first_style(line))
+
+
+def _label_from(line: str, first: int | None) -> Label | None:
+    """The label at the start of ``line``, trying the styles from ``first`` (the first style
+    whose pattern matches there; None: no style does, most lines)."""
+    if first is None:
         return None
-    for style in r.styles:
+    r = rules()
+    for style in r.styles[first:]:
         m = style.pattern.match(line)
         if not m:
             continue
@@ -114,9 +120,14 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     i = first
     while i < last:
         line = lines[i]
-        stripped = line.text.lstrip()
-        indent = len(line.text) - len(stripped)
-        if not stripped or r.toc_line.search(stripped) or r.table_row.match(stripped):
+        text = line.text
+        stripped = text.lstrip()
+        first_style = r.first_style(stripped) if stripped else None
+        if first_style is None and "：" not in text and ":" not in text and not r.split_head.match(text):
+            i += 1   # no label, no list after a colon, no split label can start here (most lines)
+            continue
+        indent = len(text) - len(stripped)
+        if not stripped or (r.may_be_toc(stripped) and r.toc_line.search(stripped)) or r.table_row.match(stripped):
             i += 1
             continue
         split = _split_label(lines, i, last)
@@ -125,7 +136,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             out.extend(inline_candidates(lines[i + 1], split.text_start))
             i += 2
             continue
-        label = read_label(stripped)
+        label = _label_from(stripped, first_style)
         if label is not None:
             start = line.start + indent
             text_start = start + _repeated_label_end(stripped, label)
@@ -179,6 +190,8 @@ def inline_candidates(line: Line, from_offset: int) -> list[Candidate]:
     """A list run inside one paragraph: a label numbered 1 right after a colon, then 2, 3 … each
     right after the end of the previous one's sentence (…查册：（1）…；（2）…；（3）…。)."""
     text = line.text
+    if "：" not in text and ":" not in text:   # most lines: no opener (the search alone costs more)
+        return []
     for opener in INLINE_OPENER.finditer(text, from_offset - line.start):
         first = read_label(text[opener.end():opener.end() + LABEL_WINDOW])
         if first is None or not first.strong or first.number != 1 or first.style.rank in INLINE_EXCLUDED_RANKS:

@@ -16,7 +16,7 @@ from ..rules.fields import UNIT_ROLES, labels_with
 from ..rules.labels import Style, numbering_pattern, styles
 from ..rules.orgs import signer_end
 from ..text.dates import DATE
-from .gates import any_match, gate
+from .gates import any_match, first_match, gate
 
 STRUCTURE = "structure"
 
@@ -77,8 +77,9 @@ class _Rules:
     recipients_max_chars: int
     issuer_suffix: re.Pattern
     item_field_line: re.Pattern
-    starts_with_label: Callable[[str], object]   # some style's pattern matches at the start
+    first_style: Callable[[str], int | None]     # the first of ``styles`` that matches at the start
     is_closing_line: Callable[[str], object]     # some closing pattern matches at the start
+    may_be_toc: Callable[[str], bool]             # false: toc_line cannot match (no dot leaders)
     may_hold_title_remark: Callable[[str], bool]  # false: title_remark cannot match in the text
     may_hold_date: Callable[[str], bool]          # false: no written date (DATE, roc_date) in the text
 
@@ -127,8 +128,9 @@ def _load() -> _Rules:
         recipients_max_chars=require(s, STRUCTURE, "recipients_max_chars", int),
         issuer_suffix=signer_end(),
         item_field_line=re.compile(rf"^(?:{item_fields})\s*[:：]"),
-        starts_with_label=any_match([style.pattern for style in styles()]),
+        first_style=first_match([style.pattern for style in styles()]),
         is_closing_line=any_match(closing),
+        may_be_toc=gate(numbering_pattern("toc_line")),
         may_hold_title_remark=gate(patterns["title_remark"]),
         may_hold_date=gate(DATE, patterns["roc_date"]),
     )
