@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _gated_patterns():
     r = rules()
-    return {**r.patterns, "date": DATE, "toc_line": numbering_pattern("toc_line"), **{f"style:{s.name}": s.pattern for s in r.styles},
+    return {**r.patterns, "date": DATE, "toc_line": numbering_pattern("toc_line"), "item_field_line": r.item_field_line, **{f"style:{s.name}": s.pattern for s in r.styles},
             **{f"closing[{k}]": p for k, p in enumerate(r.closing)}}
 
 

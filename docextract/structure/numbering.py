@@ -53,19 +53,21 @@ class Neighbours:
 def _neighbours(cands: list[Candidate]) -> Neighbours:
     n = len(cands)
     found = Neighbours([None] * n, [None] * n, [None] * n, [None] * n)
-    ranks = sorted({c.rank for c in cands})
+    ranks = [c.label.style.rank for c in cands]
+    names = [c.label.style.name for c in cands]
+    levels = sorted(set(ranks))
+    at_or_below = {rank: levels[levels.index(rank):] for rank in levels}   # the levels a label closes
     for order, level, same in ((range(n), found.prev_level, found.prev_same),
                                (range(n - 1, -1, -1), found.next_level, found.next_same)):
-        nearest: dict[int, int | None] = {r: None for r in ranks}
+        nearest: dict[int, int | None] = dict.fromkeys(levels)
         by_style: dict[str, int] = {}
         for k in order:
-            c = cands[k]
-            level[k] = nearest[c.rank]
-            same[k] = by_style.get(c.style.name)
-            by_style[c.style.name] = k
-            for r in ranks:
-                if r >= c.rank:
-                    nearest[r] = k
+            rank, name = ranks[k], names[k]
+            level[k] = nearest[rank]
+            same[k] = by_style.get(name)
+            by_style[name] = k
+            for r in at_or_below[rank]:
+                nearest[r] = k
     return found
 
 

@@ -5,6 +5,7 @@ is linear in the number of lines and items."""
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 from .labels import line_candidates
 from .nodes import ItemNode, Line, PartNode
@@ -41,15 +42,24 @@ def attachment_cut(lines: list[Line], first: int, last: int) -> int:
     return last
 
 
+class OpenItem(NamedTuple):
+    """An item as its label gives it; ``close_items`` finds its end and makes it an ``ItemNode``."""
+    part: int
+    path: tuple[int, ...]
+    label: str
+    style: str
+    start: int        # offset of the label
+    text_start: int   # offset after the label
+
+
 def items_of_part(part: int, lines: list[Line], first: int, last: int,
-                  tables: list[tuple[int, int]] = ()) -> list[ItemNode]:
+                  tables: list[tuple[int, int]] = ()) -> list[OpenItem]:
     """The items of lines ``first``..``last`` (one part, without its head and signature); labels
     inside ``tables`` (task tables, whose rows are items of their own) are left out."""
     last = attachment_cut(lines, first, last)
     starts = [a for a, _ in tables]
     candidates = [c for c in line_candidates(lines, first, last) if not _inside(tables, starts, c.start)]
-    return [ItemNode(part=part, path=path, label=c.label.text, style=c.style.name, heading=None,
-                     start=c.start, text_start=c.text_start, end=-1)
+    return [OpenItem(part, path, c.label.text, c.label.style.name, c.start, c.text_start)
             for c, path in number_items(candidates)]
 
 
@@ -58,7 +68,7 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
     return k >= 0 and offset < spans[k][1]
 
 
-def close_items(items: list[ItemNode], parts: list[PartNode], closing_starts: list[int],
+def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: list[int],
                 lines: list[Line], body: str) -> list[ItemNode]:
     """Give each item its end (the next item's label, its part's closing, or its part's end) and heading."""
     r = rules()
@@ -113,8 +123,11 @@ def _end_after_field_lines(body: str, start: int, end: int) -> int:
     """Where an item's field lines (牵头单位：…) or a closing assignment (…（XX负责）) are followed
     by more prose, the item ends after them."""
     r = rules()
+    text = body[start:end]
+    if not r.may_hold_field_line(text):   # most items: no line of it can be a field line
+        return end
     pos, seen_fields = start, False
-    for raw in body[start:end].split("\n"):
+    for raw in text.split("\n"):
         line_end = pos + len(raw)
         stripped = raw.strip()
         if r.item_field_line.match(stripped) or r.item_closing_assignment.search(stripped):
