@@ -97,11 +97,14 @@ def _all_held(sets: tuple[frozenset[str], ...]) -> Callable[[str], bool]:
         (search,) = searches
         return lambda text: search(text) is not None
 
-    def held(text: str) -> bool:
+    def held(text: str) -> bool:   # plain loops: this runs on every line, generators cost more
         for char in chars:
             if char not in text:
                 return False
-        return all(search(text) is not None for search in searches)
+        for search in searches:
+            if search(text) is None:
+                return False
+        return True
     return held
 
 
@@ -122,7 +125,15 @@ def gate(*patterns: re.Pattern | str) -> Callable[[str], bool]:
         return _all_held(shared)
     shared_held = _all_held(shared) if shared else _always
     rest_held = tuple(_all_held(rest) for rest in rests)
-    return lambda text: shared_held(text) and any(held(text) for held in rest_held)
+
+    def may_match(text: str) -> bool:
+        if not shared_held(text):
+            return False
+        for held in rest_held:
+            if held(text):
+                return True
+        return False
+    return may_match
 
 
 def _always(text: str) -> bool:

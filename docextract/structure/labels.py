@@ -9,7 +9,7 @@ next line; a （一） alone is a table's cell more often than a label), a label
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..text.numerals import label_number
 from .nodes import Line
@@ -22,8 +22,9 @@ LABEL_WINDOW = 24
 CJK_START = re.compile(r"[\u4e00-\u9fff“\"《（(【]")
 
 
-@dataclass(frozen=True)
-class Label:
+# Labels, candidates (and lines, open levels) are named tuples: one is made for every numbered
+# line of every notice, and a frozen dataclass costs several times more to make.
+class Label(NamedTuple):
     style: Style
     number: int
     text: str     # the label as written, trailing space excluded
@@ -31,8 +32,7 @@ class Label:
     strong: bool  # a label by its form alone
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     label: Label
     start: int         # body offset of the label
     text_start: int    # body offset of the item's text

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .labels import Candidate
 from .rules import Style
@@ -33,8 +34,7 @@ MAX_SKIPPED = 2
 MAX_DEPTH = 16
 
 
-@dataclass(frozen=True)
-class Open:
+class Open(NamedTuple):
     style: Style
     number: int
     path: tuple[int, ...]
@@ -93,49 +93,51 @@ class Numbering:
         at its level goes on from it; ``first_lost``: the next label of its style is the next
         number (the list's first label was lost); ``resumes(open)``: the list of an open level
         goes on after this label's list (so this list is a sub-list)."""
-        strong = c.label.strong
-        same_rank = [d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].style.rank == c.rank]
+        label, stack = c.label, self.stack
+        strong, number, rank = label.strong, label.number, label.style.rank
+        same_rank = [d for d in range(len(stack) - 1, -1, -1) if stack[d].style.rank == rank]
         topmost = same_rank[0] if same_rank else None
         for depth in same_rank:   # the next number of an open list, the innermost first
-            e = self.stack[depth]
-            if c.number == e.number + 1:
-                return self._push(c, e.path[:-1] + (c.number,), depth)
+            e = stack[depth]
+            if number == e.number + 1:
+                return self._push(c, e.path[:-1] + (number,), depth)
         for depth in same_rank:   # then a number or two skipped in the same style
-            e = self.stack[depth]
-            if e.style.name == c.style.name and e.number + 1 < c.number <= e.number + 1 + MAX_SKIPPED \
+            e = stack[depth]
+            if e.style.name == label.style.name and e.number + 1 < number <= e.number + 1 + MAX_SKIPPED \
                     and (strong or confirmed):
-                return self._push(c, e.path[:-1] + (c.number,), depth)
+                return self._push(c, e.path[:-1] + (number,), depth)
         if topmost is not None:
-            if c.number != 1 or not (strong or confirmed):
+            if number != 1 or not (strong or confirmed):
                 return None
-            e = self.stack[topmost]
+            e = stack[topmost]
             parent = e.path[:-1]
-            if topmost == len(self.stack) - 1 and (e.style.name != c.style.name or resumes(e)):
-                return self._push(c, e.path + (1,), len(self.stack))   # a sub-list of the item
-            if self.stack[topmost - 1].style.several_lists:
+            if topmost == len(stack) - 1 and (e.style.name != label.style.name or resumes(e)):
+                return self._push(c, e.path + (1,), len(stack))   # a sub-list of the item
+            if stack[topmost - 1].style.several_lists:
                 return self._push(c, parent + (1,), topmost)           # a second list in one article
             return None
         # a level that is not open: close the deeper ones
-        depth = len(self.stack)
-        while depth and self.stack[depth - 1].style.rank > c.rank:
+        depth = len(stack)
+        while depth and stack[depth - 1].style.rank > rank:
             depth -= 1
-        parent = self.stack[depth - 1].path if depth else ()
-        last = self.last_number.get(c.rank, 0)
-        starts = c.number == 1 and (strong or confirmed)
+        parent = stack[depth - 1].path if depth else ()
+        last = self.last_number.get(rank, 0)
+        starts = number == 1 and (strong or confirmed)
         # the numbering of the level runs on across sections (no skip here: a new level that
         # starts past its next number is too often another count)
-        runs_on = last and c.number == last + 1
-        lost_first = strong and depth and not last and c.number == 2 and first_lost
+        runs_on = last and number == last + 1
+        lost_first = strong and depth and not last and number == 2 and first_lost
         if starts or runs_on or lost_first:
-            return self._push(c, parent + (c.number,), depth)
+            return self._push(c, parent + (number,), depth)
         return None
 
     def _push(self, c: Candidate, path: tuple[int, ...], depth: int) -> tuple[int, ...] | None:
         if len(path) > MAX_DEPTH:
             return None
+        label = c.label
         del self.stack[depth:]
-        self.stack.append(Open(c.style, c.number, path))
-        self.last_number[c.rank] = c.number
+        self.stack.append(Open(label.style, label.number, path))
+        self.last_number[label.style.rank] = label.number
         return path
 
 

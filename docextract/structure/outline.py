@@ -24,7 +24,8 @@ def heading_of(text: str) -> str | None:
     first_line = text.lstrip().split("\n", 1)[0].strip()
     if not first_line:
         return None
-    cut = min((first_line.find(ch) for ch in r.heading_terminators if ch in first_line), default=-1)
+    found = r.heading_terminator.search(first_line)   # the first of the terminators
+    cut = found.start() if found else -1
     if cut == -1:
         return first_line if len(first_line) <= r.heading_max_chars else None
     head = first_line[:cut].strip()

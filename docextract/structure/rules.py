@@ -72,7 +72,7 @@ class _Rules:
     patterns: dict[str, re.Pattern]
     report_titles: tuple[str, ...]
     closing: tuple[re.Pattern, ...]
-    heading_terminators: str
+    heading_terminator: re.Pattern   # any one of structure.toml's heading_terminators
     heading_max_chars: int
     recipients_max_chars: int
     issuer_suffix: re.Pattern
@@ -110,6 +110,7 @@ def _load() -> _Rules:
     s = load_rules(STRUCTURE)
     item_fields = "|".join(map(re.escape, labels_with(*UNIT_ROLES, "deadline")))
     patterns = {key: _pattern(s, key, groups) for key, groups in PATTERNS.items()}
+    terminators = require(s, STRUCTURE, "heading_terminators", str)
     item_field_line = re.compile(rf"^(?:{item_fields})\s*[:：]")
     closing = tuple(compile_pattern(STRUCTURE, "closing_lines", p) for p in require(s, STRUCTURE, "closing_lines", list))
     return _Rules(
@@ -125,7 +126,7 @@ def _load() -> _Rules:
         patterns=patterns,
         report_titles=tuple(require(s, STRUCTURE, "report_titles", list)),
         closing=closing,
-        heading_terminators=require(s, STRUCTURE, "heading_terminators", str),
+        heading_terminator=re.compile("[" + re.escape(terminators) + "]"),
         heading_max_chars=require(s, STRUCTURE, "heading_max_chars", int),
         recipients_max_chars=require(s, STRUCTURE, "recipients_max_chars", int),
         issuer_suffix=signer_end(),
