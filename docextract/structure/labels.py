@@ -127,7 +127,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             i += 1   # no label, no list after a colon, no split label can start here (most lines)
             continue
         indent = len(text) - len(stripped)
-        if not stripped or (r.may_be_toc(stripped) and r.toc_line.search(stripped)) or r.table_row.match(stripped):
+        if not stripped or r.toc_line.search(stripped) or r.table_row.match(stripped):
             i += 1
             continue
         split = _split_label(lines, i, last)

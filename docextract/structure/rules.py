@@ -79,7 +79,6 @@ class _Rules:
     item_field_line: re.Pattern
     first_style: Callable[[str], int | None]     # the first of ``styles`` that matches at the start
     is_closing_line: Callable[[str], object]     # some closing pattern matches at the start
-    may_be_toc: Callable[[str], bool]             # false: toc_line cannot match (no dot leaders)
     may_hold_field_line: Callable[[str], bool]    # false: no line of the text is a field line or closing assignment
     may_hold_title_remark: Callable[[str], bool]  # false: title_remark cannot match in the text
     may_hold_date: Callable[[str], bool]          # false: no written date (DATE, roc_date) in the text
@@ -133,7 +132,6 @@ def _load() -> _Rules:
         item_field_line=item_field_line,
         first_style=first_match([style.pattern for style in styles()]),
         is_closing_line=any_match(closing),
-        may_be_toc=gate(numbering_pattern("toc_line")),
         may_hold_field_line=gate(item_field_line, patterns["item_closing_assignment"]),
         may_hold_title_remark=gate(patterns["title_remark"]),
         may_hold_date=gate(DATE, patterns["roc_date"]),
