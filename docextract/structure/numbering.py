@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .labels import Candidate
+from .labels import Candidate, Label
 from .rules import Style
 
 # A sibling may skip this many numbers (a typo, an item cut from a copy, a label lost by the
@@ -71,13 +71,15 @@ def _neighbours(cands: list[Candidate]) -> Neighbours:
     return found
 
 
-def _goes_on(c: Candidate, nxt: Candidate | None) -> bool:
+# The two tests below read labels, not candidates: a candidate's style and number are properties,
+# each one more call, and they run for every candidate.
+def _goes_on(label: Label, nxt: Label | None) -> bool:
     """The next label is of the same style and goes on from this one."""
-    return nxt is not None and nxt.style.name == c.style.name and c.number < nxt.number <= c.number + 1 + MAX_SKIPPED
+    return nxt is not None and nxt.style.name == label.style.name and label.number < nxt.number <= label.number + 1 + MAX_SKIPPED
 
 
-def _repeats(c: Candidate, other: Candidate | None) -> bool:
-    return other is not None and other.style.name == c.style.name and other.number == c.number
+def _repeats(label: Label, other: Label | None) -> bool:
+    return other is not None and other.style.name == label.style.name and other.number == label.number
 
 
 class Numbering:
@@ -153,20 +155,22 @@ def _resumes_after(cands: list[Candidate], next_same: list[int | None], k: int, 
 def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...]]]:
     """The candidates that are items, with their paths, in order."""
     near = _neighbours(cands)
+    labels = [c.label for c in cands]
 
-    def at(k: int | None) -> Candidate | None:
-        return cands[k] if k is not None else None
+    def at(k: int | None) -> Label | None:
+        return labels[k] if k is not None else None
 
     numbering = Numbering()
     out = []
     for k, c in enumerate(cands):
-        if not c.label.strong and any(_repeats(c, at(j)) for j in (near.prev_level[k], near.next_level[k],
-                                                                   near.prev_same[k], near.next_same[k])):
+        label = labels[k]
+        if not label.strong and any(_repeats(label, at(j)) for j in (near.prev_level[k], near.next_level[k],
+                                                                     near.prev_same[k], near.next_same[k])):
             continue   # 1.1 1.2 2.1, or 2.5万元 before a real 2.: not a label
         same = at(near.next_same[k])
         path = numbering.accept(
-            c, _goes_on(c, at(near.next_level[k])),
-            same is not None and same.style is c.style and same.number == c.number + 1,
+            c, _goes_on(label, at(near.next_level[k])),
+            same is not None and same.style is label.style and same.number == label.number + 1,
             lambda e: _resumes_after(cands, near.next_same, k, e.number + 1))
         if path is not None:
             out.append((c, path))
