@@ -87,7 +87,7 @@ def _of_class(items: list) -> frozenset[str] | None:
 IN_TESTS_MAX_CHARS = 8   # a set this small is tested with ``in`` once per character (faster than a class search)
 
 
-def _all_held(sets: tuple[frozenset[str], ...]) -> Callable[[str], bool]:
+def all_held(sets: tuple[frozenset[str], ...]) -> Callable[[str], bool]:
     """A test that ``text`` holds a character of each of ``sets``: the smallest sets first (a
     single character is one ``in``, what most lines fail), a wide set by one class search."""
     ordered = sorted(sets, key=len)
@@ -126,9 +126,9 @@ def gate(*patterns: re.Pattern | str) -> Callable[[str], bool]:
     shared = tuple(s for s in alternatives[0] if all(s in other for other in alternatives[1:]))
     rests = [tuple(s for s in sets if s not in shared) for sets in alternatives]
     if not all(rests):   # a pattern that needs only the shared sets: they are the whole gate
-        return _all_held(shared)
-    shared_held = _all_held(shared) if shared else _always
-    rest_held = tuple(_all_held(rest) for rest in rests)
+        return all_held(shared)
+    shared_held = all_held(shared) if shared else _always
+    rest_held = tuple(all_held(rest) for rest in rests)
 
     def may_match(text: str) -> bool:
         if not shared_held(text):

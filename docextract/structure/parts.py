@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import date_line
+from .gates import all_held
 from .head import Head, is_title_shape
 from .labels import read_label
 from .nodes import Line
@@ -180,19 +181,19 @@ def _second_copy(lines: list[Line], head: Head) -> int | None:
         return None
     # a line folds to the title only if it is as long and holds its first and last characters
     # (as written: a bracket in either form); most lines fail these before being folded
-    first, last = _forms(title[0]), _forms(title[-1])
+    may_fold_to_title = all_held((_forms(title[0]), _forms(title[-1])))
     for i in range(max(head.end_line, max(head.title_lines) + 1), len(lines)):
         text = lines[i].text
-        if len(text) < len(title) or not any(ch in text for ch in first) or not any(ch in text for ch in last):
+        if len(text) < len(title) or not may_fold_to_title(text):
             continue
         if text.strip() and fold(text) == title and _next_text(lines, i + 1) == after_title:
             return i
     return None
 
 
-def _forms(char: str) -> tuple[str, ...]:
+def _forms(char: str) -> frozenset[str]:
     """The characters that fold to ``char``: itself and its other bracket forms."""
-    return (char, *(form for form, folded in BRACKET_FORMS.items() if folded == char))
+    return frozenset((char, *(form for form, folded in BRACKET_FORMS.items() if folded == char)))
 
 
 def _next_text(lines: list[Line], i: int) -> str | None:
