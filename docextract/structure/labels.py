@@ -16,7 +16,7 @@ from .nodes import Line
 from .rules import Style, rules
 
 # 参 is what t2s makes of 參 (叁) in traditional labels.
-FORMAL_DIGITS = str.maketrans({"参": "叁"})
+T2S_THREE, FORMAL_THREE = "参", "叁"
 # A label and what decides it fit in this many characters (an inline label is read from a window).
 LABEL_WINDOW = 24
 CJK_START = re.compile(r"[\u4e00-\u9fff“\"《（(【]")
@@ -91,7 +91,7 @@ def _label_from(line: str, first: int | None) -> Label | None:
             strong = style.plain_after and not style.weak
         else:
             continue
-        number = label_number(m.group("num").translate(FORMAL_DIGITS))
+        number = label_number(m.group("num").replace(T2S_THREE, FORMAL_THREE))
         if not number:
             continue
         return Label(style, number, line[:m.end()].rstrip(), m.end(), strong)
