@@ -102,16 +102,18 @@ def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
     """The last item of a part keeps only its first paragraph when every sibling is a single
     paragraph: the unnumbered paragraphs after it are the notice's closing text."""
     item = items[k]
-    siblings = []
+    siblings = 0
     for j in range(k - 1, -1, -1):
         other = items[j]
         if other.part != item.part:
             break
         if other.path[:-1] == item.path[:-1]:
-            siblings.append(other)
+            if body.find("\n", other.text_start, other.end) != -1:
+                return item   # a sibling of several paragraphs: so may this one be
+            siblings += 1
         if len(other.path) < len(item.path):
             break   # the parent: earlier items are not siblings
-    if len(siblings) < 2 or any("\n" in body[it.text_start:it.end] for it in siblings):
+    if siblings < 2:
         return item
     first_line_end = body.find("\n", item.text_start, item.end)
     if first_line_end == -1:

@@ -96,7 +96,7 @@ def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[
         if not text:
             i += 1
             continue
-        found = _named_part(lines, i, names)
+        found = _named_part(lines, i, names) if names else None
         if found is not None:
             start, name = found
             starts.append(start)
