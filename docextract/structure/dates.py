@@ -46,6 +46,8 @@ def date_line(text: str) -> tuple[str, int, int] | None:
     >>> date_line("2021年5月6日召开会议") is None, date_line("（2023年5月）") is None
     (True, True)
     """
+    if not rules().may_hold_date(text):   # most lines: no 年 (every written date has one)
+        return None
     stripped = text.strip()
     lead = len(stripped) - len(stripped.lstrip("（( "))
     found = find_date(stripped, lead, min(len(stripped), lead + 24))

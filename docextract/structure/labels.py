@@ -9,21 +9,22 @@ next line; a （一） alone is a table's cell more often than a label), a label
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..text.numerals import label_number
 from .nodes import Line
 from .rules import Style, rules
 
 # 参 is what t2s makes of 參 (叁) in traditional labels.
-FORMAL_DIGITS = str.maketrans({"参": "叁"})
+T2S_THREE, FORMAL_THREE = "参", "叁"
 # A label and what decides it fit in this many characters (an inline label is read from a window).
 LABEL_WINDOW = 24
 CJK_START = re.compile(r"[\u4e00-\u9fff“\"《（(【]")
 
 
-@dataclass(frozen=True)
-class Label:
+# Labels, candidates (and lines, open levels) are named tuples: one is made for every numbered
+# line of every notice, and a frozen dataclass costs several times more to make.
+class Label(NamedTuple):
     style: Style
     number: int
     text: str     # the label as written, trailing space excluded
@@ -31,8 +32,7 @@ class Label:
     strong: bool  # a label by its form alone
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     label: Label
     start: int         # body offset of the label
     text_start: int    # body offset of the item's text
@@ -69,8 +69,16 @@ def _repeated_label_end(line: str, label: Label) -> int:
 
 def read_label(line: str) -> Label | None:
     """The label at the start of a line, strong or weak, if any."""
+    return _label_from(line, rules().first_style(line))
+
+
+def _label_from(line: str, first: int | None) -> Label | None:
+    """The label at the start of ``line``, trying the styles from ``first`` (the first style
+    whose pattern matches there; None: no style does, most lines)."""
+    if first is None:
+        return None
     r = rules()
-    for style in r.styles:
+    for style in r.styles[first:]:
         m = style.pattern.match(line)
         if not m:
             continue
@@ -83,7 +91,7 @@ def read_label(line: str) -> Label | None:
             strong = style.plain_after and not style.weak
         else:
             continue
-        number = label_number(m.group("num").translate(FORMAL_DIGITS))
+        number = label_number(m.group("num").replace(T2S_THREE, FORMAL_THREE))
         if not number:
             continue
         return Label(style, number, line[:m.end()].rstrip(), m.end(), strong)
@@ -112,8 +120,13 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     i = first
     while i < last:
         line = lines[i]
-        stripped = line.text.lstrip()
-        indent = len(line.text) - len(stripped)
+        text = line.text
+        stripped = text.lstrip()
+        first_style = r.first_style(stripped) if stripped else None
+        if first_style is None and "：" not in text and ":" not in text and not r.split_head.match(text):
+            i += 1   # no label, no list after a colon, no split label can start here (most lines)
+            continue
+        indent = len(text) - len(stripped)
         if not stripped or r.toc_line.search(stripped) or r.table_row.match(stripped):
             i += 1
             continue
@@ -123,7 +136,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             out.extend(inline_candidates(lines[i + 1], split.text_start))
             i += 2
             continue
-        label = read_label(stripped)
+        label = _label_from(stripped, first_style)
         if label is not None:
             start = line.start + indent
             text_start = start + _repeated_label_end(stripped, label)
@@ -178,6 +191,8 @@ def inline_candidates(line: Line, from_offset: int) -> list[Candidate]:
     """A list run inside one paragraph: a label numbered 1 right after a colon, then 2, 3 … each
     right after the end of the previous one's sentence (…查册：（1）…；（2）…；（3）…。)."""
     text = line.text
+    if "：" not in text and ":" not in text:   # most lines: no opener (the search alone costs more)
+        return []
     for opener in INLINE_OPENER.finditer(text, from_offset - line.start):
         first = read_label(text[opener.end():opener.end() + LABEL_WINDOW])
         if first is None or not first.strong or first.number != 1 or first.style.rank in INLINE_EXCLUDED_RANKS:

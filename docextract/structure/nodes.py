@@ -3,10 +3,10 @@ tree), with offsets into the cleaned body."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..clean import Cleaned
 from ..models import Evidence
-
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,8 @@ class Skeleton:
         return self.cleaned.body
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """One line of the body (a named tuple: made for every line of every notice, it must be cheap)."""
     start: int
     end: int
     text: str
@@ -79,8 +79,9 @@ class Line:
 def lines_of(body: str) -> list[Line]:
     out, pos = [], 0
     for raw in body.split("\n"):
-        out.append(Line(pos, pos + len(raw), raw))
-        pos += len(raw) + 1
+        end = pos + len(raw)
+        out.append(Line(pos, end, raw))
+        pos = end + 1
     return out
 
 

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from .labels import Candidate
+from .labels import Candidate, Label
 from .rules import Style
 
 # A sibling may skip this many numbers (a typo, an item cut from a copy, a label lost by the
@@ -34,8 +35,7 @@ MAX_SKIPPED = 2
 MAX_DEPTH = 16
 
 
-@dataclass(frozen=True)
-class Open:
+class Open(NamedTuple):
     style: Style
     number: int
     path: tuple[int, ...]
@@ -54,29 +54,33 @@ class Neighbours:
 def _neighbours(cands: list[Candidate]) -> Neighbours:
     n = len(cands)
     found = Neighbours([None] * n, [None] * n, [None] * n, [None] * n)
-    ranks = sorted({c.rank for c in cands})
+    ranks = [c.label.style.rank for c in cands]
+    names = [c.label.style.name for c in cands]
+    levels = sorted(set(ranks))
+    at_or_below = {rank: levels[levels.index(rank):] for rank in levels}   # the levels a label closes
     for order, level, same in ((range(n), found.prev_level, found.prev_same),
                                (range(n - 1, -1, -1), found.next_level, found.next_same)):
-        nearest: dict[int, int | None] = {r: None for r in ranks}
+        nearest: dict[int, int | None] = dict.fromkeys(levels)
         by_style: dict[str, int] = {}
         for k in order:
-            c = cands[k]
-            level[k] = nearest[c.rank]
-            same[k] = by_style.get(c.style.name)
-            by_style[c.style.name] = k
-            for r in ranks:
-                if r >= c.rank:
-                    nearest[r] = k
+            rank, name = ranks[k], names[k]
+            level[k] = nearest[rank]
+            same[k] = by_style.get(name)
+            by_style[name] = k
+            for r in at_or_below[rank]:
+                nearest[r] = k
     return found
 
 
-def _goes_on(c: Candidate, nxt: Candidate | None) -> bool:
+# The two tests below read labels, not candidates: a candidate's style and number are properties,
+# each one more call, and they run for every candidate.
+def _goes_on(label: Label, nxt: Label | None) -> bool:
     """The next label is of the same style and goes on from this one."""
-    return nxt is not None and nxt.style.name == c.style.name and c.number < nxt.number <= c.number + 1 + MAX_SKIPPED
+    return nxt is not None and nxt.style.name == label.style.name and label.number < nxt.number <= label.number + 1 + MAX_SKIPPED
 
 
-def _repeats(c: Candidate, other: Candidate | None) -> bool:
-    return other is not None and other.style.name == c.style.name and other.number == c.number
+def _repeats(label: Label, other: Label | None) -> bool:
+    return other is not None and other.style.name == label.style.name and other.number == label.number
 
 
 class Numbering:
@@ -92,41 +96,42 @@ class Numbering:
         at its level goes on from it; ``first_lost``: the next label of its style is the next
         number (the list's first label was lost); ``resumes(open)``: the list of an open level
         goes on after this label's list (so this list is a sub-list)."""
-        strong = c.label.strong
-        same_rank = [d for d in range(len(self.stack) - 1, -1, -1) if self.stack[d].style.rank == c.rank]
+        label, stack = c.label, self.stack
+        strong, number, rank = label.strong, label.number, label.style.rank
+        same_rank = [d for d in range(len(stack) - 1, -1, -1) if stack[d].style.rank == rank]
         topmost = same_rank[0] if same_rank else None
         for depth in same_rank:   # the next number of an open list, the innermost first
-            e = self.stack[depth]
-            if c.number == e.number + 1:
-                return self._push(c, e.path[:-1] + (c.number,), depth)
+            e = stack[depth]
+            if number == e.number + 1:
+                return self._push(c, e.path[:-1] + (number,), depth)
         for depth in same_rank:   # then a number or two skipped in the same style
-            e = self.stack[depth]
-            if e.style.name == c.style.name and e.number + 1 < c.number <= e.number + 1 + MAX_SKIPPED \
+            e = stack[depth]
+            if e.style.name == label.style.name and e.number + 1 < number <= e.number + 1 + MAX_SKIPPED \
                     and (strong or confirmed):
-                return self._push(c, e.path[:-1] + (c.number,), depth)
+                return self._push(c, e.path[:-1] + (number,), depth)
         if topmost is not None:
-            if c.number != 1 or not (strong or confirmed):
+            if number != 1 or not (strong or confirmed):
                 return None
-            e = self.stack[topmost]
+            e = stack[topmost]
             parent = e.path[:-1]
-            if topmost == len(self.stack) - 1 and (e.style.name != c.style.name or resumes(e)):
-                return self._push(c, e.path + (1,), len(self.stack))   # a sub-list of the item
-            if self.stack[topmost - 1].style.several_lists:
+            if topmost == len(stack) - 1 and (e.style.name != label.style.name or resumes(e)):
+                return self._push(c, e.path + (1,), len(stack))   # a sub-list of the item
+            if stack[topmost - 1].style.several_lists:
                 return self._push(c, parent + (1,), topmost)           # a second list in one article
             return None
         # a level that is not open: close the deeper ones
-        depth = len(self.stack)
-        while depth and self.stack[depth - 1].style.rank > c.rank:
+        depth = len(stack)
+        while depth and stack[depth - 1].style.rank > rank:
             depth -= 1
-        parent = self.stack[depth - 1].path if depth else ()
-        last = self.last_number.get(c.rank, 0)
-        starts = c.number == 1 and (strong or confirmed)
+        parent = stack[depth - 1].path if depth else ()
+        last = self.last_number.get(rank, 0)
+        starts = number == 1 and (strong or confirmed)
         # the numbering of the level runs on across sections (no skip here: a new level that
         # starts past its next number is too often another count)
-        runs_on = last and c.number == last + 1
-        lost_first = strong and depth and not last and c.number == 2 and first_lost
+        runs_on = last and number == last + 1
+        lost_first = strong and depth and not last and number == 2 and first_lost
         if starts or runs_on or lost_first:
-            return self._push(c, parent + (c.number,), depth)
+            return self._push(c, parent + (number,), depth)
         return None
 
     def under_its_section(self, c: Candidate) -> bool:
@@ -141,9 +146,10 @@ class Numbering:
     def _push(self, c: Candidate, path: tuple[int, ...], depth: int) -> tuple[int, ...] | None:
         if len(path) > MAX_DEPTH:
             return None
+        label = c.label
         del self.stack[depth:]
-        self.stack.append(Open(c.style, c.number, path))
-        self.last_number[c.rank] = c.number
+        self.stack.append(Open(label.style, label.number, path))
+        self.last_number[label.style.rank] = label.number
         return path
 
 
@@ -159,22 +165,24 @@ def _resumes_after(cands: list[Candidate], next_same: list[int | None], k: int, 
 def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...]]]:
     """The candidates that are items, with their paths, in order."""
     near = _neighbours(cands)
+    labels = [c.label for c in cands]
 
-    def at(k: int | None) -> Candidate | None:
-        return cands[k] if k is not None else None
+    def at(k: int | None) -> Label | None:
+        return labels[k] if k is not None else None
 
     numbering = Numbering()
     out = []
     for k, c in enumerate(cands):
-        if not c.label.strong and any(_repeats(c, at(j)) for j in (near.prev_level[k], near.next_level[k],
-                                                                   near.prev_same[k], near.next_same[k])):
+        label = labels[k]
+        if not label.strong and any(_repeats(label, at(j)) for j in (near.prev_level[k], near.next_level[k],
+                                                                     near.prev_same[k], near.next_same[k])):
             continue   # 1.1 1.2 2.1, or 2.5万元 before a real 2.: not a label
         if not numbering.under_its_section(c):
             continue   # 2.1 counts only inside section 二 (or 2.): alone it is a section number of a lost outline
         same = at(near.next_same[k])
         path = numbering.accept(
-            c, _goes_on(c, at(near.next_level[k])),
-            same is not None and same.style is c.style and same.number == c.number + 1,
+            c, _goes_on(label, at(near.next_level[k])),
+            same is not None and same.style is label.style and same.number == label.number + 1,
             lambda e: _resumes_after(cands, near.next_same, k, e.number + 1))
         if path is not None:
             out.append((c, path))

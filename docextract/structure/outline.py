@@ -5,6 +5,7 @@ is linear in the number of lines and items."""
 from __future__ import annotations
 
 import bisect
+from typing import NamedTuple
 
 from .labels import line_candidates
 from .nodes import ItemNode, Line, PartNode
@@ -23,7 +24,8 @@ def heading_of(text: str) -> str | None:
     first_line = text.lstrip().split("\n", 1)[0].strip()
     if not first_line:
         return None
-    cut = min((first_line.find(ch) for ch in r.heading_terminators if ch in first_line), default=-1)
+    found = r.heading_terminator.search(first_line)   # the first of the terminators
+    cut = found.start() if found else -1
     if cut == -1:
         return first_line if len(first_line) <= r.heading_max_chars else None
     head = first_line[:cut].strip()
@@ -41,15 +43,24 @@ def attachment_cut(lines: list[Line], first: int, last: int) -> int:
     return last
 
 
+class OpenItem(NamedTuple):
+    """An item as its label gives it; ``close_items`` finds its end and makes it an ``ItemNode``."""
+    part: int
+    path: tuple[int, ...]
+    label: str
+    style: str
+    start: int        # offset of the label
+    text_start: int   # offset after the label
+
+
 def items_of_part(part: int, lines: list[Line], first: int, last: int,
-                  tables: list[tuple[int, int]] = ()) -> list[ItemNode]:
+                  tables: list[tuple[int, int]] = ()) -> list[OpenItem]:
     """The items of lines ``first``..``last`` (one part, without its head and signature); labels
     inside ``tables`` (task tables, whose rows are items of their own) are left out."""
     last = attachment_cut(lines, first, last)
     starts = [a for a, _ in tables]
     candidates = [c for c in line_candidates(lines, first, last) if not _inside(tables, starts, c.start)]
-    return [ItemNode(part=part, path=path, label=c.label.text, style=c.style.name, heading=None,
-                     start=c.start, text_start=c.text_start, end=-1)
+    return [OpenItem(part, path, c.label.text, c.label.style.name, c.start, c.text_start)
             for c, path in number_items(candidates)]
 
 
@@ -58,11 +69,11 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
     return k >= 0 and offset < spans[k][1]
 
 
-def close_items(items: list[ItemNode], parts: list[PartNode], closing_starts: list[int],
+def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: list[int],
                 lines: list[Line], body: str) -> list[ItemNode]:
     """Give each item its end (the next item's label, its part's closing, or its part's end) and heading."""
     r = rules()
-    closings = [ln.start for ln in lines if ln.text.strip() and any(p.match(ln.text.strip()) for p in r.closing)]
+    closings = [ln.start for ln in lines if (text := ln.text.strip()) and r.is_closing_line(text)]
     closing_starts = sorted(closing_starts)
     closed = []
     for k, item in enumerate(items):
@@ -91,16 +102,18 @@ def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
     """The last item of a part keeps only its first paragraph when every sibling is a single
     paragraph: the unnumbered paragraphs after it are the notice's closing text."""
     item = items[k]
-    siblings = []
+    siblings = 0
     for j in range(k - 1, -1, -1):
         other = items[j]
         if other.part != item.part:
             break
         if other.path[:-1] == item.path[:-1]:
-            siblings.append(other)
+            if body.find("\n", other.text_start, other.end) != -1:
+                return item   # a sibling of several paragraphs: so may this one be
+            siblings += 1
         if len(other.path) < len(item.path):
             break   # the parent: earlier items are not siblings
-    if len(siblings) < 2 or any("\n" in body[it.text_start:it.end] for it in siblings):
+    if siblings < 2:
         return item
     first_line_end = body.find("\n", item.text_start, item.end)
     if first_line_end == -1:
@@ -113,8 +126,11 @@ def _end_after_field_lines(body: str, start: int, end: int) -> int:
     """Where an item's field lines (牵头单位：…) or a closing assignment (…（XX负责）) are followed
     by more prose, the item ends after them."""
     r = rules()
+    text = body[start:end]
+    if not r.may_hold_field_line(text):   # most items: no line of it can be a field line
+        return end
     pos, seen_fields = start, False
-    for raw in body[start:end].split("\n"):
+    for raw in text.split("\n"):
         line_end = pos + len(raw)
         stripped = raw.strip()
         if r.item_field_line.match(stripped) or r.item_closing_assignment.search(stripped):

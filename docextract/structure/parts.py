@@ -7,21 +7,39 @@ import re
 from dataclasses import dataclass
 
 from .dates import date_line
+from .gates import all_held
 from .head import Head, is_title_shape
 from .labels import read_label
 from .nodes import Line
 from .rules import rules
 
 BRACKETED_NAME = re.compile(r"[《«]([^《》«»]{4,120})[》»]")
-NAME_FOLD = str.maketrans({"（": "(", "）": ")", "«": "《", "»": "》"})
+# One form of brackets; no target is also a source, so replacing them one by one (much
+# cheaper than str.translate with a dict) gives what translating would.
+BRACKET_FORMS = {"（": "(", "）": ")", "«": "《", "»": "》"}
+NAME_FOLD = str.maketrans(BRACKET_FORMS)
 PREAMBLE_LINES = 12   # an issuing sentence stands among the first lines after the head
 PART_TITLE_MAX_CHARS = 80
 
 
 def fold(text: str) -> str:
-    """A name compared with the lines: no spaces, one form of brackets, no 关于 before it."""
-    text = re.sub(r"\s+", "", text).translate(NAME_FOLD).strip("《》")
+    """A name compared with the lines: no spaces, one form of brackets, no 关于 before it.
+
+    >>> fold("《关于 印发某某（试行）»"), fold(" 某某方案（试行）")
+    ('印发某某(试行)', '某某方案(试行)')
+    """
+    text = "".join(text.split())   # str.split and re's \s agree on what is white space
+    for form, folded in BRACKET_FORMS.items():
+        if form in text:
+            text = text.replace(form, folded)
+    text = text.strip("《》")
     return text[2:] if text.startswith("关于") else text
+
+
+def _without_remark(text: str) -> str:
+    """``text`` without a remark in brackets at its end (（内部资料）, （银发〔2026〕42号）)."""
+    r = rules()
+    return r.title_remark.sub("", text) if r.may_hold_title_remark(text) else text
 
 
 @dataclass(frozen=True)
@@ -78,7 +96,7 @@ def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[
         if not text:
             i += 1
             continue
-        found = _named_part(lines, i, names)
+        found = _named_part(lines, i, names) if names else None
         if found is not None:
             start, name = found
             starts.append(start)
@@ -121,14 +139,15 @@ def _named_part(lines: list[Line], i: int, names: set[str]) -> tuple[PartStart, 
     if len(text) > 2 * PART_TITLE_MAX_CHARS or "。" in text[:PART_TITLE_MAX_CHARS]:
         return None
     offset = line.start + line.text.find(text)
-    folded = fold(rules().title_remark.sub("", text))
+    folded = fold(_without_remark(text))
     if folded in names:
         return PartStart(i, (offset, offset + len(text))), folded
     if i + 1 < len(lines) and len(text) <= PART_TITLE_MAX_CHARS:
         nxt = lines[i + 1].text.strip()
-        joined = fold(rules().title_remark.sub("", text + nxt))
-        if nxt and len(nxt) <= PART_TITLE_MAX_CHARS and joined in names:
-            return PartStart(i, (offset, lines[i + 1].start + lines[i + 1].text.find(nxt) + len(nxt))), joined
+        if nxt and len(nxt) <= PART_TITLE_MAX_CHARS:
+            joined = fold(_without_remark(text + nxt))
+            if joined in names:
+                return PartStart(i, (offset, lines[i + 1].start + lines[i + 1].text.find(nxt) + len(nxt))), joined
     for name in sorted(names, key=len, reverse=True):   # a title glued to what follows it (…分工表序号…)
         if len(name) >= 8 and folded.startswith(name) and not text.startswith(("附件", "附表")):
             cut = _prefix_end(text, name)
@@ -160,10 +179,21 @@ def _second_copy(lines: list[Line], head: Head) -> int | None:
     after_title = _next_text(lines, max(head.title_lines) + 1)
     if not title or after_title is None:
         return None
+    # a line folds to the title only if it is as long and holds its first and last characters
+    # (as written: a bracket in either form); most lines fail these before being folded
+    may_fold_to_title = all_held((_forms(title[0]), _forms(title[-1])))
     for i in range(max(head.end_line, max(head.title_lines) + 1), len(lines)):
-        if lines[i].text.strip() and fold(lines[i].text) == title and _next_text(lines, i + 1) == after_title:
+        text = lines[i].text
+        if len(text) < len(title) or not may_fold_to_title(text):
+            continue
+        if text.strip() and fold(text) == title and _next_text(lines, i + 1) == after_title:
             return i
     return None
+
+
+def _forms(char: str) -> frozenset[str]:
+    """The characters that fold to ``char``: itself and its other bracket forms."""
+    return frozenset((char, *(form for form, folded in BRACKET_FORMS.items() if folded == char)))
 
 
 def _next_text(lines: list[Line], i: int) -> str | None:

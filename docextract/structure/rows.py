@@ -10,7 +10,7 @@ rows in order.  Numbered criteria inside a row's other cells (1. 2. 3. in a 考�
 row's children, numbered as any list is (``numbering``), each ending with its cell.
 
 The cells are placed in the loaded text; the cleaned body keeps a map back to it, read the other
-way (``TrackedText.from_source_span``)."""
+way (``TrackedText.from_source_span``, read segment by segment: ``sourcespans``)."""
 from __future__ import annotations
 
 import bisect
@@ -23,6 +23,7 @@ from .labels import line_candidates
 from .nodes import Field, ItemNode, Line, PartNode
 from .numbering import number_items
 from .outline import heading_of
+from .sourcespans import SourceSpans
 
 ROW_STYLE = "table_row"   # the style of a row whose 序号 reads as no label
 HEADING_END = "。；;，,：:"
@@ -49,14 +50,14 @@ class BodyTable:
     rows: tuple[BodyRow, ...]
 
 
-def _span(tracked: TrackedText, cell: Cell | None) -> tuple[int, int] | None:
+def _span(spans: SourceSpans, body: str, cell: Cell | None) -> tuple[int, int] | None:
     """The body span of a placed cell, white space trimmed; None when cleaning dropped it."""
     if cell is None or not cell.placed:
         return None
-    span = tracked.from_source_span(cell.start, cell.end)
+    span = spans.body_span(cell.start, cell.end)
     if span is None:
         return None
-    body, (start, end) = tracked.text, span
+    start, end = span
     while start < end and body[start].isspace():
         start += 1
     while end > start and body[end - 1].isspace():
@@ -67,15 +68,17 @@ def _span(tracked: TrackedText, cell: Cell | None) -> tuple[int, int] | None:
 def body_tables(tables: tuple[Table, ...], tracked: TrackedText) -> list[BodyTable]:
     """The task tables with their cells in body offsets (rows whose cells all went are dropped)."""
     out = []
+    spans = None   # read from the map when a task table needs it
     for table in tables:
         if not table.is_task or table.start < 0:
             continue
-        span = tracked.from_source_span(table.start, table.end)
+        spans = spans or SourceSpans(tracked)
+        span = spans.body_span(table.start, table.end)
         if span is None:
             continue
         rows, seen = [], set()
         for row in table.rows:
-            body_row = _body_row(table, row.cells, tracked, seen)
+            body_row = _body_row(table, row.cells, spans, tracked.text, seen)
             if body_row is not None:
                 rows.append(body_row)
         if rows:
@@ -83,11 +86,11 @@ def body_tables(tables: tuple[Table, ...], tracked: TrackedText) -> list[BodyTab
     return out
 
 
-def _body_row(table: Table, cells: tuple[Cell, ...], tracked: TrackedText, seen: set) -> BodyRow | None:
+def _body_row(table: Table, cells: tuple[Cell, ...], spans: SourceSpans, body: str, seen: set) -> BodyRow | None:
     number = task = None
     others, fields, own = [], [], []
     for cell in cells:
-        span = _span(tracked, cell)
+        span = _span(spans, body, cell)
         if span is None:
             continue
         if span not in seen:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import cache
 
 from ..errors import RuleError
@@ -14,6 +15,8 @@ from ..rules.doctypes import title_end
 from ..rules.fields import UNIT_ROLES, labels_with
 from ..rules.labels import Style, numbering_pattern, styles
 from ..rules.orgs import signer_end
+from ..text.dates import DATE
+from .gates import any_match, first_match, gate
 
 STRUCTURE = "structure"
 
@@ -69,14 +72,25 @@ class _Rules:
     patterns: dict[str, re.Pattern]
     report_titles: tuple[str, ...]
     closing: tuple[re.Pattern, ...]
-    heading_terminators: str
+    heading_terminator: re.Pattern   # any one of structure.toml's heading_terminators
     heading_max_chars: int
     recipients_max_chars: int
     issuer_suffix: re.Pattern
     item_field_line: re.Pattern
+    first_style: Callable[[str], int | None]     # the first of ``styles`` that matches at the start
+    is_closing_line: Callable[[str], object]     # some closing pattern matches at the start
+    may_hold_field_line: Callable[[str], bool]    # false: no line of the text is a field line or closing assignment
+    may_hold_title_remark: Callable[[str], bool]  # false: title_remark cannot match in the text
+    may_hold_date: Callable[[str], bool]          # false: no written date (DATE, roc_date) in the text
+
+    def __post_init__(self) -> None:
+        # the patterns of structure.toml read as attributes (rules().decree_line), set as plain
+        # attributes so that reading one on every line costs no __getattr__ call
+        for name, pattern in self.patterns.items():
+            if name not in self.__dataclass_fields__:
+                object.__setattr__(self, name, pattern)
 
     def __getattr__(self, name: str) -> re.Pattern:
-        # the patterns of structure.toml read as attributes: rules().decree_line
         try:
             return self.__dict__["patterns"][name]
         except KeyError:
@@ -94,6 +108,10 @@ def _pattern(s: dict, key: str, groups: tuple[str, ...]) -> re.Pattern:
 def _load() -> _Rules:
     s = load_rules(STRUCTURE)
     item_fields = "|".join(map(re.escape, labels_with(*UNIT_ROLES, "deadline")))
+    patterns = {key: _pattern(s, key, groups) for key, groups in PATTERNS.items()}
+    terminators = require(s, STRUCTURE, "heading_terminators", str)
+    item_field_line = re.compile(rf"^(?:{item_fields})\s*[:：]")
+    closing = tuple(compile_pattern(STRUCTURE, "closing_lines", p) for p in require(s, STRUCTURE, "closing_lines", list))
     return _Rules(
         styles=styles(),
         label_followed_by=numbering_pattern("label_followed_by"),
@@ -104,15 +122,19 @@ def _load() -> _Rules:
         table_row=numbering_pattern("table_row"),
         doc_type_end=title_end(),
         issuing=re.compile("(?:" + "|".join(map(re.escape, require(s, STRUCTURE, "issuing_verbs", list))) + ")"),
-        patterns={key: _pattern(s, key, groups) for key, groups in PATTERNS.items()},
+        patterns=patterns,
         report_titles=tuple(require(s, STRUCTURE, "report_titles", list)),
-        closing=tuple(compile_pattern(STRUCTURE, "closing_lines", p)
-                      for p in require(s, STRUCTURE, "closing_lines", list)),
-        heading_terminators=require(s, STRUCTURE, "heading_terminators", str),
+        closing=closing,
+        heading_terminator=re.compile("[" + re.escape(terminators) + "]"),
         heading_max_chars=require(s, STRUCTURE, "heading_max_chars", int),
         recipients_max_chars=require(s, STRUCTURE, "recipients_max_chars", int),
         issuer_suffix=signer_end(),
-        item_field_line=re.compile(rf"^(?:{item_fields})\s*[:：]"),
+        item_field_line=item_field_line,
+        first_style=first_match([style.pattern for style in styles()]),
+        is_closing_line=any_match(closing),
+        may_hold_field_line=gate(item_field_line, patterns["item_closing_assignment"]),
+        may_hold_title_remark=gate(patterns["title_remark"]),
+        may_hold_date=gate(DATE, patterns["roc_date"]),
     )
 
 

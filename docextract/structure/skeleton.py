@@ -11,8 +11,8 @@ from ..clean import Cleaned
 from ..load.document import Table
 from .head import Found, find_head
 from .metadata import choose_date, choose_doc_number, choose_issuer, choose_title, page_title_line
-from .nodes import ItemNode, Line, PartNode, Skeleton, evidence_at, lines_of
-from .outline import close_items, items_of_part, outside_spans
+from .nodes import Line, PartNode, Skeleton, evidence_at, lines_of
+from .outline import OpenItem, close_items, items_of_part, outside_spans
 from .parts import part_starts
 from .rows import body_tables, row_items
 from .signature import Signature, find_signature
@@ -41,7 +41,7 @@ def structure(cleaned: Cleaned, tables: tuple[Table, ...] = ()) -> Skeleton:
     bounds.insert(0, (0, starts[0].line if starts else end_of_parts))
     parts = _parts(body, lines, bounds, title, starts)
 
-    items: list[ItemNode] = []
+    open_items: list[OpenItem] = []
     closing_starts: list[int] = []
     signature0: Signature | None = None
     for k, (a, b) in enumerate(bounds):
@@ -50,11 +50,11 @@ def structure(cleaned: Cleaned, tables: tuple[Table, ...] = ()) -> Skeleton:
         if k == 0:
             signature0 = signature
         last = signature.first_line if signature else b
-        items.extend(items_of_part(k, lines, first, last, table_spans))
+        open_items.extend(items_of_part(k, lines, first, last, table_spans))
         if last < b:
             closing_starts.append(lines[last].start)
     closing_starts.extend(start for start, _ in table_spans)   # an item before a table ends at it
-    items = close_items(items, parts, closing_starts, lines, body)
+    items = close_items(open_items, parts, closing_starts, lines, body)
     if duplicate is not None:   # the second copy of a page holds no items
         task_tables = [t for t in task_tables if t.start < lines[duplicate].start]
     if task_tables:

@@ -1,0 +1,202 @@
+"""Literal gates: the characters one of which every match of a pattern holds, read from the
+pattern itself, so that a line without any of them is passed over without running the pattern.
+
+The structure stage tries patterns on every line; most lines cannot match most patterns
+(a date line needs 年, a closing line 特此/附/抄…).  The gate is derived from the compiled rule,
+never written beside it, so a rule edited in its TOML file keeps a gate that is right for it:
+a pattern whose matches need no particular character (``\\d+``, an optional prefix, a case-
+insensitive flag) gets no gate and is always run.  Sound by construction: a gate says "cannot
+match" only when the text lacks every character some element of the pattern must consume."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+try:   # the stdlib's own regex parser (private, stable since 3.11): without it, no gates
+    from re import _constants as c
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python that moved it: every pattern is always run
+    c = _parser = None
+
+MAX_GATE_CHARS = 24   # a character class wider than this is no useful gate (a CJK range, \d)
+_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) if c else ()
+
+
+def required_sets(pattern: re.Pattern | str) -> tuple[frozenset[str], ...]:
+    """Sets of characters such that every match of ``pattern`` holds a character of each set;
+    ``()`` when nothing is required (the pattern can match without any particular character).
+
+    >>> [sorted(s) for s in required_sets(r"(?:中华)?民国\\s*\\d+年")]
+    [['民'], ['国'], ['年']]
+    >>> [sorted(s) for s in required_sets(r"^(?:特此通知|附\\s*件|抄送)")]
+    [['抄', '特', '附']]
+    >>> required_sets(r"\\d+[.、]?"), required_sets("(?i)abc")
+    ((), ())
+    """
+    compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
+    if _parser is None or compiled.flags & re.IGNORECASE:
+        return ()
+    try:
+        parsed = _parser.parse(compiled.pattern, compiled.flags)
+    except Exception:  # noqa: BLE001 - an internal parser that changed shape: no gate, not an error
+        return ()
+    return tuple(dict.fromkeys(_of_sequence(list(parsed))))
+
+
+def _of_sequence(items: list) -> list[frozenset[str]]:
+    return [found for op, arg in items for found in _of_item(op, arg)]
+
+
+def _of_item(op, arg) -> list[frozenset[str]]:
+    if op == c.LITERAL:
+        return [frozenset(chr(arg))]
+    if op == c.IN:
+        found = _of_class(arg)
+        return [found] if found else []
+    if op == c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = arg
+        return [] if add_flags & re.IGNORECASE else _of_sequence(list(sub))
+    if op == c.ATOMIC_GROUP:
+        return _of_sequence(list(arg))
+    if op in _REPEATS:
+        low, _high, sub = arg
+        return _of_sequence(list(sub)) if low >= 1 else []
+    if op == c.BRANCH:   # one character of some required set of each alternative
+        chars: set[str] = set()
+        for alternative in arg[1]:
+            sets = _of_sequence(list(alternative))
+            if not sets:
+                return []
+            chars |= min(sets, key=len)
+        return [frozenset(chars)] if len(chars) <= MAX_GATE_CHARS else []
+    return []   # anchors, lookarounds, any character, back references: nothing required
+
+
+def _of_class(items: list) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, arg in items:
+        if op == c.LITERAL:
+            chars.add(chr(arg))
+        elif op == c.RANGE and arg[1] - arg[0] < MAX_GATE_CHARS:
+            chars.update(chr(k) for k in range(arg[0], arg[1] + 1))
+        else:
+            return None   # a negated class, a category (\d, \s) or a wide range
+    return frozenset(chars) if len(chars) <= MAX_GATE_CHARS else None
+
+
+IN_TESTS_MAX_CHARS = 8   # a set this small is tested with ``in`` once per character (faster than a class search)
+
+
+def all_held(sets: tuple[frozenset[str], ...]) -> Callable[[str], bool]:
+    """A test that ``text`` holds a character of each of ``sets``: the smallest sets first (a
+    single character is one ``in``, what most lines fail), a wide set by one class search."""
+    ordered = sorted(sets, key=len)
+    small = tuple(tuple(sorted(s)) for s in ordered if len(s) <= IN_TESTS_MAX_CHARS)
+    searches = tuple(re.compile("[" + "".join(re.escape(ch) for ch in sorted(s)) + "]").search
+                     for s in ordered if len(s) > IN_TESTS_MAX_CHARS)
+    if len(small) == 1 and len(small[0]) == 1 and not searches:
+        ((char,),) = small
+        return lambda text: char in text
+
+    def held(text: str) -> bool:   # plain loops: this runs on every line, generators cost more
+        for chars in small:
+            for char in chars:
+                if char in text:
+                    break
+            else:
+                return False
+        for search in searches:
+            if search(text) is None:
+                return False
+        return True
+    return held
+
+
+def gate(*patterns: re.Pattern | str) -> Callable[[str], bool]:
+    """A test ``may_match(text)``: False only when no pattern of ``patterns`` can match in ``text``
+    (or in any part of it).  The sets every pattern requires are tested once, first.
+
+    >>> may_match = gate(r"\\d{4}年\\d+月", r"民国\\d+年")
+    >>> may_match("2020年3月"), may_match("民国时期"), may_match("各乡镇：")
+    (True, False, False)
+    """
+    alternatives = [required_sets(pattern) for pattern in patterns]
+    if not all(alternatives):
+        return _always
+    shared = tuple(s for s in alternatives[0] if all(s in other for other in alternatives[1:]))
+    rests = [tuple(s for s in sets if s not in shared) for sets in alternatives]
+    if not all(rests):   # a pattern that needs only the shared sets: they are the whole gate
+        return all_held(shared)
+    shared_held = all_held(shared) if shared else _always
+    rest_held = tuple(all_held(rest) for rest in rests)
+
+    def may_match(text: str) -> bool:
+        if not shared_held(text):
+            return False
+        for held in rest_held:
+            if held(text):
+                return True
+        return False
+    return may_match
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+BACK_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def _joined(patterns: tuple[re.Pattern, ...], name: Callable[[int], str]) -> re.Pattern | None:
+    """One alternation of ``patterns``, alternative k wrapped in ``(?:…)`` or a group named
+    ``name(k)``; None when the patterns do not allow it (flags differ, verbose, back references)."""
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1 or next(iter(flags)) & re.VERBOSE:   # a comment would swallow the join
+        return None
+    if any(BACK_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    wrapped = (f"(?{name(k) if name else ':'}{NAMED_GROUP.sub('(?:', p.pattern)})" for k, p in enumerate(patterns))
+    try:
+        return re.compile("|".join(wrapped), flags.pop())
+    except re.error:
+        return None
+
+
+def any_match(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> Callable[[str], object]:
+    """A test ``matches(text)``: true when one of ``patterns`` matches at the start of ``text``,
+    as ``any(p.match(text) for p in patterns)`` would say, in one regex call (one alternation)
+    when the patterns allow it (same flags, not verbose, no back references).
+
+    >>> matches = any_match([re.compile("特此通知"), re.compile(r"(?P<n>\\d+)、")])
+    >>> bool(matches("特此通知。")), bool(matches("12、加强")), bool(matches("通知"))
+    (True, True, False)
+    """
+    patterns = tuple(patterns)
+    joined = _joined(patterns, None)
+    if joined is not None:
+        return joined.match
+    return lambda text: any(p.match(text) for p in patterns)
+
+
+def first_match(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> Callable[[str], int | None]:
+    """``first(text)``: the index of the first of ``patterns`` that matches at the start of
+    ``text`` (None when none does), in one regex call when the patterns allow it: an
+    alternation tries its alternatives in order, and the group that closes last is the
+    alternative's own.
+
+    >>> first = first_match([re.compile("第一"), re.compile(r"(?P<n>\\d+)(、)"), re.compile(r"\\d")])
+    >>> first("12、加强"), first("3个"), first("第一条"), first("通知")
+    (1, 2, 0, None)
+    """
+    patterns = tuple(patterns)
+    joined = _joined(patterns, lambda k: f"P<alternative{k}>")
+    if joined is None:
+        return lambda text: next((k for k, p in enumerate(patterns) if p.match(text)), None)
+    match = joined.match
+    index = {joined.groupindex[f"alternative{k}"]: k for k in range(len(patterns))}
+
+    def first(text: str) -> int | None:
+        m = match(text)
+        return None if m is None else index[m.lastindex]
+    return first
