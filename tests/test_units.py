@@ -105,6 +105,13 @@ def test_cases_hold_enough_negatives():
     ("相应道路、绿化、河道的管养单位", ["相应道路、绿化、河道的管养单位"]),
     (" 市财政局 ；\n", ["市财政局"]),
     ("", []),
+    # members of a collective with 各: words that name nobody alone, bodies under its places
+    ("县政府各委、办、局", ["县政府各委、办、局"]),
+    ("各区教育局、财政局、卫生健康局", ["各区教育局、财政局、卫生健康局"]),
+    ("各县民政局、市财政局", ["各县民政局", "市财政局"]),            # a place of its own: two units
+    ("各乡镇人民政府、街道办事处", ["各乡镇人民政府", "街道办事处"]),
+    ("各有关单位、市公安局", ["各有关单位", "市公安局"]),
+    ("市教育局、财政局", ["市教育局", "财政局"]),                      # no 各: nothing shared
 ])
 def test_split_units(text, names):
     assert [u.name for u in split_units(text)] == names

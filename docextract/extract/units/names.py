@@ -91,11 +91,31 @@ def _can_join_collective(prev: str, piece: str) -> bool:
     return tail == "" or (not tail.startswith(_name_words()["prefixes"]) and is_unit(piece))
 
 
+EACH_SHARED_MAX_CHARS = 4   # 办, 局, 期货: a piece too short to be a name of its own
+
+
+def _shares_each(prev: str, piece: str) -> bool:
+    """Whether ``piece`` is one more member of the collective ``prev`` names with 各: a bare
+    suffix or word that names nobody alone (区政府各委、办、局; 各在宁证券、期货…), or a body
+    under no place of its own after 各 + a place kind + a body (各区卫生健康局、财政局: each
+    district's finance bureau)."""
+    prev, piece = compact(prev), compact(piece)
+    at = prev.find("各")
+    if at < 0 or "各" in piece or piece.startswith(_name_words()["prefixes"]) or piece.startswith("有关"):
+        return False
+    if len(piece) <= EACH_SHARED_MAX_CHARS and not is_unit(piece):
+        return True
+    kind = kind_prefix(prev[at + 1:])
+    return at == 0 and kind is not None and bare_kind_level(kind) and len(prev) > 1 + len(kind) \
+        and is_unit(piece) and kind_prefix(piece) is None
+
+
 def _merge_collectives(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in spans:
         if out and text[out[-1][1]:start].strip() == "、" \
-                and _can_join_collective(text[out[-1][0]:out[-1][1]], text[start:end]):
+                and (_can_join_collective(text[out[-1][0]:out[-1][1]], text[start:end])
+                     or _shares_each(text[out[-1][0]:out[-1][1]], text[start:end])):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
