@@ -132,3 +132,23 @@ def test_a_source_never_overrides_the_issuer_the_text_gives():
     unsigned = LoadedDocument(name="n.html", text="某某补贴实施办法\n第一条 为了规范补贴发放，制定本办法。",
                               format="html", metadata={"source": "某县民政局"})
     assert run(unsigned).issuer == "某县民政局"
+
+
+def test_the_paragraph_after_a_list_of_one_line_entries_is_the_parents():
+    from docextract import extract_text
+    text = ("某某管理办法\n第一条 为了规范管理，制定本办法。\n第二条 有下列情形之一的，应当报告：\n（一）发现差异的；\n"
+            "（二）资料缺失的；\n（三）其他情形。\n义务机构应当自发现差异之日起30个工作日内完成核实。\n第三条 本办法自印发之日起施行。")
+    notice = extract_text(text)
+    by_path = {tuple(it.path): it for it in notice.items}
+    assert [d.text for d in by_path[(2,)].deadlines] == ["自发现差异之日起30个工作日内"]
+    assert by_path[(2, 3)].deadlines == [] and by_path[(2, 3)].text == "其他情形。"
+
+
+def test_an_entry_of_several_paragraphs_keeps_the_paragraphs_after_it():
+    from docextract import extract_text
+    text = ("某某工作方案\n一、主要任务\n（一）完善制度。\n制度要覆盖全部环节。\n（二）加强宣传。\n（三）加强督查。\n"
+            "各单位于2025年6月底前报送督查情况。\n二、保障措施\n加强组织领导。")
+    notice = extract_text(text)
+    by_path = {tuple(it.path): it for it in notice.items}
+    assert [d.text for d in by_path[(1, 3)].deadlines] == ["于2025年6月底前"]
+    assert by_path[(1,)].deadlines == []

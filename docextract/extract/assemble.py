@@ -64,6 +64,27 @@ def reference_date(skeleton: Skeleton, settings: Settings) -> tuple[date | None,
     return None, "reference_date"
 
 
+def _owners_of_outside(skeleton: Skeleton) -> list[int | None]:
+    """For each span outside every item, the item it belongs to: a span between the last entry
+    of a sub-list and a shallower item of the same part is its parent's text after the list
+    (第二十九条 …：（一）…；（四）…。 / 义务机构应当自…30个工作日内…); any other span (the head,
+    the closing text, a part's title) belongs to no item."""
+    items = skeleton.items
+    starts = [node.start for node in items]
+    index = {(node.part, tuple(node.path)): k for k, node in enumerate(items)}
+    owners: list[int | None] = []
+    for a, _ in skeleton.outside:
+        k = bisect.bisect_right(starts, a) - 1   # the item before the span
+        before = items[k] if k >= 0 else None
+        after = items[k + 1] if 0 <= k + 1 < len(items) else None
+        if before is None or after is None or after.part != before.part or len(after.path) >= len(before.path) \
+                or len(before.path) < 2 or not before.end <= a:
+            owners.append(None)
+            continue
+        owners.append(index.get((before.part, tuple(before.path[:-1]))))
+    return owners
+
+
 def _metadata_value(skeleton: Skeleton, field: str) -> tuple[str | None, Evidence | None]:
     """The structure stage's value (from the body, else from the page's metadata) and its evidence."""
     found = getattr(skeleton, field)
@@ -90,6 +111,11 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     for k, cell_deadlines in in_cells.items():   # a row's deadline cell, wherever it stands
         deadlines[k] = sorted(deadlines[k] + cell_deadlines, key=lambda d: d.start)
     amounts = _by_span(extract_amounts(body), spans)
+    for k, owner in zip(range(len(skeleton.items), len(spans)), _owners_of_outside(skeleton)):
+        if owner is not None:   # the parent's text after its list: its values are the parent's
+            deadlines[owner] = sorted(deadlines[owner] + deadlines[k], key=lambda d: d.start)
+            amounts[owner] = sorted(amounts[owner] + amounts[k], key=lambda a: a.start)
+            deadlines[k], amounts[k] = [], []
 
     evidence: dict[str, Evidence] = {}
     values: dict[str, str | None] = {}

@@ -92,15 +92,19 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
         text = body[item.text_start:end]
         closed.append(ItemNode(item.part, item.path, item.label, item.style, heading_of(text),
                                item.start, item.text_start, end))
-    last_of_part = [k for k in range(len(closed)) if k + 1 == len(closed) or closed[k + 1].part != closed[k].part]
-    for k in last_of_part:
+    # the last item of a part, and of a sub-list the numbering leaves for a shallower level: the
+    # paragraphs after a list of one-paragraph entries are the notice's closing text, or the
+    # parent's text after its list (the extract stage gives them to the parent)
+    last_of_list = [k for k in range(len(closed)) if k + 1 == len(closed) or closed[k + 1].part != closed[k].part
+                    or len(closed[k + 1].path) < len(closed[k].path)]
+    for k in last_of_list:
         closed[k] = _trim_closing_text(closed, k, body)
     return closed
 
 
 def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
-    """The last item of a part keeps only its first paragraph when every sibling is a single
-    paragraph: the unnumbered paragraphs after it are the notice's closing text."""
+    """The last item of a list keeps only its first paragraph when every sibling is a single
+    paragraph: the unnumbered paragraphs after it are not its own."""
     item = items[k]
     siblings = 0
     for j in range(k - 1, -1, -1):
