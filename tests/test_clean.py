@@ -245,3 +245,11 @@ def test_a_line_printed_twice_reads_once(line, once):
     assert tracked.text == f"前言。\n{once}\n正文。"
     kept = tracked.text.index(once)
     assert tracked.to_source(kept, kept + 4) == (4, 8)   # the first copy stays, with its offsets
+
+
+def test_a_last_line_that_lost_its_end_mark_stays_and_short_furniture_after_it_goes():
+    text = ("关于做好考核工作的通知\n一、考核办法\n1.考核结果列全市前3名的，分别奖10分、5分、3分。\n"
+            "年内被书面通报批评的分别扣5分、3分\n网站地图\n联系我们")
+    body = cleaned(text).body
+    assert "年内被书面通报批评的分别扣5分、3分" in body
+    assert "网站地图" not in body and "联系我们" not in body

@@ -264,8 +264,14 @@ def _drop_head_menus(page: _Page) -> None:
     flush()
 
 
+# A clause mark between words: a sentence that lost its end mark (…通报批评的分别扣5分、3分), not
+# a footer's name or a menu word.
+CLAUSE_INSIDE = re.compile(r"[\u4e00-\u9fff][，、；][\u4e00-\u9fff\d]")
+
+
 def _drop_tail_furniture(page: _Page) -> None:
-    """After the last real sentence, short unpunctuated lines are furniture; the signature stays."""
+    """After the last real sentence, short unpunctuated lines are furniture (unless a clause mark
+    inside says they are a sentence); the signature stays."""
     r = boilerplate()
     lines, keep = page.lines, page.keep
     last_prose = next((i for i in range(len(lines) - 1, -1, -1) if keep[i] and is_content(lines[i], r)), None)
@@ -275,7 +281,7 @@ def _drop_tail_furniture(page: _Page) -> None:
         text = lines[i]
         if not keep[i] or is_signature(text) or text.startswith(("附件", "抄送", "（此件", "(此件")):
             continue
-        if len(text) <= r.tail_furniture_max_chars and not is_prose(text, r):
+        if len(text) <= r.tail_furniture_max_chars and not is_prose(text, r) and not CLAUSE_INSIDE.search(text):
             page.drop(i)
 
 
