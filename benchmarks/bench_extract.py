@@ -40,6 +40,20 @@ def default_files() -> list[Path]:
     return sorted((ROOT / "corpora" / "notices").glob("*.txt")) + sorted((ROOT / "corpora" / "dev" / "raw").glob("*"))
 
 
+def load_documents(paths: list[Path], settings) -> list:
+    """The inputs that load (stage 1, not timed); the others are left out."""
+    from docextract.errors import DocextractError
+    from docextract.load import load_file
+
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append(load_file(path, settings))
+        except DocextractError:
+            continue
+    return loaded
+
+
 def contenders(texts: list[str], loaded, settings) -> dict:
     import logging
 
@@ -73,17 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from docextract.config import Settings
-    from docextract.errors import DocextractError
-    from docextract.load import load_file
     from docextract.pipeline import run
 
     settings = Settings()
-    loaded = []
-    for path in args.files or default_files():
-        try:
-            loaded.append(load_file(path, settings))
-        except DocextractError:
-            continue
+    loaded = load_documents(args.files or default_files(), settings)
     texts = [doc.text for doc in loaded]
     for doc in loaded:  # warm up: compiled rules, OpenCC's dictionary
         run(doc, settings)

@@ -22,10 +22,6 @@ sys.path.insert(0, str(ROOT))
 STAGES = ("normalize", "clean", "structure", "extract")
 
 
-def default_files() -> list[Path]:
-    return sorted((ROOT / "corpora" / "notices").glob("*.txt")) + sorted((ROOT / "corpora" / "dev" / "raw").glob("*"))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path)
@@ -34,21 +30,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=40)
     args = parser.parse_args(argv)
 
+    from bench_extract import default_files, load_documents
     from docextract.clean.boilerplate import clean
     from docextract.config import Settings
-    from docextract.errors import DocextractError
     from docextract.extract.assemble import extract
-    from docextract.load import load_file
     from docextract.normalize.steps import normalize
     from docextract.structure.skeleton import structure
 
     settings = Settings()
-    loaded = []
-    for path in args.files or default_files():
-        try:
-            loaded.append(load_file(path, settings))
-        except DocextractError:
-            continue
+    loaded = load_documents(args.files or default_files(), settings)
     normalized = [normalize(d.text) for d in loaded]
     cleaned = [clean(n, d.metadata) for n, d in zip(normalized, loaded)]
     skeletons = [structure(c, d.tables) for c, d in zip(cleaned, loaded)]
