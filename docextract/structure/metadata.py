@@ -77,6 +77,9 @@ def issuer_from_title(title: Found | None) -> Found | None:
     if m and r.issuer_suffix.search(m.group("issuer").strip()):
         name = m.group("issuer").strip()
         return _issuer_in(title, name, title.value.find(name))
+    m = r.submission_title.match(title.value)
+    if m:   # the submitter, named by the grammar (X就…提交之意见书), not by its suffix
+        return _issuer_in(title, m.group("issuer"), m.start("issuer"))
     return None
 
 

@@ -44,6 +44,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     "self_reference": (),
     "title_issuer": ("issuer",),
     "joint_issuer_title": ("issuer",),
+    "submission_title": ("issuer",),
     "recipient_prefix": (),
     "recipient_honours": (),
     "signer_person": (),

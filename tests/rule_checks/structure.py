@@ -104,6 +104,7 @@ CHECKS = {
     "self_reference": is_prose,
     "title_issuer": matches,
     "joint_issuer_title": matches,
+    "submission_title": matches,
     "recipient_prefix": matches,
     "recipient_honours": searches,
     "not_recipients": names_no_recipients,
