@@ -299,20 +299,18 @@ def _read_under_title(head: Head, text: str, off: int) -> bool:
     r = rules()
     found = date_line(text)
     if found and head.date is None:
-        head.date = Found(found[0], off + found[1], off + found[2])
+        _keep_date(head, found, off)
         return True
     m = r.byline.match(text)
     if m:
         found = find_date(text, m.start("date"), m.end("date"))
-        if found and head.date is None:
-            head.date = Found(found[0], off + found[1], off + found[2])
+        _keep_date(head, found, off)
         head.byline_event = m.group("event")
         return True
     m = r.enactment_note.match(text)
     if m:
         found = find_date(text, m.start("date"), m.end("date"))
-        if found and head.date is None:
-            head.date = Found(found[0], off + found[1], off + found[2])
+        _keep_date(head, found, off)
         rest, base = m.group("rest"), off + m.start("rest")
         d = r.enactment_decree.search(rest)
         if d and r.issuer_suffix.search(d.group("issuer")):
@@ -326,10 +324,15 @@ def _read_under_title(head: Head, text: str, off: int) -> bool:
     m = r.head_date_line.match(text)
     if m:
         found = find_date(text, m.start("date"))
-        if found and head.date is None:
-            head.date = Found(found[0], off + found[1], off + found[2])
+        _keep_date(head, found, off)
         return True
     return False
+
+
+def _keep_date(head: Head, found: tuple[str, int, int] | None, offset: int) -> None:
+    """The first date the head gives stays; ``found`` is (ISO date, start, end) within a line at ``offset``."""
+    if found and head.date is None:
+        head.date = Found(found[0], offset + found[1], offset + found[2])
 
 
 def _read_field_on_next_line(head: Head, lines: list[Line], i: int) -> bool:
@@ -345,8 +348,7 @@ def _read_field_on_next_line(head: Head, lines: list[Line], i: int) -> bool:
         return True
     if value and r.head_date_line.match(label + value):
         found = find_date(value)
-        if found and head.date is None:
-            head.date = Found(found[0], start + found[1], start + found[2])
+        _keep_date(head, found, start)
         return True
     return False
 

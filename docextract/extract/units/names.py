@@ -106,7 +106,7 @@ def _shares_each(prev: str, piece: str) -> bool:
     if len(piece) <= EACH_SHARED_MAX_CHARS and not is_unit(piece):
         return True
     kind = kind_prefix(prev[at + 1:])
-    return at == 0 and kind is not None and bare_kind_level(kind) and len(prev) > 1 + len(kind) \
+    return at == 0 and kind is not None and bool(bare_kind_level(kind)) and len(prev) > 1 + len(kind) \
         and is_unit(piece) and kind_prefix(piece) is None
 
 
