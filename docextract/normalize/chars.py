@@ -44,6 +44,8 @@ def fix_line_ends(t: TrackedText) -> TrackedText:
 def _trailing_spaces(text: str) -> list[tuple[int, int, str]]:
     """Deletions of the spaces that end a line (a line's end found by str methods: a regex
     scanning every space of the text for a line break after it is many times slower)."""
+    if not text.endswith(TRAILING_SPACES) and not any(space + "\n" in text for space in TRAILING_SPACE_CHARS):
+        return []  # most texts: no line ends in a space (four substring scans, no loop over the lines)
     edits = []
     start = 0
     for line in text.split("\n"):
@@ -139,12 +141,13 @@ def fold_width(t: TrackedText) -> TrackedText:
 LEADING_SPACE = re.compile(r"\n[ \t]+")   # after a line break (the text's first line: see below)
 # Chinese punctuation and brackets carry their own spacing: a space beside one is noise.
 CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）〔〕【】「」『』…—"
-IS_CJK = re.compile(f"[{CJK}]")
-IS_LATIN = re.compile("[0-9A-Za-z]")
-IS_WORD = re.compile(f"[{CJK}{CJK_PUNCT}\\d()%]")
-# Runs of spaces (a plain character class scans fastest; the neighbours are read in Python).
-SPACES = re.compile(r"[ \t]+")
-ONLY_SPACES = re.compile(r" +")   # the same in a text without tabs: a literal, which the engine scans for fast
+LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# Runs of spaces (the neighbours are read in Python), written to start with a class, not a repeat.
+SPACES = re.compile(r"[ \t][ \t]*")
+# The same in a text without tabs, written to start with a literal: the engine scans for a
+# literal first character fast, but tries a pattern starting with a repeat (" +") or a class at
+# every character, many times slower.
+ONLY_SPACES = re.compile(r"  *")
 NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[ \t]*(?:\n[ \t]*)?[月日号]))")
 # The spaces after 第一条 / 第一章 (regulations print 第一条　　为了…) go, as one space would.
 AFTER_ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条](?P<extra>[ \t]{2,})(?=\S)")
@@ -173,16 +176,30 @@ def is_spaced_list(line: str) -> bool:
     """Whether the spaces of a line separate the words of a menu or a list (kept): several short
     words (首页 机构概况 政务公开).  A PDF title broken around a number ("关于印发《某市 2024 年
     就业…》") has long pieces and bare numbers."""
-    words = _words(ARTICLE_GAP.sub(r"\1", line.lstrip(" \t")))  # 第一条  为了: the label's spaces go anyway
+    line = line.lstrip(" \t")
+    gap = ARTICLE_GAP.match(line) if line[:1] == "第" else None
+    if gap:  # 第一条  为了: the label's spaces go anyway
+        line = gap.group(1) + line[gap.end():]
+    words = _words(line)
     return len(words) >= SPACED_LIST_MIN_WORDS and \
         all(2 <= len(w) <= SPACED_LIST_MAX_WORD and not w.isdigit() for w in words)
 
 
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"   # CJK, one character
+
+
+def _is_word(c: str) -> bool:
+    """A Chinese character or mark, a digit, a bracket or %: text a space beside Chinese punctuation
+    is noise next to."""
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c in CJK_PUNCT or c in "()%" or c.isdecimal()
+
+
 def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_list) -> bool:
     """Whether the spaces text[start:end] (on the line text[line[0]:line[1]]) are noise inside
-    Chinese text."""
+    Chinese text (the neighbours read by comparisons: a regex call per character costs more)."""
     before, after = text[start - 1], text[end]
-    if before in CJK_PUNCT and IS_WORD.match(after) or after in CJK_PUNCT and IS_WORD.match(before):
+    if before in CJK_PUNCT and _is_word(after) or after in CJK_PUNCT and _is_word(before):
         # beside Chinese punctuation, however many; but not between one phrase shown twice
         # ("战“疫” 战“疫”", a page's tile the clean stage drops by its space)
         half = text[end:line[1]]
@@ -190,8 +207,8 @@ def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_lis
                     and text[line[0]:start].lstrip(" \t") == half)
     if end - start > 1:
         return False  # a layout gap between two words (a signature's two issuers) stays
-    if IS_CJK.match(before) and (IS_CJK.match(after) or IS_LATIN.match(after) or after in "()") \
-            or (IS_LATIN.match(before) or before in "()%") and IS_CJK.match(after):
+    if _is_cjk(before) and (_is_cjk(after) or after in LATIN or after in "()") \
+            or (before in LATIN or before in "()%") and _is_cjk(after):
         return not spaced_list(start)
     return False
 
@@ -211,7 +228,7 @@ def strip_stray_spaces(t: TrackedText) -> TrackedText:
     the spaces after 第一条 go."""
     text = t.text
     edits = [(m.start() + 1, m.end(), "") for m in LEADING_SPACE.finditer(text)]
-    first = len(text) - len(text.lstrip(" \t"))
+    first = len(text) - len(text.lstrip(" \t")) if text[:1] in (" ", "\t") else 0   # no copy of the text
     if first:
         edits.append((0, first, ""))
     if "第" in text:

@@ -12,6 +12,7 @@ from ..rules.boilerplate import Boilerplate, boilerplate
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..rules.orgs import org_lexicon
+from .gates import GatedPattern
 
 RULES = "normalize"
 
@@ -20,8 +21,8 @@ RULES = "normalize"
 class NormalizeRules:
     page_furniture: re.Pattern      # every [[page_furniture]] pattern, whole line
     complete: "AnyPattern"          # every [[complete_line]] pattern, searched
-    field: re.Pattern               # every [[field_line]] pattern
-    navigation: re.Pattern          # every [[navigation]] pattern
+    field: GatedPattern             # every [[field_line]] pattern (asked only of lines that may match)
+    navigation: GatedPattern        # every [[navigation]] pattern
     sentence_end: frozenset[str]    # single characters: a line's last (or first) one is looked up
     continuation_end: frozenset[str]
     never_starts: frozenset[str]
@@ -42,13 +43,15 @@ class NormalizeRules:
 class AnyPattern:
     """Patterns searched one after the other, for ``search`` over a whole line: one alternation
     of patterns that start differently is tried at every character (each pattern alone is
-    skipped to the characters it can start with)."""
+    skipped to the characters it can start with), and each is searched only in the lines that
+    hold what its matches need (``gates``: most lines end in no 号, 日 or 件)."""
 
     def __init__(self, patterns: tuple[re.Pattern, ...]):
         self.patterns = patterns
+        self.gated = tuple(GatedPattern(p) for p in patterns)
 
     def search(self, line: str) -> re.Match | None:
-        for pattern in self.patterns:
+        for pattern in self.gated:
             found = pattern.search(line)
             if found:
                 return found
@@ -94,8 +97,8 @@ def normalize_rules() -> NormalizeRules:
     return NormalizeRules(
         page_furniture=_patterns(rules, "page_furniture", "(?:{})$"),
         complete=_searched(rules, "complete_line"),
-        field=_patterns(rules, "field_line"),
-        navigation=_patterns(rules, "navigation"),
+        field=GatedPattern(_patterns(rules, "field_line")),
+        navigation=GatedPattern(_patterns(rules, "navigation")),
         sentence_end=_chars(rules, "sentence_end"),
         continuation_end=_chars(rules, "continuation_end"),
         never_starts=_chars(rules, "never_starts"),

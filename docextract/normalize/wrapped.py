@@ -26,7 +26,6 @@ CLAUSE_MARKS = re.compile("[，。；！？]")   # a title has none of these
 TAIL_CHARS = 32   # the end of a joined paragraph that the end-of-line rules read
 SAME_SHAPE = str.maketrans("（）［］", "()[]")
 REPEATED_MIN = 4  # a line shown twice this long is a heading shown twice
-FURNITURE_CACHE = 64  # lines whose boilerplate check is remembered (only the last few are asked again)
 
 
 def _width(line: str) -> float:
@@ -63,6 +62,57 @@ def _wrap_width(lines: list[str], r: NormalizeRules) -> float | None:
     return best - r.wrap_slack
 
 
+class _Lines:
+    """The stripped lines of a text and what the joiner asks about each: a line is asked as the
+    second half of a sentence, then as the first (and as a paragraph's first line), so each fact
+    is computed once, when first asked (most lines are never asked most questions)."""
+
+    __slots__ = ("text", "r", "_furniture", "_navigation", "_menu", "_label", "_field")
+
+    def __init__(self, lines: list[str], r: NormalizeRules):
+        self.text = lines
+        self.r = r
+        unknown = [None] * len(lines)
+        self._furniture: list[bool | None] = unknown
+        self._navigation: list[bool | None] = unknown.copy()
+        self._menu: list[bool | None] = unknown.copy()
+        self._label: list[bool | None] = unknown.copy()
+        self._field: list[bool | None] = unknown.copy()
+
+    def furniture(self, k: int) -> bool:
+        """A line the clean stage drops (a boilerplate rule fires): never half a sentence."""
+        found = self._furniture[k]
+        if found is None:
+            found = self._furniture[k] = self.r.boilerplate.line_rule(self.text[k]) is not None
+        return found
+
+    def navigation(self, k: int) -> bool:
+        found = self._navigation[k]
+        if found is None:
+            found = self._navigation[k] = bool(self.r.navigation.search(self.text[k]))
+        return found
+
+    def menu(self, k: int) -> bool:
+        """Words laid out between spaces (a menu) or a tile shown twice: the line keeps its line."""
+        found = self._menu[k]
+        if found is None:
+            line = self.text[k]
+            found = self._menu[k] = " " in line and (is_spaced_list(line) or repeats_a_phrase(line))
+        return found
+
+    def label(self, k: int) -> bool:
+        found = self._label[k]
+        if found is None:
+            found = self._label[k] = bool(self.r.label.match(self.text[k]))
+        return found
+
+    def field(self, k: int) -> bool:
+        found = self._field[k]
+        if found is None:
+            found = self._field[k] = bool(self.r.field.match(self.text[k]))
+        return found
+
+
 class _Paragraph:
     """The lines joined so far, as much of them as the rules read: the first line (a label, a
     field), the last characters (sentence ends, titles, signatures), the length, whether a
@@ -70,15 +120,17 @@ class _Paragraph:
     brackets are read only when a rule asks, and each line once: most paragraphs end in a
     sentence mark and are never asked, and a long paragraph is joined in linear time."""
 
-    __slots__ = ("first", "tail", "length", "lines", "read", "marks", "clauses", "open", "r", "deltas", "marks_of")
+    __slots__ = ("first", "first_index", "tail", "length", "lines", "read", "marks", "clauses", "open", "r", "deltas",
+                 "marks_of")
 
-    def __init__(self, line: str, r: NormalizeRules):
+    def __init__(self, k: int, line: str, r: NormalizeRules):
         self.r = r
         self.deltas, self.marks_of = _bracket_deltas(tuple(r.brackets.items()))
-        self.reset(line)
+        self.reset(k, line)
 
-    def reset(self, line: str) -> None:
-        """Start a new paragraph with ``line`` (the object is reused: one per text)."""
+    def reset(self, k: int, line: str) -> None:
+        """Start a new paragraph with ``line``, line ``k`` of the text (the object is reused: one per text)."""
+        self.first_index = k
         self.first, self.tail, self.length, self.lines = line, line[-TAIL_CHARS:], len(line), [line]
         self.read, self.marks, self.clauses = 0, False, False
         self.open: dict[str, int] = {}
@@ -147,8 +199,8 @@ def _bracket_deltas(pairs: tuple[tuple[str, str], ...]) -> tuple[dict[str, tuple
 CLAUSE_ENDS = frozenset("：:；;")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
 
 
-def _can_continue(par: _Paragraph, physical: str, width: float | None, r: NormalizeRules, furniture) -> bool:
-    """Whether the paragraph so far (``physical`` is its last line as printed) may be the first
+def _can_continue(par: _Paragraph, k: int, width: float | None, r: NormalizeRules, lines: _Lines) -> bool:
+    """Whether the paragraph so far (line ``k`` is its last line as printed) may be the first
     half of a wrapped sentence.  Every test but the line-width one only refuses, so they run
     cheapest first; the patterns searched over the whole line come last."""
     tail = par.tail
@@ -164,37 +216,36 @@ def _can_continue(par: _Paragraph, physical: str, width: float | None, r: Normal
     if not (continues or ends or width or par.length >= r.min_wrapped):
         return False  # a short line (a heading, a name, a menu word): only an open bracket continues it
     if width:
-        return _can_continue_wrapped(par, physical, width, r, furniture, continues)
-    if r.label.match(par.first) and not par.has_marks():
+        return _can_continue_wrapped(par, k, width, r, lines, continues)
+    if lines.label(par.first_index) and not par.has_marks():
         return False  # a numbered heading
     if not continues and (par.length < r.min_wrapped or par.length <= r.org_max and tail.endswith(r.org_end)
-                          or r.field.match(par.first)):
+                          or lines.field(par.first_index)):
         return False  # a short line, a signature, an addressee or a field
-    if " " in physical and (repeats_a_phrase(physical) or is_spaced_list(physical)) \
-            or r.navigation.search(physical):
+    if lines.menu(k) or lines.navigation(k):
         return False  # a tile shown twice, words laid out between spaces (a menu), navigation
     if not par.has_clauses() and r.title_end.search(tail):
         return False  # a title (prose may end in 措施, 方案 …, but has clauses)
-    return not (furniture(physical) or not continues and r.complete.search(physical))
+    return not (lines.furniture(k) or not continues and r.complete.search(lines.text[k]))
 
 
-def _can_continue_wrapped(par: _Paragraph, physical: str, width: float, r: NormalizeRules, furniture,
+def _can_continue_wrapped(par: _Paragraph, k: int, width: float, r: NormalizeRules, lines: _Lines,
                           continues: bool) -> bool:
     """``_can_continue`` in a hard-wrapped text, past its first tests: a line that fills the
     width continues unless it is a title or a complete line."""
-    if " " in physical and (repeats_a_phrase(physical) or is_spaced_list(physical)) \
-            or r.navigation.search(physical):
+    if lines.menu(k) or lines.navigation(k):
         return False  # a tile shown twice, words laid out between spaces (a menu), navigation
+    physical = lines.text[k]
     titled = not par.has_clauses() and bool(r.title_end.search(par.tail))  # prose may end in 措施, 方案 …
     if not titled and _width(physical) >= width and not r.complete.search(physical):
-        return not furniture(physical)
-    if titled or r.label.match(par.first) and not par.has_marks():
+        return not lines.furniture(k)
+    if titled or lines.label(par.first_index) and not par.has_marks():
         return False  # a title, or a numbered heading
     if continues:
-        return not furniture(physical)
+        return not lines.furniture(k)
     if par.length < r.min_wrapped or par.length <= r.org_max and par.tail.endswith(r.org_end):
         return False  # a short line, a signature or an addressee
-    return not (r.field.match(par.first) or furniture(physical) or r.complete.search(physical))
+    return not (lines.field(par.first_index) or lines.furniture(k) or r.complete.search(physical))
 
 
 TRAILING_NOTE = re.compile(r"[（(][^（）()]{1,20}[）)]$")   # 方案（2022—2025年）: the type is before it
@@ -207,16 +258,17 @@ def _title_shaped(line: str, r: NormalizeRules, longest: int) -> bool:
     return len(line) <= longest and not CLAUSE_MARKS.search(line) and not r.label.match(line)
 
 
-def _can_follow(line: str, r: NormalizeRules, furniture, in_bracket: bool = False) -> bool:
-    """Whether a line may be the second half of a wrapped sentence (a field's label may, inside
+def _can_follow(k: int, r: NormalizeRules, lines: _Lines, in_bracket: bool = False) -> bool:
+    """Whether line ``k`` may be the second half of a wrapped sentence (a field's label may, inside
     an open bracket: "（牵头" + "单位：省税务局）")."""
-    if not line or r.label.match(line) or r.navigation.search(line) or r.field.match(line) and not in_bracket:
+    line = lines.text[k]
+    if not line or lines.label(k) or lines.navigation(k) or not in_bracket and lines.field(k):
         return False
-    if " " in line and (is_spaced_list(line) or repeats_a_phrase(line)):
+    if lines.menu(k):
         return False  # a menu's words, or a tile shown twice, keep their line
     if PINYIN_START.match(line):
         return False  # joining would glue pinyin to a character after the pinyin step ran
-    return not DATE_LINE.match(line) and not furniture(line)
+    return not DATE_LINE.match(line) and not lines.furniture(k)
 
 
 def _title_tail(par: _Paragraph, current: str, following: str, r: NormalizeRules) -> bool:
@@ -228,9 +280,11 @@ def _title_tail(par: _Paragraph, current: str, following: str, r: NormalizeRules
         and _title_shaped(following, r, TITLE_MAX) and bool(r.title_end.search(TRAILING_NOTE.sub("", following))))
 
 
-def _keeps_its_line(par: _Paragraph, current: str, following: str, first_over_blank: bool, r: NormalizeRules) -> bool:
+def _keeps_its_line(par: _Paragraph, i: int, following: str, first_over_blank: bool, r: NormalizeRules,
+                    lines: _Lines) -> bool:
     """A line that ends its paragraph whatever follows: a text's first line (its title) before a
     blank line, a line shown twice, a menu's words."""
+    current = lines.text[i]
     if first_over_blank and current[-1] not in r.continuation_end \
             and not (_title_shaped(current, r, TITLE_HEAD_MAX) and _title_shaped(following, r, TITLE_MAX)
                      and r.title_end.search(TRAILING_NOTE.sub("", following))):  # a title on two lines
@@ -240,19 +294,20 @@ def _keeps_its_line(par: _Paragraph, current: str, following: str, first_over_bl
             and current[-1] not in r.continuation_end and following[0] not in r.never_starts:
         return True
     # a menu's words and a tile shown twice keep their line
-    return " " in current and (is_spaced_list(current) or repeats_a_phrase(current))
+    return lines.menu(i)
 
 
-def _joins(par: _Paragraph, current: str, following: str, first_over_blank: bool, width: float | None,
-           r: NormalizeRules, furniture) -> bool:
-    """Whether ``following`` continues the paragraph ``par`` (whose last line is ``current``)."""
+def _joins(par: _Paragraph, i: int, j: int, first_over_blank: bool, width: float | None, r: NormalizeRules,
+           lines: _Lines) -> bool:
+    """Whether line ``j`` continues the paragraph ``par`` (whose last line is line ``i``)."""
+    current, following = lines.text[i], lines.text[j]
     if par.first.startswith("关于") and _title_tail(par, current, following, r) \
-            or following[0] in r.never_starts and not furniture(current):
-        return not _keeps_its_line(par, current, following, first_over_blank, r)
+            or following[0] in r.never_starts and not lines.furniture(i):
+        return not _keeps_its_line(par, i, following, first_over_blank, r, lines)
     # the usual case: the tests of both halves decide, the cheap refusals of _can_continue first
-    return _can_continue(par, current, width, r, furniture) \
-        and not _keeps_its_line(par, current, following, first_over_blank, r) \
-        and _can_follow(following, r, furniture, par.unclosed())
+    return _can_continue(par, i, width, r, lines) \
+        and not _keeps_its_line(par, i, following, first_over_blank, r, lines) \
+        and _can_follow(j, r, lines, par.unclosed())
 
 
 def _leaves_open(line: str, r: NormalizeRules) -> bool:
@@ -265,11 +320,12 @@ def _leaves_open(line: str, r: NormalizeRules) -> bool:
     return any(n > 0 for n in count.values())
 
 
-def _plainly_apart(current: str, following: str, r: NormalizeRules) -> bool:
+def _plainly_apart(i: int, following: str, r: NormalizeRules, lines: _Lines) -> bool:
     """Whether ``_joins`` refuses a line of web text (no line width) that is a paragraph of its
     own: not a title's first half ("关于…"), not followed by a mark that continues it, without an
     open bracket, and either a sentence end, a short line, a field, a signature or a numbered
     heading (the refusals of ``_can_continue``, read from the line alone)."""
+    current = lines.text[i]
     if current.startswith("关于") or following[0] in r.never_starts \
             or r.bracket_chars.search(current) and _leaves_open(current, r):
         return False
@@ -278,9 +334,9 @@ def _plainly_apart(current: str, following: str, r: NormalizeRules) -> bool:
         return True
     if last not in r.continuation_end and (
             len(current) < r.min_wrapped or len(current) <= r.org_max and current[-TAIL_CHARS:].endswith(r.org_end)
-            or r.field.match(current)):
+            or lines.field(i)):
         return True
-    return bool(r.label.match(current)) and not SENTENCE_MARKS.search(current)
+    return lines.label(i) and not SENTENCE_MARKS.search(current)
 
 
 def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
@@ -294,16 +350,7 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     if first == len(lines):
         return t
     edits = []
-    checked: dict[str, bool] = {}  # a line is asked as the second half, then as the first
-
-    def furniture(line: str) -> bool:
-        """A line the clean stage drops (a boilerplate rule fires): never half a sentence."""
-        if line not in checked:
-            if len(checked) > FURNITURE_CACHE:
-                checked.clear()
-            checked[line] = r.boilerplate.line_rule(line) is not None
-        return checked[line]
-
+    facts = _Lines(lines, r)
     # Most line ends close a sentence before a line that may start one: nothing joins there (see
     # below), so only the other boundaries are walked, and the paragraph is rebuilt where one starts.
     offsets = list(accumulate((len(ln) + 1 for ln in raw), initial=0))  # offset of raw[i]
@@ -313,22 +360,21 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     boundaries = [(i, j) for i, j in zip(nonblank, nonblank[1:])
                   if lines[i][-1] not in hard_stops or lines[j][0] in never_starts]
     if width is None:  # web text: headings, fields and short lines are told apart without a paragraph
-        apart = [_plainly_apart(lines[i], lines[j], r) for i, j in boundaries]
+        apart = [_plainly_apart(i, lines[j], r, facts) for i, j in boundaries]
     else:
         apart = [False] * len(boundaries)
-    par = _Paragraph(lines[first], r)
+    par = _Paragraph(first, lines[first], r)
     last = first   # the paragraph's last line
     for (i, j), plainly_apart in zip(boundaries, apart):
-        current, following = lines[i], lines[j]
         if i != last:
             if plainly_apart:
                 last = -1   # the next paragraph starts with ``following``
                 continue
-            par.reset(current)   # a sentence end before it: a new paragraph
-        if _joins(par, current, following, i == first and j > i + 1, width, r, furniture):
+            par.reset(i, lines[i])   # a sentence end before it: a new paragraph
+        if _joins(par, i, j, i == first and j > i + 1, width, r, facts):
             edits.append((offsets[i + 1] - 1, offsets[j], ""))
-            par.add(following)
+            par.add(lines[j])
         else:
-            par.reset(following)
+            par.reset(j, lines[j])
         last = j
     return t.replace_spans(edits)
