@@ -107,15 +107,23 @@ def need_of(pattern: re.Pattern) -> Need | None:
     return need if need is not None and need.size() <= NEEDLES_MAX else None
 
 
-class GatedPattern:
-    """``search``/``match`` of a pattern over single lines (no line break), asked only of the lines
-    that hold what a match needs."""
+def union(needs) -> Need | None:
+    """What a match of any of several patterns needs (None when one of them needs nothing)."""
+    out = Need()
+    for need in needs:
+        if need is None:
+            return None
+        out |= need
+    return out
 
-    __slots__ = ("pattern", "needles", "enders", "space", "always")
 
-    def __init__(self, pattern: re.Pattern):
-        self.pattern = pattern
-        need = need_of(pattern)
+class Gate:
+    """``may_match(line)``: False only for a single line (no line break) that does not hold what
+    a match needs (always True for an unknown need)."""
+
+    __slots__ = ("needles", "enders", "space", "always")
+
+    def __init__(self, need: Need | None):
         self.always = need is None
         need = need or Need()
         self.needles = tuple(sorted(need.needles))
@@ -123,16 +131,27 @@ class GatedPattern:
         self.space = need.space
 
     def may_match(self, line: str) -> bool:
-        """False only for a line the pattern cannot match."""
         if self.always:
+            return True
+        if self.enders and line.endswith(self.enders):
             return True
         for needle in self.needles:
             if needle in line:
                 return True
-        if self.enders and line.endswith(self.enders):
-            return True
         # white space: the ASCII space, or a character str.isprintable refuses (tabs, U+3000 …)
         return self.space and (" " in line or not line.isprintable())
+
+
+class GatedPattern(Gate):
+    """``search``/``match`` of a pattern over single lines, asked only of the lines that hold what
+    a match needs."""
+
+    __slots__ = ("pattern", "need")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.need = need_of(pattern)
+        super().__init__(self.need)
 
     def search(self, line: str) -> re.Match | None:
         return self.pattern.search(line) if self.may_match(line) else None

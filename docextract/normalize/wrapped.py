@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from ..text.textmap import TrackedText
 from .chars import SYLLABLE, is_spaced_list
@@ -48,15 +48,19 @@ def _wrap_width(lines: list[str], r: NormalizeRules) -> float | None:
     if len(widths) < r.wrap_min_full_lines:
         return None
     histogram = Counter(map(round, widths))
+    counts = [0] * (max(histogram) + 1)   # lines per width, as a list: a window is one slice
+    for w, n in histogram.items():
+        counts[w] = n
+    slack = r.wrap_slack
     # lines of width top - slack … top, for every top (the slack is a few widths)
     best, best_count = None, 0
     for top in sorted(histogram, reverse=True):
-        count = sum(histogram.get(w, 0) for w in range(top - r.wrap_slack, top + 1))
+        count = sum(counts[max(top - slack, 0):top + 1])
         if count > best_count:
             best, best_count = top, count
     if best is None or best_count < r.wrap_min_full_lines or best_count < r.wrap_min_full_share * len(widths):
         return None
-    wider = sum(n for w, n in histogram.items() if w > best + r.wrap_slack)
+    wider = sum(counts[best + slack + 1:])
     if wider > r.wrap_max_wider_share * len(widths):
         return None  # paragraphs run past the width: a text already joined (a web page, a PDF loader's)
     return best - r.wrap_slack
@@ -345,34 +349,31 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     r = normalize_rules()
     raw = t.text.split("\n")
     lines = [ln.strip() for ln in raw]
-    width = _wrap_width(lines, r)
-    first = next((k for k, ln in enumerate(lines) if ln), len(lines))
-    if first == len(lines):
+    nonblank = list(compress(range(len(lines)), lines))
+    if not nonblank:
         return t
+    first = nonblank[0]
+    width = _wrap_width(lines, r)
     edits = []
     facts = _Lines(lines, r)
     # Most line ends close a sentence before a line that may start one: nothing joins there (see
     # below), so only the other boundaries are walked, and the paragraph is rebuilt where one starts.
-    offsets = list(accumulate((len(ln) + 1 for ln in raw), initial=0))  # offset of raw[i]
+    ends = list(accumulate(map(len, raw)))  # raw[k] ends at ends[k] + k (its line break)
     hard_stops = r.sentence_end - CLAUSE_ENDS
     never_starts = r.never_starts
-    nonblank = [k for k, ln in enumerate(lines) if ln]
     boundaries = [(i, j) for i, j in zip(nonblank, nonblank[1:])
                   if lines[i][-1] not in hard_stops or lines[j][0] in never_starts]
-    if width is None:  # web text: headings, fields and short lines are told apart without a paragraph
-        apart = [_plainly_apart(i, lines[j], r, facts) for i, j in boundaries]
-    else:
-        apart = [False] * len(boundaries)
     par = _Paragraph(first, lines[first], r)
     last = first   # the paragraph's last line
-    for (i, j), plainly_apart in zip(boundaries, apart):
+    for i, j in boundaries:
         if i != last:
-            if plainly_apart:
+            # web text (no line width): headings, fields and short lines are told apart without a paragraph
+            if width is None and _plainly_apart(i, lines[j], r, facts):
                 last = -1   # the next paragraph starts with ``following``
                 continue
             par.reset(i, lines[i])   # a sentence end before it: a new paragraph
         if _joins(par, i, j, i == first and j > i + 1, width, r, facts):
-            edits.append((offsets[i + 1] - 1, offsets[j], ""))
+            edits.append((ends[i] + i, ends[j - 1] + j, ""))   # from line i's break to line j's start
             par.add(lines[j])
         else:
             par.reset(j, lines[j])
