@@ -10,12 +10,14 @@ not a known metadata key is a RuleError naming the file and the rule when the fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from ..errors import RuleError
 from . import compile_pattern, load_rules, require, require_mapping, require_tables
 from .labels import label_start
+from .prefilter import may_match_at_start
 
 RULES = "boilerplate"
 MATCH_MODES = ("line", "start", "head")
@@ -73,7 +75,8 @@ class LineRule:
 class Boilerplate:
     lines: tuple[LineRule, ...]
     at_start: tuple[LineRule, ...]  # "line" and "start" rules without needs ...
-    any_at_start: re.Pattern        # ... as one alternation, which rejects most lines in one call
+    any_at_start: re.Pattern        # ... as one alternation, which rejects most lines in one call ...
+    may_be_at_start: Callable[[str], bool]  # ... after this test, which rejects most without the regex engine
     others: tuple[LineRule, ...]    # the rest: gated by their needs, or searched one by one
     any_need: re.Pattern            # any string some rule of ``others`` needs
     head_chars: int
@@ -96,7 +99,7 @@ class Boilerplate:
         if line[:1] in LEFTOVER_MARKS:
             line = bare(line)
         best = None
-        if self.any_at_start.match(line):
+        if self.may_be_at_start(line) and self.any_at_start.match(line):
             best = next((rule for rule in self.at_start if rule.fire(line)), None)
         if not self.any_need.search(line):
             return best  # no gated rule can fire: none of their strings is in the line
@@ -255,6 +258,7 @@ def boilerplate() -> Boilerplate:
         lines=lines,
         at_start=at_start,
         any_at_start=any_at_start,
+        may_be_at_start=may_match_at_start([r.pattern for r in at_start]),
         others=others,
         any_need=any_need,
         head_chars=head_chars,
