@@ -57,10 +57,12 @@ class _Page:
     def __init__(self, text: str):
         self.text = text
         raws = text.split("\n")
-        self.starts: list[int] = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))  # each line's first character
-        self.ends: list[int] = [start + len(raw) for start, raw in zip(self.starts, raws)]  # its newline (or the text end)
-        self.lines: list[str] = [raw.strip() for raw in raws]   # each line, stripped
-        self.keep = [bool(line) for line in self.lines]
+        # (built with map over builtins: no Python frame per line)
+        self.starts: list[int] = list(accumulate(map((1).__add__, map(len, raws[:-1])), initial=0))  # each line's first character
+        self.ends: list[int] = list(map((-1).__add__, self.starts[1:]))  # its newline ...
+        self.ends.append(len(text))   # ... or the text's end
+        self.lines: list[str] = list(map(str.strip, raws))   # each line, stripped
+        self.keep = list(map(bool, self.lines))
         self.removed: list[str] = []
 
     def readable(self, r: Boilerplate) -> list[int]:
@@ -228,7 +230,11 @@ def _start_tests() -> tuple[Callable[[str], bool], Callable[[str], re.Match | No
     field): a test of its first characters, and the patterns as one alternation."""
     r = boilerplate()
     patterns = (r.info_field, *(rule.pattern for rule in r.at_start), disclosure_start())
-    return may_match_at_start(patterns), re.compile(f"(?:{r.any_start.pattern})|(?:{disclosure_start().pattern})").match
+    # a line holding a character of ``any_inside`` is read anyway: the starts are asked only
+    # about the others, so a pattern that needs such a character (a space) is no start
+    inside_chars = "".join(s for s in r.inside_strings if len(s) == 1)
+    start = re.compile(f"(?:{r.any_start.pattern})|(?:{disclosure_start().pattern})").match
+    return may_match_at_start(patterns, absent=inside_chars), start
 
 
 DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml

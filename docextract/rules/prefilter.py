@@ -169,16 +169,20 @@ class _Facts:
         return True
 
 
-def may_match_at_start(patterns: list[re.Pattern] | tuple[re.Pattern, ...]) -> Callable[[str], bool]:
+def may_match_at_start(patterns: list[re.Pattern] | tuple[re.Pattern, ...], absent: str = "") -> Callable[[str], bool]:
     """A test ``may(text)``: False only when no pattern of ``patterns`` can match at the start of
-    ``text`` (``pattern.match(text)`` is None for each).
+    ``text`` (``pattern.match(text)`` is None for each).  ``absent``: characters the texts tested
+    are known not to hold (the caller has set those texts aside), so a pattern that needs one of
+    them is left out.
 
     >>> may = may_match_at_start([re.compile(r"首页\\s*>"), re.compile(r"(?:[\\u4e00-\\u9fff]{2,6}[ \\t]+){3,}"),
     ...                           re.compile(r"\\d{4}-\\d{2}")])
     >>> may("首页 > 政务公开"), may("一、总体要求"), may("通知 公告 政策 文件"), may("2024-05"), may("附件")
     (True, False, True, True, False)
+    >>> may_match_at_start([re.compile(r"(?:[\\u4e00-\\u9fff]{2,6}[ \\t]+){3,}")], absent=" \\t")("通知 公告 政策 文件")
+    False
     """
-    facts = [_Facts(p) for p in patterns]
+    facts = [f for f in map(_Facts, patterns) if not any(set(chars) <= set(absent) for chars in f.required)]
     by_first: dict[str, tuple[_Facts, ...]] = {}   # first character → the patterns it may start
 
     def may(text: str) -> bool:
