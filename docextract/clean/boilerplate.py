@@ -19,19 +19,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
 from dataclasses import dataclass, field
 
 from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
+from ..rules.prefilter import may_match_at_start
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
 from ..text.textmap import TrackedText
 from ..rules.disclosure import disclosure_labels
 from .doubled import collapse_doubled_lines
-from .lines import (LABEL_LINE_MAX, disclosure_label, disclosure_of, glued_to_prose, disclosure_value, dropped_by, info_of,
-                    is_content, is_org_line, is_prose, is_signature, page_title)
+from .lines import (LABEL_LINE_MAX, disclosure_label, disclosure_of, disclosure_start, glued_to_prose, disclosure_value,
+                    dropped_by, info_of, is_content, is_org_line, is_prose, is_signature, page_title)
 
 
 @dataclass(frozen=True)
@@ -55,31 +57,44 @@ class _Page:
     def __init__(self, text: str):
         self.text = text
         raws = text.split("\n")
-        self.starts: list[int] = list(accumulate((len(raw) + 1 for raw in raws[:-1]), initial=0))  # each line's first character
-        self.ends: list[int] = [start + len(raw) for start, raw in zip(self.starts, raws)]  # its newline (or the text end)
-        self.lines: list[str] = [raw.strip() for raw in raws]   # each line, stripped
-        self.keep = [bool(line) for line in self.lines]
+        # (built with map over builtins: no Python frame per line)
+        self.starts: list[int] = list(accumulate(map((1).__add__, map(len, raws[:-1])), initial=0))  # each line's first character
+        self.ends: list[int] = list(map((-1).__add__, self.starts[1:]))  # its newline ...
+        self.ends.append(len(text))   # ... or the text's end
+        self.lines: list[str] = list(map(str.strip, raws))   # each line, stripped
+        self.keep = list(map(bool, self.lines))
         self.removed: list[str] = []
 
     def readable(self, r: Boilerplate) -> list[int]:
         """The lines a reader of page metadata or a boilerplate rule may fire on, in order: those
-        holding a string one needs inside the line (a colon, a gated rule's string, a separator,
-        white space: found in one scan of the text, since none spans a line break), a start the
-        info bar or an anchored rule may match, or a disclosure label alone.  Most lines of a
-        notice are none of these, and no reader is asked about them."""
-        features = _line_features(r.any_inside.pattern)
+        holding a string one needs inside the line (a gated rule's string, a separator, white
+        space: found in one scan of the text, since none spans a line break), a start the info
+        bar, an anchored rule or a disclosure field (label and colon) may match, or a disclosure
+        label alone.  Most lines of a notice are none of these, and no reader is asked about them;
+        the starts are first told apart by their first character (``may_match_at_start``)."""
         text, starts, ends = self.text, self.starts, self.ends
         inside = set()
-        found = features.search(text)
+        search = r.any_inside.search
+        found = search(text)
         while found:
             k = bisect_right(starts, found.start()) - 1
             inside.add(k)
-            found = features.search(text, ends[k] + 1)
+            found = search(text, ends[k] + 1)
         labels = disclosure_labels()
-        start = r.any_start.match
-        return [i for i, line in enumerate(self.lines) if line and (
-            i in inside or start(line if line[0] not in LEFTOVER_MARKS else bare(line))
-            or len(line) <= LABEL_LINE_MAX and line in labels)]
+        may_start, start = _start_tests()
+        disclosure = disclosure_start().match
+        readable = []
+        for i, line in enumerate(self.lines):
+            if not line:
+                continue
+            if i in inside:
+                readable.append(i)
+                continue
+            head = line if line[0] not in LEFTOVER_MARKS else bare(line)
+            if may_start(head) and start(head) or head is not line and disclosure(line) \
+                    or len(line) <= LABEL_LINE_MAX and line in labels:
+                readable.append(i)
+        return readable
 
     def drop(self, i: int) -> None:
         self.keep[i] = False
@@ -130,7 +145,7 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     metadata: dict[str, str] = {}
     page = _Page(normalized.text)
     lines, keep = page.lines, page.keep
-    texts = _title_heads_present(page.text, lines, r)
+    texts = _TitleHeads(page.text, lines, r)
     distribution: list[int] = []  # lines of the 版记's distribution list (抄送：…)
     counted: dict[str, tuple[int, list[int]]] = {}  # rule → (its min_lines, the lines it fired on)
     for i in page.readable(r):
@@ -175,6 +190,20 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     return Cleaned(collapse_doubled_lines(normalized.replace_spans(page.body_edits())), metadata, tuple(page.removed))
 
 
+class _TitleHeads:
+    """``_title_heads_present``, found when a line holding a separator first asks (most pages
+    never do)."""
+
+    def __init__(self, text: str, lines: list[str], r: Boilerplate) -> None:
+        self._args = (text, lines, r)
+        self._heads: set[str] | None = None
+
+    def __contains__(self, line: str) -> bool:
+        if self._heads is None:
+            self._heads = _title_heads_present(*self._args)
+        return line in self._heads
+
+
 def _title_heads_present(text: str, lines: list[str], r) -> set[str]:
     """The lines of the page that a page title ("<title> - 栏目 - 站点") could repeat: only the
     heads of lines holding a separator are looked for, so the set stays small on long texts."""
@@ -196,9 +225,16 @@ def _value_below(page: _Page, i: int, key: str) -> dict[str, str] | None:
 
 
 @cache
-def _line_features(inside: str) -> re.Pattern:
-    """``Boilerplate.any_inside`` and the colon of a disclosure field (``disclosure_of``)."""
-    return re.compile(f"{inside}|：|:")
+def _start_tests() -> tuple[Callable[[str], bool], Callable[[str], re.Match | None]]:
+    """What may start a line a reader fires on (the info bar, an anchored rule, a disclosure
+    field): a test of its first characters, and the patterns as one alternation."""
+    r = boilerplate()
+    patterns = (r.info_field, *(rule.pattern for rule in r.at_start), disclosure_start())
+    # a line holding a character of ``any_inside`` is read anyway: the starts are asked only
+    # about the others, so a pattern that needs such a character (a space) is no start
+    inside_chars = "".join(s for s in r.inside_strings if len(s) == 1)
+    start = re.compile(f"(?:{r.any_start.pattern})|(?:{disclosure_start().pattern})").match
+    return may_match_at_start(patterns, absent=inside_chars), start
 
 
 DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml

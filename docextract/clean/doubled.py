@@ -11,9 +11,10 @@ from ..text.textmap import TrackedText
 
 DOUBLED_MIN_CHARS = 4      # 合格 合格 in a table row may be two cells; four characters are a phrase
 DOUBLED_MAX_CHARS = 200    # headings are short; a longer line is not tried (each copy length is tried)
+INDENT = " \t\u3000"         # the white space the pattern allows before and between the copies
 # A line that starts with some text, maybe white space (normalize took it out between CJK
 # characters), then the same text again (and maybe the next line, joined to it by normalize).
-DOUBLED_LINE = re.compile(r"(?m)^([ \t\u3000]*)(\S.{%d,%d}?)[ \t\u3000]*\2(?:[ \t\u3000]*$)?"
+DOUBLED_LINE = re.compile(r"^([ \t\u3000]*)(\S.{%d,%d}?)[ \t\u3000]*\2(?:[ \t\u3000]*$)?"
                           % (DOUBLED_MIN_CHARS - 1, DOUBLED_MAX_CHARS // 2))
 
 
@@ -25,6 +26,17 @@ def collapse_doubled_lines(t: TrackedText) -> TrackedText:
     >>> collapse_doubled_lines(TrackedText.from_source("某某市人民政府令某某市人民政府令\\n第5号")).text
     '某某市人民政府令\\n第5号'
     """
-    text = t.text
-    edits = [(m.end(2), m.end(), "") for m in DOUBLED_LINE.finditer(text)]
+    edits = []
+    pos = 0   # offset of the line in the text
+    # Each line's first characters must come again later in it: one substring search rules out
+    # almost every line (the pattern itself tries each copy length at every line start, which
+    # cost more than the rest of the clean stage on a long text).
+    for line in t.text.split("\n"):
+        if len(line) >= 2 * DOUBLED_MIN_CHARS:
+            text = line.lstrip(INDENT) if line[0] in INDENT else line
+            if text.find(text[:DOUBLED_MIN_CHARS], DOUBLED_MIN_CHARS) >= 0:
+                m = DOUBLED_LINE.match(line)
+                if m:
+                    edits.append((pos + m.end(2), pos + m.end(), ""))
+        pos += len(line) + 1
     return t.replace_spans(edits) if edits else t

@@ -6,6 +6,7 @@ Each predicate reads a stripped line; the rules are ``rules/boilerplate.toml`` (
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache
 
 from ..rules.boilerplate import Boilerplate, repeats_a_phrase
@@ -26,6 +27,15 @@ def _disclosure() -> tuple[re.Pattern, re.Pattern]:
     """(a line starting with a disclosure label, one "label：value" of a disclosure line)."""
     labels = "|".join(map(re.escape, disclosure_labels()))
     return re.compile(rf"^(?:{labels})[:：]"), re.compile(rf"({labels})[:：](.*?)(?=(?:{labels})[:：]|$)")
+
+
+@cache
+def disclosure_start() -> re.Pattern:
+    """The start of a line that ``disclosure_of`` may read, on the line as written: a label (maybe
+    with spaces between its characters, as in 发 文 机 关) and its colon."""
+    gap = "[ \t\u3000]*"
+    labels = "|".join(gap.join(map(re.escape, label)) for label in disclosure_labels())
+    return re.compile(rf"(?:{labels}){gap}[:：]")
 
 
 def disclosure_of(line: str) -> dict[str, str] | None:
@@ -106,7 +116,7 @@ def dropped_by(line: str, rules: Boilerplate) -> tuple[str, dict[str, str], int]
     return None
 
 
-def page_title(line: str, others: set[str], rules: Boilerplate) -> tuple[str, str] | None:
+def page_title(line: str, others: Container[str], rules: Boilerplate) -> tuple[str, str] | None:
     """``(title, suffix)`` when the line is "<a line of the body> - 栏目 - 站点"."""
     for sep in rules.page_title_separators:
         if sep in line:

@@ -10,12 +10,14 @@ not a known metadata key is a RuleError naming the file and the rule when the fi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from ..errors import RuleError
 from . import compile_pattern, load_rules, require, require_mapping, require_tables
 from .labels import label_start
+from .prefilter import may_match_at_start
 
 RULES = "boilerplate"
 MATCH_MODES = ("line", "start", "head")
@@ -73,9 +75,12 @@ class LineRule:
 class Boilerplate:
     lines: tuple[LineRule, ...]
     at_start: tuple[LineRule, ...]  # "line" and "start" rules without needs ...
-    any_at_start: re.Pattern        # ... as one alternation, which rejects most lines in one call
+    any_at_start: re.Pattern        # ... as one alternation, which rejects most lines in one call ...
+    may_be_at_start: Callable[[str], bool]  # ... after this test, which rejects most without the regex engine
     others: tuple[LineRule, ...]    # the rest: gated by their needs, or searched one by one
-    any_need: re.Pattern            # any string some rule of ``others`` needs
+    need_at: re.Pattern             # the longest string some rule of ``others`` needs, where one starts
+    needing: dict[str, int]         # a need found → the rules of ``others`` (bits) it admits
+    needless: int                   # the rules of ``others`` that need nothing (bits)
     head_chars: int
     info_field: re.Pattern          # one "label：value" field of the info bar (see _info_field)
     info_kinds: dict[str, str]      # label → kind
@@ -88,30 +93,32 @@ class Boilerplate:
     # plain strings, none with a line break: the clean stage scans a whole text for them at once).
     any_start: re.Pattern
     any_inside: re.Pattern
+    inside_strings: tuple[str, ...]   # what ``any_inside`` looks for (empty: it matches every line)
 
     def line_rule(self, line: str) -> LineRule | None:
         """The first rule (in file order) that drops ``line`` (stripped), or None.  The hot loop
         of the clean stage: it runs on every line, so the rules are tried inline, cheapest test
-        first (one alternation for the anchored rules, a substring test for the gated ones)."""
+        first (one alternation for the anchored rules; for the gated ones, one scan for the
+        strings they need, each found string admitting the rules that need it)."""
         if line[:1] in LEFTOVER_MARKS:
             line = bare(line)
         best = None
-        if self.any_at_start.match(line):
+        if self.may_be_at_start(line) and self.any_at_start.match(line):
             best = next((rule for rule in self.at_start if rule.fire(line)), None)
-        if not self.any_need.search(line):
+        admitted = self.needless
+        search, needing = self.need_at.search, self.needing
+        found = search(line)
+        while found:   # every position where a need starts (needs may overlap)
+            admitted |= needing[found.group()]
+            found = search(line, found.start() + 1)
+        if not admitted:
             return best  # no gated rule can fire: none of their strings is in the line
         head_chars = self.head_chars
-        for rule in self.others:
+        for k, rule in enumerate(self.others):
             if best is not None and rule.index > best.index:
                 break
-            needs = rule.needs
-            if needs:
-                for needle in needs:
-                    if needle in line:
-                        break
-                else:
-                    continue
-            if (rule.pattern.search(line, 0, head_chars) if rule.match == "head" else rule.pattern.match(line)):
+            if admitted >> k & 1 and (rule.pattern.search(line, 0, head_chars) if rule.match == "head"
+                                      else rule.pattern.match(line)):
                 return rule
         return best
 
@@ -245,18 +252,23 @@ def boilerplate() -> Boilerplate:
     others = tuple(r for r in lines if r not in at_start)
     any_at_start = _alternation(at_start)
     gated = all(r.needs for r in others)  # else a head rule without needs: every line may fire it
-    any_need = re.compile("|".join(re.escape(n) for r in others for n in r.needs) if gated else "")
+    needs = sorted({n for r in others for n in r.needs}, key=len, reverse=True)
     info_field = _info_field(kinds)
     separators = tuple(require(rules, RULES, "page_title_separators", list))
     # one flat alternation of strings, which the regex engine scans for by their first characters
-    inside = {*separators, *REPEAT_SPACES, *(n for r in others for n in r.needs)}
-    inside = "|".join(re.escape(s) for s in sorted(inside, key=len, reverse=True)) if gated else ""
+    inside_strings = tuple(sorted({*separators, *REPEAT_SPACES, *(n for r in others for n in r.needs)}, key=len, reverse=True)
+                           if gated else ())
     return Boilerplate(
         lines=lines,
         at_start=at_start,
         any_at_start=any_at_start,
+        may_be_at_start=may_match_at_start([r.pattern for r in at_start]),
         others=others,
-        any_need=any_need,
+        # longest first: the strings found at one position are the longest and its prefixes
+        need_at=re.compile("|".join(map(re.escape, needs)) or "(?!)"),
+        needing={need: sum(1 << k for k, r in enumerate(others) if any(need.startswith(n) for n in r.needs))
+                 for need in needs},
+        needless=sum(1 << k for k, r in enumerate(others) if not r.needs),
         head_chars=head_chars,
         info_field=info_field,
         info_kinds=kinds,
@@ -264,5 +276,6 @@ def boilerplate() -> Boilerplate:
         sentence_final=require(rules, RULES, "sentence_final", str),
         page_title_separators=separators,
         any_start=re.compile(f"(?:{info_field.pattern})|(?:{any_at_start.pattern})"),
-        any_inside=re.compile(inside),
+        any_inside=re.compile("|".join(map(re.escape, inside_strings))),
+        inside_strings=inside_strings,
     )
