@@ -17,6 +17,7 @@ from ..rules.labels import Style, numbering_pattern, styles
 from ..rules.orgs import signer_end
 from ..text.dates import DATE
 from .gates import any_match, first_match, gate
+from .label_reader import LabelReader, label_reader
 
 STRUCTURE = "structure"
 
@@ -79,6 +80,7 @@ class _Rules:
     issuer_suffix: re.Pattern
     item_field_line: re.Pattern
     first_style: Callable[[str], int | None]     # the first of ``styles`` that matches at the start
+    label_reader: LabelReader | None             # the styles and their followers in one pattern
     is_closing_line: Callable[[str], object]     # some closing pattern matches at the start
     may_hold_field_line: Callable[[str], bool]    # false: no line of the text is a field line or closing assignment
     may_hold_title_remark: Callable[[str], bool]  # false: title_remark cannot match in the text
@@ -132,6 +134,7 @@ def _load() -> _Rules:
         issuer_suffix=signer_end(),
         item_field_line=item_field_line,
         first_style=first_match([style.pattern for style in styles()]),
+        label_reader=label_reader(styles(), numbering_pattern("label_followed_by"), numbering_pattern("weak_followed_by")),
         is_closing_line=any_match(closing),
         may_hold_field_line=gate(item_field_line, patterns["item_closing_assignment"]),
         may_hold_title_remark=gate(patterns["title_remark"]),
