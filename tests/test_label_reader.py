@@ -32,7 +32,7 @@ def _tried_in_turn(text):
 
 
 def test_the_styles_are_joined():
-    assert rules().label_reader is not None
+    assert rules().label_readers is not None
 
 
 def test_joined_reader_agrees_with_the_styles_tried_in_turn_on_the_corpus():

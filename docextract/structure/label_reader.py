@@ -10,14 +10,14 @@ lookahead fails the alternation goes on with the next style, as the loop did.  T
 closed last tells the style and which follower matched; a lookahead for the characters some
 style can start with (``gates.first_class``) comes first.  Patterns that cannot be joined this way
 (flags other than the default, unnamed groups, anchors or lookbehinds in the followers) leave
-``label_reader`` None and the styles are tried in turn."""
+``label_readers`` None and the styles are tried in turn."""
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
 from ..rules.labels import Style
-from .gates import first_class
+from .gates import first_chars, first_class
 
 NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 BACK_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")
@@ -41,29 +41,59 @@ class LabelReader(NamedTuple):
     by_group: dict[int, Read]     # lastindex → what it says
 
 
-def label_reader(styles: tuple[Style, ...], followed_by: re.Pattern, weak_followed_by: re.Pattern) -> LabelReader | None:
-    """The joined reader of ``styles``, or None when the patterns do not allow joining."""
+class LabelReaders(NamedTuple):
+    """The reader of every style, and for the characters the styles name as their first one
+    (一, （, 第 …), the reader of only the styles that can start with it: a line is read with
+    ``by_first.get(line[:1], every)``, trying two or three styles instead of all of them."""
+    every: LabelReader
+    by_first: dict[str, LabelReader]
+
+
+def label_readers(styles: tuple[Style, ...], followed_by: re.Pattern,
+                  weak_followed_by: re.Pattern) -> LabelReaders | None:
+    """The joined readers of ``styles``, or None when the patterns do not allow joining."""
     patterns = [s.pattern for s in styles] + [followed_by, weak_followed_by]
     if any(p.flags != DEFAULT_FLAGS or BACK_REFERENCE.search(p.pattern) or p.groups != len(p.groupindex)
            for p in patterns):
         return None
     if any(p.groups or CONTEXT_SENSITIVE.search(p.pattern) for p in (followed_by, weak_followed_by)):
         return None
-    alternatives = []
-    for k, style in enumerate(styles):
-        body = NAMED_GROUP.sub(lambda m, k=k: f"(?P<{m.group(1)}{k}>", style.pattern.pattern)
-        # \s*\Z is "not rest.strip()": re's \s and str.strip agree on what white space is
-        follow = rf"(?=(?P<alone{k}>\s*\Z)|(?P<plain{k}>{followed_by.pattern})|(?:{weak_followed_by.pattern}))"
-        alternatives.append(f"(?P<label{k}>(?>{body})){follow}")
+    follows = (followed_by.pattern, weak_followed_by.pattern)
     # most lines start with no character any style can start with: one class test turns them away
-    first = first_class([s.pattern for s in styles])
+    every = _joined(styles, range(len(styles)), follows, first_class([s.pattern for s in styles]))
+    if every is None:
+        return None
+    firsts = [first_class([s.pattern]) for s in styles]
+    starts = [None if f is None else re.compile(f) for f in firsts]
+    by_subset: dict[tuple[int, ...], LabelReader | None] = {}
+    by_first: dict[str, LabelReader] = {}
+    for char in sorted(first_chars([s.pattern for s in styles])):
+        subset = tuple(k for k, start in enumerate(starts) if start is None or start.match(char))
+        if subset not in by_subset:
+            by_subset[subset] = _joined(styles, subset, follows, None)
+        if by_subset[subset] is not None:
+            by_first[char] = by_subset[subset]
+    return LabelReaders(every, by_first)
+
+
+def _joined(styles: tuple[Style, ...], subset, follows: tuple[str, str], first: str | None) -> LabelReader | None:
+    """One pattern for the styles of ``subset`` (indices into ``styles``, in order), each followed
+    by what may follow a label; ``first``: a class every match starts with."""
+    followed_by, weak_followed_by = follows
+    alternatives = []
+    for k in subset:
+        body = NAMED_GROUP.sub(lambda m, k=k: f"(?P<{m.group(1)}{k}>", styles[k].pattern.pattern)
+        # \s*\Z is "not rest.strip()": re's \s and str.strip agree on what white space is
+        follow = rf"(?=(?P<alone{k}>\s*\Z)|(?P<plain{k}>{followed_by})|(?:{weak_followed_by}))"
+        alternatives.append(f"(?P<label{k}>(?>{body})){follow}")
     try:
         joined = re.compile(("" if first is None else f"(?={first})") + "(?:" + "|".join(alternatives) + ")")
     except re.error:
         return None
     index = joined.groupindex
     by_group: dict[int, Read] = {}
-    for k, style in enumerate(styles):
+    for k in subset:
+        style = styles[k]
         strong = not style.weak
         num = index[f"num{k}"]
         by_group[index[f"alone{k}"]] = Read(style, k, strong, True, num)

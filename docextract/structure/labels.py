@@ -81,12 +81,14 @@ def _number(written: str) -> int | None:
 
 
 def read_label(line: str) -> Label | None:
-    """The label at the start of a line, strong or weak, if any: one call of the joined pattern
-    (``label_reader``); the styles in turn when it cannot be joined or its number reads as none."""
+    """The label at the start of a line, strong or weak, if any: one call of a joined pattern
+    (``label_reader``) for the styles that can start with the line's first character; the styles
+    in turn when they cannot be joined or the number reads as none."""
     r = rules()
-    reader = r.label_reader
-    if reader is None:
+    readers = r.label_readers
+    if readers is None:
         return _label_from(line, r.first_style(line))
+    reader = readers.by_first.get(line[:1], readers.every)
     m = reader.match(line)
     if m is None:
         return None
@@ -95,7 +97,8 @@ def read_label(line: str) -> Label | None:
     if not number:
         return _label_from(line, read.index + 1)
     end = m.end()
-    return Label(read.style, number, line[:end].rstrip(), end, read.strong, read.alone)
+    # tuple.__new__: a named tuple's own __new__ is a Python function, one more call per label
+    return tuple.__new__(Label, (read.style, number, line[:end].rstrip(), end, read.strong, read.alone))
 
 
 def _label_from(line: str, first: int | None) -> Label | None:
@@ -142,11 +145,11 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     table-of-contents lines and closing lists are left out."""
     r = rules()
     split_head, toc_line, table_row = r.split_head.match, r.toc_line.search, r.table_row.match
+    new = tuple.__new__   # a named tuple's own __new__ is one more Python call per candidate
     out: list[Candidate] = []
     i = first
     while i < last:
-        line = lines[i]
-        text = line.text
+        line_start, _, text = line = lines[i]
         stripped = text.lstrip()
         label = read_label(stripped) if stripped else None
         opens_list = "：" in text or ":" in text
@@ -163,21 +166,24 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             i += 2
             continue
         if label is not None:
-            start = line.start + len(text) - len(stripped)
+            start = line_start + len(text) - len(stripped)
+            end = label.end
             if label.alone:   # alone on its line: the text is on the next one
                 following = _next_text_line(lines, i + 1, last) if label.style.alone else None
                 if following is None or not _can_be_text(lines[following].text.strip()):
                     i += 1
                     continue
                 text_start = lines[following].start + len(lines[following].text) - len(lines[following].text.lstrip())
+            elif stripped[end] in REPEAT_SPACES or stripped.startswith(label.text.strip(), end):
+                text_start = start + _repeated_label_end(stripped, label)   # maybe printed twice
             else:
-                text_start = start + _repeated_label_end(stripped, label)
-            candidate = Candidate(label, start, text_start)
+                text_start = start + end
+            candidate = new(Candidate, (label, start, text_start, False))
             out.append(candidate)
             if label.strong and label.number == 1 and label.style.rank not in INLINE_EXCLUDED_RANKS:
                 out.extend(_run_on(line, candidate))
         if opens_list:
-            out.extend(inline_candidates(line, line.start))
+            out.extend(inline_candidates(line, line_start))
         i += 1
     return out
 
