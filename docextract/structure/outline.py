@@ -155,8 +155,7 @@ def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
     first_line_end = body.find("\n", item.text_start, item.end)
     if first_line_end == -1:
         return item
-    return ItemNode(item.part, item.path, item.label, item.style, item.heading, item.start, item.text_start,
-                    first_line_end)
+    return item._replace(end=first_line_end)
 
 
 def _end_after_field_lines(body: str, start: int, end: int) -> int:
