@@ -200,3 +200,128 @@ def first_match(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> Callable
         m = match(text)
         return None if m is None else index[m.lastindex]
     return first
+
+
+# -- first characters: what a match can start with ------------------------------------------
+
+_CATEGORY_CLASS = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                   c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"} if c else {}
+
+
+class _Unknown(Exception):
+    """The first character of a match cannot be told from the pattern (any character, a
+    negated class, a back reference, a pattern that may match nothing)."""
+
+
+class _FirstSet:
+    """The first characters of some patterns: as the items of a regex class, and the characters
+    named one by one (literals, narrow ranges)."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, None] = {}
+        self.chars: set[str] = set()
+
+    def add_char(self, code: int) -> None:
+        self.items[_class_char(code)] = None
+        self.chars.add(chr(code))
+
+    def add_range(self, low: int, high: int) -> None:
+        self.items[f"{_class_char(low)}-{_class_char(high)}"] = None
+        if high - low < MAX_GATE_CHARS:
+            self.chars.update(chr(k) for k in range(low, high + 1))
+
+    def add_category(self, category) -> None:
+        if category not in _CATEGORY_CLASS:
+            raise _Unknown
+        self.items[_CATEGORY_CLASS[category]] = None
+
+
+def first_class(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> str | None:
+    """A regex character class holding every character a match of one of ``patterns`` can start
+    with, or None when that cannot be told (so that a lookahead for it, put before the patterns'
+    alternation, turns most lines away in one class test and changes no match).
+
+    >>> first_class([re.compile(r"第\\s*\\d+条"), re.compile(r"[（(]?\\s*[一二]、")])
+    '[第（(\\\\s一二]'
+    >>> first_class([re.compile(r"\\d+、")]), first_class([re.compile(r"(?i)a")]), first_class([re.compile(r"a?")])
+    ('[\\\\d]', None, None)
+    """
+    found = _first_set(patterns)
+    return None if found is None else "[" + "".join(found.items) + "]"
+
+
+def first_chars(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> frozenset[str]:
+    """The characters ``first_class(patterns)`` names one by one (literals, narrow ranges; not
+    what a category such as ``\\d`` holds); empty when the first characters cannot be told.
+
+    >>> sorted(first_chars([re.compile(r"[（(]\\d"), re.compile(r"[a-c]|第|\\d")]))
+    ['(', 'a', 'b', 'c', '第', '（']
+    """
+    found = _first_set(patterns)
+    return frozenset(found.chars) if found is not None else frozenset()
+
+
+def _first_set(patterns) -> _FirstSet | None:
+    if _parser is None:
+        return None
+    found = _FirstSet()
+    try:
+        for pattern in patterns:
+            if pattern.flags & re.IGNORECASE:
+                return None
+            if _first_of_sequence(list(_parser.parse(pattern.pattern, pattern.flags)), found):
+                return None   # the pattern may match nothing
+    except _Unknown:
+        return None
+    except Exception:  # noqa: BLE001 - an internal parser that changed shape: no class, not an error
+        return None
+    return found
+
+
+def _first_of_sequence(sequence: list, found: _FirstSet) -> bool:
+    """Add the first characters of ``sequence``; True when it may match nothing."""
+    for op, arg in sequence:
+        if not _first_of_item(op, arg, found):
+            return False
+    return True
+
+
+def _first_of_item(op, arg, found: _FirstSet) -> bool:
+    """Add the item's first characters; True when it may consume nothing (then what follows it
+    may start the match)."""
+    if op == c.LITERAL:
+        found.add_char(arg)
+        return False
+    if op == c.IN:
+        for kind, value in arg:
+            if kind == c.LITERAL:
+                found.add_char(value)
+            elif kind == c.RANGE:
+                found.add_range(*value)
+            elif kind == c.CATEGORY:
+                found.add_category(value)
+            else:
+                raise _Unknown   # a negated class
+        return False
+    if op == c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = arg
+        if add_flags & re.IGNORECASE:
+            raise _Unknown
+        return _first_of_sequence(list(sub), found)
+    if op == c.ATOMIC_GROUP:
+        return _first_of_sequence(list(arg), found)
+    if op in _REPEATS:
+        low, _high, sub = arg
+        return _first_of_sequence(list(sub), found) or low == 0
+    if op == c.BRANCH:
+        empty = False
+        for alternative in arg[1]:
+            empty = _first_of_sequence(list(alternative), found) or empty
+        return empty
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return True   # consumes nothing: the match starts with what follows
+    raise _Unknown   # any character, a back reference, a conditional
+
+
+def _class_char(code: int) -> str:
+    return re.escape(chr(code)) if chr(code) in "\\]^-[" else chr(code)

@@ -9,6 +9,7 @@ next line; a （一） alone is a table's cell more often than a label), a label
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.numerals import label_number
@@ -30,6 +31,7 @@ class Label(NamedTuple):
     text: str     # the label as written, trailing space excluded
     end: int      # offset in the line after the label (and its spaces)
     strong: bool  # a label by its form alone
+    alone: bool = False   # nothing but spaces after it on its line (its text, if any, is on the next)
 
 
 class Candidate(NamedTuple):
@@ -51,6 +53,9 @@ class Candidate(NamedTuple):
         return self.label.style.rank
 
 
+REPEAT_SPACES = " \t\u3000"
+
+
 def _repeated_label_end(line: str, label: Label) -> int:
     """Where the item's text starts: after the label, and after the label again when a copy
     printed it twice (第一条第一条根据…, 第四条 第四条 国家…).
@@ -58,23 +63,47 @@ def _repeated_label_end(line: str, label: Label) -> int:
     >>> _repeated_label_end("第一条 第一条　根据法律", read_label("第一条 第一条　根据法律"))
     8
     """
-    rest = line[label.end:]
     bare = label.text.strip()
-    again = rest.lstrip(" \t\u3000")
-    if bare and again.startswith(bare) and read_label(again) is not None:
-        skipped = len(rest) - len(again)
-        return label.end + skipped + read_label(again).end
+    again, n = label.end, len(line)
+    while again < n and line[again] in REPEAT_SPACES:
+        again += 1
+    if bare and line.startswith(bare, again):
+        repeated = read_label(line[again:])
+        if repeated is not None:
+            return again + repeated.end
     return label.end
 
 
+@lru_cache(maxsize=4096)
+def _number(written: str) -> int | None:
+    """A label's number as written (few distinct ones: read once each)."""
+    return label_number(written.replace(T2S_THREE, FORMAL_THREE))
+
+
 def read_label(line: str) -> Label | None:
-    """The label at the start of a line, strong or weak, if any."""
-    return _label_from(line, rules().first_style(line))
+    """The label at the start of a line, strong or weak, if any: one call of a joined pattern
+    (``label_reader``) for the styles that can start with the line's first character; the styles
+    in turn when they cannot be joined or the number reads as none."""
+    r = rules()
+    readers = r.label_readers
+    if readers is None:
+        return _label_from(line, r.first_style(line))
+    reader = readers.by_first.get(line[:1], readers.every)
+    m = reader.match(line)
+    if m is None:
+        return None
+    read = reader.by_group[m.lastindex]
+    number = _number(m.group(read.num_group))
+    if not number:
+        return _label_from(line, read.index + 1)
+    end = m.end()
+    # tuple.__new__: a named tuple's own __new__ is a Python function, one more call per label
+    return tuple.__new__(Label, (read.style, number, line[:end].rstrip(), end, read.strong, read.alone))
 
 
 def _label_from(line: str, first: int | None) -> Label | None:
-    """The label at the start of ``line``, trying the styles from ``first`` (the first style
-    whose pattern matches there; None: no style does, most lines)."""
+    """The label at the start of ``line``, trying the styles in turn from ``first`` (None: no
+    style matches there)."""
     if first is None:
         return None
     r = rules()
@@ -83,18 +112,17 @@ def _label_from(line: str, first: int | None) -> Label | None:
         if not m:
             continue
         rest = line[m.end():]
-        if not rest.strip():
-            strong = not style.weak   # a label alone on its line; its text follows
-        elif r.label_followed_by.match(rest):
+        alone = not rest.strip()
+        if alone or r.label_followed_by.match(rest):
             strong = not style.weak
         elif r.weak_followed_by.match(rest):
             strong = style.plain_after and not style.weak
         else:
             continue
-        number = label_number(m.group("num").replace(T2S_THREE, FORMAL_THREE))
+        number = _number(m.group("num"))
         if not number:
             continue
-        return Label(style, number, line[:m.end()].rstrip(), m.end(), strong)
+        return Label(style, number, line[:m.end()].rstrip(), m.end(), strong, alone)
     return None
 
 
@@ -109,46 +137,53 @@ def match_label(line: str) -> Label | None:
     (True, True)
     """
     label = read_label(line)
-    return label if label is not None and label.strong and line[label.end:].strip() else None
+    return label if label is not None and label.strong and not label.alone else None
 
 
 def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]:
     """Label candidates of lines ``first``..``last`` in order, inline lists included; table rows,
     table-of-contents lines and closing lists are left out."""
     r = rules()
+    split_head, toc_line, table_row = r.split_head.match, r.toc_line.search, r.table_row.match
+    new = tuple.__new__   # a named tuple's own __new__ is one more Python call per candidate
     out: list[Candidate] = []
     i = first
     while i < last:
-        line = lines[i]
-        text = line.text
+        line_start, _, text = line = lines[i]
         stripped = text.lstrip()
-        first_style = r.first_style(stripped) if stripped else None
-        if first_style is None and "：" not in text and ":" not in text and not r.split_head.match(text):
+        label = read_label(stripped) if stripped else None
+        opens_list = "：" in text or ":" in text
+        if label is None and not opens_list and not split_head(text):
             i += 1   # no label, no list after a colon, no split label can start here (most lines)
             continue
-        indent = len(text) - len(stripped)
-        if not stripped or r.toc_line.search(stripped) or r.table_row.match(stripped):
+        if not stripped or toc_line(stripped) or table_row(stripped):
             i += 1
             continue
-        split = _split_label(lines, i, last)
+        split = _split_label(lines, i, last) if i + 1 < last and split_head(text) else None
         if split is not None:
             out.append(split)
             out.extend(inline_candidates(lines[i + 1], split.text_start))
             i += 2
             continue
-        label = _label_from(stripped, first_style)
         if label is not None:
-            start = line.start + indent
-            text_start = start + _repeated_label_end(stripped, label)
-            if not stripped[label.end:].strip():   # alone on its line: the text is on the next one
+            start = line_start + len(text) - len(stripped)
+            end = label.end
+            if label.alone:   # alone on its line: the text is on the next one
                 following = _next_text_line(lines, i + 1, last) if label.style.alone else None
                 if following is None or not _can_be_text(lines[following].text.strip()):
                     i += 1
                     continue
                 text_start = lines[following].start + len(lines[following].text) - len(lines[following].text.lstrip())
-            out.append(Candidate(label, start, text_start))
-            out.extend(_run_on_line(line, out[-1]))
-        out.extend(inline_candidates(line, line.start))
+            elif stripped[end] in REPEAT_SPACES or stripped.startswith(label.text.strip(), end):
+                text_start = start + _repeated_label_end(stripped, label)   # maybe printed twice
+            else:
+                text_start = start + end
+            candidate = new(Candidate, (label, start, text_start, False))
+            out.append(candidate)
+            if label.strong and label.number == 1 and label.style.rank not in INLINE_EXCLUDED_RANKS:
+                out.extend(_run_on(line, candidate))
+        if opens_list:
+            out.extend(inline_candidates(line, line_start))
         i += 1
     return out
 
@@ -178,7 +213,8 @@ def _split_label(lines: list[Line], i: int, last: int) -> Candidate | None:
     start = lines[i].start + len(lines[i].text) - len(lines[i].text.lstrip())
     tail_start = lines[i + 1].start + len(lines[i + 1].text) - len(tail)
     text_start = tail_start + label.end - len(head)
-    label = Label(label.style, label.number, head + tail[:label.end - len(head)].rstrip(), label.end, label.strong)
+    label = Label(label.style, label.number, head + tail[:label.end - len(head)].rstrip(), label.end, label.strong,
+                  label.alone)
     return Candidate(label, start, text_start)
 
 
@@ -203,15 +239,9 @@ def inline_candidates(line: Line, from_offset: int) -> list[Candidate]:
     return []
 
 
-def _run_on_line(line: Line, first: Candidate) -> list[Candidate]:
-    """The labels 2, 3 … of a list whose label 1 starts the line, each right after the end of the
-    previous one's sentence (1.死亡的；2.失踪的；3.迁出的。): all of them, or none unless 2 follows."""
-    if not first.label.strong or first.number != 1 or first.rank in INLINE_EXCLUDED_RANKS:
-        return []
-    return _run_on(line, first)
-
-
 def _run_on(line: Line, first: Candidate) -> list[Candidate]:
+    """The labels 2, 3 … of a list after its label 1 on the same line, each right after the end of
+    the previous one's sentence (1.死亡的；2.失踪的；3.迁出的。): all of them, or none unless 2 follows."""
     text, run = line.text, [first]
     for sep in INLINE_SEPARATOR.finditer(text, first.text_start - line.start):
         label = read_label(text[sep.end():sep.end() + LABEL_WINDOW])

@@ -17,16 +17,15 @@ open list; a number repeated at once (1.1 1.2 2.1 read as 1. 1. 2.) never counts
 label (2.1, a style with a ``section`` group) counts only inside the item its section number names.
 
 Each decision looks at the candidate itself, the open stack (at most ``MAX_DEPTH`` deep) and
-neighbours precomputed in two passes; a restart walks its own run once.  Numbering a part takes
+neighbours precomputed in a backward pass (and a forward one when a weak label needs the labels
+before it); a restart walks its own run once.  Numbering a part takes
 time linear in its candidates."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from .labels import Candidate, Label
-from .rules import Style
+from .rules import Style, rules
 
 # A sibling may skip this many numbers (a typo, an item cut from a copy, a label lost by the
 # loader) and still count.
@@ -39,40 +38,30 @@ class Open(NamedTuple):
     style: Style
     number: int
     path: tuple[int, ...]
+    rank: int   # the style's rank, read on every decision
 
 
-@dataclass(frozen=True)
-class Neighbours:
-    """For each candidate: the previous and the next candidate at its level or above (rank ≤
-    its rank), and the previous and the next candidate of its style (None at the ends)."""
-    prev_level: list[int | None]
-    next_level: list[int | None]
-    prev_same: list[int | None]
-    next_same: list[int | None]
-
-
-def _neighbours(cands: list[Candidate]) -> Neighbours:
-    n = len(cands)
-    found = Neighbours([None] * n, [None] * n, [None] * n, [None] * n)
-    ranks = [c.label.style.rank for c in cands]
-    names = [c.label.style.name for c in cands]
+def _nearest(ranks: list[int], names: list[str], order: range) -> tuple[list[int | None], list[int | None]]:
+    """For each candidate, walking ``order``: the nearest candidate before it at its level or
+    above (rank ≤ its rank), and the nearest one of its style (None when there is none)."""
+    n = len(ranks)
+    level: list[int | None] = [None] * n
+    same: list[int | None] = [None] * n
     levels = sorted(set(ranks))
     at_or_below = {rank: levels[levels.index(rank):] for rank in levels}   # the levels a label closes
-    for order, level, same in ((range(n), found.prev_level, found.prev_same),
-                               (range(n - 1, -1, -1), found.next_level, found.next_same)):
-        nearest: dict[int, int | None] = dict.fromkeys(levels)
-        by_style: dict[str, int] = {}
-        for k in order:
-            rank, name = ranks[k], names[k]
-            level[k] = nearest[rank]
-            same[k] = by_style.get(name)
-            by_style[name] = k
-            for r in at_or_below[rank]:
-                nearest[r] = k
-    return found
+    nearest: dict[int, int | None] = dict.fromkeys(levels)
+    by_style: dict[str, int] = {}
+    for k in order:
+        rank, name = ranks[k], names[k]
+        level[k] = nearest[rank]
+        same[k] = by_style.get(name)
+        by_style[name] = k
+        for r in at_or_below[rank]:
+            nearest[r] = k
+    return level, same
 
 
-# The two tests below read labels, not candidates: a candidate's style and number are properties,
+# The tests below read labels, not candidates: a candidate's style and number are properties,
 # each one more call, and they run for every candidate.
 def _goes_on(label: Label, nxt: Label | None) -> bool:
     """The next label is of the same style and goes on from this one."""
@@ -84,106 +73,120 @@ def _repeats(label: Label, other: Label | None) -> bool:
 
 
 class Numbering:
-    """The stack of open levels within one part."""
+    """The stack of open levels within one part, over its candidates' labels and the next label
+    at each one's level or above (``next_level``) and of its style (``next_same``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, labels: list[Label], next_level: list[int | None], next_same: list[int | None]) -> None:
+        self.labels, self.next_level, self.next_same = labels, next_level, next_same
         self.stack: list[Open] = []
         self.last_number: dict[int, int] = {}   # rank → last number accepted at that rank
 
-    def accept(self, c: Candidate, confirmed: bool, first_lost: bool,
-               resumes: Callable[[Open], bool]) -> tuple[int, ...] | None:
-        """The path of the candidate if it is an item, else None.  ``confirmed``: the next label
-        at its level goes on from it; ``first_lost``: the next label of its style is the next
-        number (the list's first label was lost); ``resumes(open)``: the list of an open level
-        goes on after this label's list (so this list is a sub-list)."""
-        label, stack = c.label, self.stack
-        strong, number, rank = label.strong, label.number, label.style.rank
-        same_rank = [d for d in range(len(stack) - 1, -1, -1) if stack[d].style.rank == rank]
-        topmost = same_rank[0] if same_rank else None
-        for depth in same_rank:   # the next number of an open list, the innermost first
+    def confirmed(self, k: int) -> bool:
+        """The next label at candidate k's level goes on from it."""
+        j = self.next_level[k]
+        return j is not None and _goes_on(self.labels[k], self.labels[j])
+
+    def first_lost(self, k: int) -> bool:
+        """The next label of candidate k's style is the next number (the list's first label was lost)."""
+        j = self.next_same[k]
+        if j is None:
+            return False
+        label, same = self.labels[k], self.labels[j]
+        return same.style is label.style and same.number == label.number + 1
+
+    def resumes(self, k: int, e: Open) -> bool:
+        """The list that restarts at candidate k runs 1, 2, 3 …; the next label of its style after
+        that run goes on from the open level ``e`` (the outer list goes on: the run was a sub-list)."""
+        labels, next_same = self.labels, self.next_same
+        j, number = next_same[k], labels[k].number
+        while j is not None and labels[j].number == number + 1:
+            j, number = next_same[j], number + 1
+        return j is not None and labels[j].number == e.number + 1
+
+    def accept(self, k: int) -> tuple[int, ...] | None:
+        """The path of candidate k if it is an item, else None.  What the neighbours say
+        (``confirmed``, ``first_lost``, ``resumes``) is asked only when a decision needs it."""
+        label, stack = self.labels[k], self.stack
+        strong, number, style = label.strong, label.number, label.style
+        rank = style.rank
+        innermost = None   # the innermost open level of this rank
+        for depth in range(len(stack) - 1, -1, -1):   # the next number of an open list, the innermost first
             e = stack[depth]
-            if number == e.number + 1:
-                return self._push(c, e.path[:-1] + (number,), depth)
-        for depth in same_rank:   # then a number or two skipped in the same style
-            e = stack[depth]
-            if e.style.name == label.style.name and e.number + 1 < number <= e.number + 1 + MAX_SKIPPED \
-                    and (strong or confirmed):
-                return self._push(c, e.path[:-1] + (number,), depth)
-        if topmost is not None:
-            if number != 1 or not (strong or confirmed):
+            if e.rank == rank:
+                if innermost is None:
+                    innermost = depth
+                if number == e.number + 1:
+                    return self._push(label, e.path[:-1] + (number,), depth)
+        if innermost is not None:
+            for depth in range(innermost, -1, -1):   # then a number or two skipped in the same style
+                e = stack[depth]
+                if e.rank == rank and e.style.name == style.name and e.number + 1 < number <= e.number + 1 + MAX_SKIPPED \
+                        and (strong or self.confirmed(k)):
+                    return self._push(label, e.path[:-1] + (number,), depth)
+            if number != 1 or not (strong or self.confirmed(k)):
                 return None
-            e = stack[topmost]
-            parent = e.path[:-1]
-            if topmost == len(stack) - 1 and (e.style.name != label.style.name or resumes(e)):
-                return self._push(c, e.path + (1,), len(stack))   # a sub-list of the item
-            if stack[topmost - 1].style.several_lists:
-                return self._push(c, parent + (1,), topmost)           # a second list in one article
+            e = stack[innermost]
+            if innermost == len(stack) - 1 and (e.style.name != style.name or self.resumes(k, e)):
+                return self._push(label, e.path + (1,), len(stack))   # a sub-list of the item
+            if stack[innermost - 1].style.several_lists:
+                return self._push(label, e.path[:-1] + (1,), innermost)   # a second list in one article
             return None
         # a level that is not open: close the deeper ones
         depth = len(stack)
-        while depth and stack[depth - 1].style.rank > rank:
+        while depth and stack[depth - 1].rank > rank:
             depth -= 1
         parent = stack[depth - 1].path if depth else ()
         last = self.last_number.get(rank, 0)
-        starts = number == 1 and (strong or confirmed)
+        starts = number == 1 and (strong or self.confirmed(k))
         # the numbering of the level runs on across sections (no skip here: a new level that
         # starts past its next number is too often another count)
         runs_on = last and number == last + 1
-        lost_first = strong and depth and not last and number == 2 and first_lost
+        lost_first = strong and depth and not last and number == 2 and self.first_lost(k)
         if starts or runs_on or lost_first:
-            return self._push(c, parent + (number,), depth)
+            return self._push(label, parent + (number,), depth)
         return None
 
-    def under_its_section(self, c: Candidate) -> bool:
+    def under_its_section(self, label: Label) -> bool:
         """A decimal label (2.1: a ``section`` group before its number) stands under the open
         item of a shallower level numbered as its section; any other label passes."""
-        if "section" not in c.style.pattern.groupindex:
+        style = label.style
+        if "section" not in style.pattern.groupindex:
             return True
-        m = c.style.pattern.match(c.label.text)
-        outer = next((e for e in reversed(self.stack) if e.style.rank < c.rank), None)
+        m = style.pattern.match(label.text)
+        outer = next((e for e in reversed(self.stack) if e.rank < style.rank), None)
         return m is not None and outer is not None and outer.number == int(m.group("section"))
 
-    def _push(self, c: Candidate, path: tuple[int, ...], depth: int) -> tuple[int, ...] | None:
+    def _push(self, label: Label, path: tuple[int, ...], depth: int) -> tuple[int, ...] | None:
         if len(path) > MAX_DEPTH:
             return None
-        label = c.label
+        style = label.style
         del self.stack[depth:]
-        self.stack.append(Open(label.style, label.number, path))
-        self.last_number[label.style.rank] = label.number
+        self.stack.append(tuple.__new__(Open, (style, label.number, path, style.rank)))
+        self.last_number[style.rank] = label.number
         return path
-
-
-def _resumes_after(cands: list[Candidate], next_same: list[int | None], k: int, resumed: int) -> bool:
-    """The list that restarts at candidate k runs 1, 2, 3 …; the next label of its style after
-    that run is ``resumed`` (the outer list goes on: the run was a sub-list)."""
-    j, number = next_same[k], cands[k].number
-    while j is not None and cands[j].number == number + 1:
-        j, number = next_same[j], number + 1
-    return j is not None and cands[j].number == resumed
 
 
 def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...]]]:
     """The candidates that are items, with their paths, in order."""
-    near = _neighbours(cands)
     labels = [c.label for c in cands]
-
-    def at(k: int | None) -> Label | None:
-        return labels[k] if k is not None else None
-
-    numbering = Numbering()
+    ranks = [label.style.rank for label in labels]
+    names = [label.style.name for label in labels]
+    order = range(len(cands))
+    next_level, next_same = _nearest(ranks, names, order[::-1])
+    weak = [k for k in order if not labels[k].strong]
+    if weak:   # the labels before a weak one tell whether it repeats a number (most parts have none)
+        prev_level, prev_same = _nearest(ranks, names, order)
+    sectioned = rules().sectioned_styles
+    numbering = Numbering(labels, next_level, next_same)
     out = []
     for k, c in enumerate(cands):
         label = labels[k]
-        if not label.strong and any(_repeats(label, at(j)) for j in (near.prev_level[k], near.next_level[k],
-                                                                     near.prev_same[k], near.next_same[k])):
+        if not label.strong and any(_repeats(label, labels[j]) for j in (prev_level[k], next_level[k], prev_same[k],
+                                                                       next_same[k]) if j is not None):
             continue   # 1.1 1.2 2.1, or 2.5万元 before a real 2.: not a label
-        if not numbering.under_its_section(c):
+        if label.style.name in sectioned and not numbering.under_its_section(label):
             continue   # 2.1 counts only inside section 二 (or 2.): alone it is a section number of a lost outline
-        same = at(near.next_same[k])
-        path = numbering.accept(
-            c, _goes_on(label, at(near.next_level[k])),
-            same is not None and same.style is label.style and same.number == label.number + 1,
-            lambda e: _resumes_after(cands, near.next_same, k, e.number + 1))
+        path = numbering.accept(k)
         if path is not None:
             out.append((c, path))
     return out

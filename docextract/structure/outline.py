@@ -20,15 +20,29 @@ def heading_of(text: str) -> str | None:
     >>> heading_of("要抓好就近就地就业。有序推进扶贫车间"), heading_of("总体要求")
     ('要抓好就近就地就业', '总体要求')
     """
-    r = rules()
-    first_line = text.lstrip().split("\n", 1)[0].strip()
+    return _heading_of_line(text.lstrip().split("\n", 1)[0].strip())
+
+
+def heading_at(body: str, start: int, end: int) -> str | None:
+    """``heading_of(body[start:end])``, reading only the first line (the item's text is not copied).
+
+    >>> heading_at("一、总体要求\\n（一）加强领导", 2, 15)
+    '总体要求'
+    """
+    while start < end and body[start].isspace():
+        start += 1
+    line_end = body.find("\n", start, end)
+    return _heading_of_line(body[start:line_end if line_end != -1 else end].strip())
+
+
+def _heading_of_line(first_line: str) -> str | None:
     if not first_line:
         return None
+    r = rules()
     found = r.heading_terminator.search(first_line)   # the first of the terminators
-    cut = found.start() if found else -1
-    if cut == -1:
+    if found is None:
         return first_line if len(first_line) <= r.heading_max_chars else None
-    head = first_line[:cut].strip()
+    head = first_line[:found.start()].strip()
     return head if 0 < len(head) <= r.heading_max_chars else None
 
 
@@ -72,34 +86,53 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
 def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: list[int],
                 lines: list[Line], body: str) -> list[ItemNode]:
     """Give each item its end (the next item's label, its part's closing, or its part's end) and heading."""
-    r = rules()
-    closings = [ln.start for ln in lines if (text := ln.text.strip()) and r.is_closing_line(text)]
+    closings = closing_line_starts(body, lines)
     closing_starts = sorted(closing_starts)
+    part_ends = [p.end for p in parts]
+    bisect_right = bisect.bisect_right
+    n_items, n_closing_starts, n_closings = len(items), len(closing_starts), len(closings)
     closed = []
-    for k, item in enumerate(items):
-        end = parts[item.part].end
-        j = bisect.bisect_right(closing_starts, item.start)
-        if j < len(closing_starts):
-            end = min(end, closing_starts[j])
-        if k + 1 < len(items) and items[k + 1].part == item.part:
-            end = min(end, items[k + 1].start)
+    for k, (part, path, label, style, start, text_start) in enumerate(items):
+        end = part_ends[part]
+        j = bisect_right(closing_starts, start)
+        if j < n_closing_starts and closing_starts[j] < end:
+            end = closing_starts[j]
+        if k + 1 < n_items:
+            following = items[k + 1]
+            if following.part == part and following.start < end:
+                end = following.start
         # closing lines (特此通知, 附件：) inside the span end it too
-        j = bisect.bisect_right(closings, item.text_start)
-        if j < len(closings) and closings[j] < end:
+        j = bisect_right(closings, text_start)
+        if j < n_closings and closings[j] < end:
             end = closings[j]
-        end = _end_after_field_lines(body, item.text_start, end)
-        end = max(item.text_start, _rstrip_offset(body, item.text_start, end))
-        text = body[item.text_start:end]
-        closed.append(ItemNode(item.part, item.path, item.label, item.style, heading_of(text),
-                               item.start, item.text_start, end))
+        end = _end_after_field_lines(body, text_start, end)
+        end = max(text_start, _rstrip_offset(body, text_start, end))
+        closed.append(ItemNode(part, path, label, style, heading_at(body, text_start, end), start, text_start, end))
     # the last item of a part, and of a sub-list the numbering leaves for a shallower level: the
     # paragraphs after a list of one-paragraph entries are the notice's closing text, or the
     # parent's text after its list (the extract stage gives them to the parent)
-    last_of_list = [k for k in range(len(closed)) if k + 1 == len(closed) or closed[k + 1].part != closed[k].part
-                    or len(closed[k + 1].path) < len(closed[k].path)]
-    for k in last_of_list:
-        closed[k] = _trim_closing_text(closed, k, body)
+    for k in range(len(closed)):
+        if k + 1 == len(closed) or closed[k + 1].part != closed[k].part or len(closed[k + 1].path) < len(closed[k].path):
+            closed[k] = _trim_closing_text(closed, k, body)
     return closed
+
+
+def closing_line_starts(body: str, lines: list[Line]) -> list[int]:
+    """Starts of the lines that are closing lines (特此通知, 附件：…).  One scan of the body finds
+    the lines whose first character can start one (``rules().line_after_break_starting_closing``);
+    only they are tried."""
+    r = rules()
+    is_closing, after_break = r.is_closing_line, r.line_after_break_starting_closing
+    if after_break is None or not lines:   # the closing patterns do not tell their first characters
+        return [ln.start for ln in lines if (text := ln.text.strip()) and is_closing(text)]
+    out = [lines[0].start] if (text := lines[0].text.strip()) and is_closing(text) else []
+    for m in after_break.finditer(body):
+        start = m.start() + 1   # after the line break
+        line_end = body.find("\n", start)
+        text = body[start:line_end if line_end != -1 else len(body)].strip()
+        if text and is_closing(text):
+            out.append(start)
+    return out
 
 
 def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
@@ -122,8 +155,7 @@ def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
     first_line_end = body.find("\n", item.text_start, item.end)
     if first_line_end == -1:
         return item
-    return ItemNode(item.part, item.path, item.label, item.style, item.heading, item.start, item.text_start,
-                    first_line_end)
+    return item._replace(end=first_line_end)
 
 
 def _end_after_field_lines(body: str, start: int, end: int) -> int:

@@ -16,7 +16,8 @@ from ..rules.fields import UNIT_ROLES, labels_with
 from ..rules.labels import Style, numbering_pattern, styles
 from ..rules.orgs import signer_end
 from ..text.dates import DATE
-from .gates import any_match, first_match, gate
+from .gates import any_match, first_class, first_match, gate
+from .label_reader import LabelReaders, label_readers
 
 STRUCTURE = "structure"
 
@@ -79,7 +80,10 @@ class _Rules:
     issuer_suffix: re.Pattern
     item_field_line: re.Pattern
     first_style: Callable[[str], int | None]     # the first of ``styles`` that matches at the start
+    label_readers: LabelReaders | None           # the styles and their followers in one pattern
+    sectioned_styles: frozenset[str]             # names of the styles with a ``section`` group (2.1)
     is_closing_line: Callable[[str], object]     # some closing pattern matches at the start
+    line_after_break_starting_closing: re.Pattern | None   # a line break, then a line whose first character may open a closing line
     may_hold_field_line: Callable[[str], bool]    # false: no line of the text is a field line or closing assignment
     may_hold_title_remark: Callable[[str], bool]  # false: title_remark cannot match in the text
     may_hold_date: Callable[[str], bool]          # false: no written date (DATE, roc_date) in the text
@@ -132,11 +136,22 @@ def _load() -> _Rules:
         issuer_suffix=signer_end(),
         item_field_line=item_field_line,
         first_style=first_match([style.pattern for style in styles()]),
+        sectioned_styles=frozenset(s.name for s in styles() if "section" in s.pattern.groupindex),
+        label_readers=label_readers(styles(), numbering_pattern("label_followed_by"), numbering_pattern("weak_followed_by")),
         is_closing_line=any_match(closing),
+        line_after_break_starting_closing=_line_after_break_starting(closing),
         may_hold_field_line=gate(item_field_line, patterns["item_closing_assignment"]),
         may_hold_title_remark=gate(patterns["title_remark"]),
         may_hold_date=gate(DATE, patterns["roc_date"]),
     )
+
+
+def _line_after_break_starting(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """A line break followed by a line whose first character (after spaces) may start a match of
+    ``patterns``; None when their first characters are unknown.  (It starts with the break, not
+    with ``^`` in multi-line mode: a literal first character lets the search skip ahead.)"""
+    first = first_class(patterns)
+    return None if first is None else re.compile(rf"\n[^\S\n]*+(?={first})")
 
 
 @cache
