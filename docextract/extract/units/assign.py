@@ -35,6 +35,7 @@ from .lexicon import ROLES, has_trigger, lexicon
 from .recognizer import GENERIC, KNOWN, UnitRecognizer
 from .shapes import ROUND_CLOSE, ROUND_OPEN, SPACE, compact, trailing_note
 from .names import Name, split_names
+from .prefixed import prefixed_search
 from .sentences import Sentence, blocked_after, sentence_assignments, sentences
 from .slots import FIELD, Assignments, Found, accept, name_score, relative_lead, shared_suffix
 
@@ -229,7 +230,7 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
         found += sentence_assignments(text, offset, rec, used, brackets)
         if head:
             found += _duty_item(text, offset, head, rec)
-    if found and (context.first_is_lead or any(p.search(text) for p in lex.first_is_lead)):
+    if found and (context.first_is_lead or any(prefixed_search(p, text) for p in lex.first_is_lead)):
         found = _first_listed_leads(found, context.others_role)
     found += [Found("responsible", u, -2) for u in head or context.duty_under.get(offset, ())]
     if not found and context.same_units and context.same_scope.holds(offset):
