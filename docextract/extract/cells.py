@@ -22,13 +22,15 @@ from ..models import Deadline, Unit
 from ..rules import load_rules, require
 from ..rules.fields import UNIT_ROLES, labels_with
 from ..structure.nodes import Field
-from .units import AssignmentContext, Assignments, extract_assignments, split_units
+from .units import AssignmentContext, Assignments, body_lexicon, extract_assignments
+from .units.names import Name, split_names
 from .units.recognizer import KNOWN, NOUN
 
 NOTHING = frozenset({"/", "／", "-", "—", "——", "无", "\\", "暂无"})
 ROLE_NOTE = re.compile(r"[（(]\s*(?P<mark>[\u4e00-\u9fff]{1,6})\s*[）)]$")
 NOT_IN_LEXICON = "unit_not_in_lexicon"
 FIELD_COLON = ("：", ":")
+SPACES = re.compile(r"\s+")
 FIRST_LISTED = "列在首位"
 ROLE_VERBS = "units"   # rules/units.toml: the verbs that mark a role (牵头, 配合 …)
 
@@ -48,7 +50,8 @@ def cell_context(context: AssignmentContext) -> AssignmentContext:
     return replace(context, same_units=Assignments(), also_units=Assignments(), duty_heads={}, duty_under={})
 
 
-def _unit(unit: Unit, source: str, context: AssignmentContext) -> Unit | None:
+def _unit(unit: Name, source: str, context: AssignmentContext) -> Unit | None:
+    """The output unit of a listed name (built once: the list is split into light names)."""
     name = unit.name.strip()
     if not name or name in NOTHING:
         return None
@@ -56,7 +59,9 @@ def _unit(unit: Unit, source: str, context: AssignmentContext) -> Unit | None:
     if score < NOUN:
         return None
     flags = [] if context.bodies.describe(name).known or score >= KNOWN else [NOT_IN_LEXICON]
-    return _with(unit, source, flags)
+    facts = body_lexicon().describe(unit.name)   # as split_units describes a listed name
+    return Unit(name=unit.name, start=unit.start, end=unit.end, source=source, canonical=facts.canonical,
+                level=facts.level, collective=facts.collective, flags=flags)
 
 
 def _with(unit: Unit, source: str, flags: list[str]) -> Unit:
@@ -65,22 +70,22 @@ def _with(unit: Unit, source: str, flags: list[str]) -> Unit:
                 level=unit.level, collective=unit.collective, flags=flags)
 
 
-def _marked(unit: Unit) -> tuple[Unit, str | None]:
+def _marked(unit: Name) -> tuple[Name, str | None]:
     """市发展改革委（牵头） → (市发展改革委, lead)."""
     m = ROLE_NOTE.search(unit.name)
     role = _role_marks().get(m.group("mark")) if m else None
     if role is None:
         return unit, None
     name = unit.name[:m.start()].rstrip()
-    facts = split_units(name, unit.start)
-    return (facts[0], role) if len(facts) == 1 else (unit, None)
+    names = split_names(name, unit.start)
+    return (names[0], role) if len(names) == 1 else (unit, None)
 
 
-def _listed(text: str, start: int) -> list[Unit]:
+def _listed(text: str, start: int) -> list[Name]:
     """The names a cell lists; its paragraphs (one per line) are entries of the list."""
     out, pos = [], 0
     for line in text.split("\n"):
-        out.extend(split_units(line, start + pos))
+        out.extend(split_names(line, start + pos))
         pos += len(line) + 1
     return out
 
@@ -123,7 +128,7 @@ def _first_listed_leads(roles: dict[str, list[Unit]], others_role: str | None) -
 
 
 def _key(unit: Unit) -> str:
-    return re.sub(r"\s+", "", unit.name)
+    return SPACES.sub("", unit.name)
 
 
 def _once(units: list[Unit]) -> list[Unit]:
@@ -181,16 +186,24 @@ def without_cells(body: str, start: int, end: int, fields: tuple[Field, ...]) ->
     """``body[start:end]`` with the row's unit cells and the headers printed before them blanked
     (same length): the text around them is searched for assignments of its own, the cells are
     not read twice."""
-    text = list(body[start:end])
+    blanks = []
     for f in fields:
         if f.role not in UNIT_ROLES:
             continue
         line = body.rfind("\n", 0, f.start) + 1
         header = body[line:f.start].rstrip()
         first = line if header.endswith(FIELD_COLON) and len(header) <= len(f.label) + 2 else f.start
-        for i in range(max(first, start), min(f.end, end)):
-            text[i - start] = " "
-    return "".join(text)
+        if max(first, start) < min(f.end, end):
+            blanks.append((max(first, start), min(f.end, end)))
+    pieces, pos = [], start   # the text between the blanks copied once, not character by character
+    for a, b in sorted(blanks):
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        pieces += [body[pos:a], " " * (b - a)]
+        pos = b
+    pieces.append(body[pos:end])
+    return "".join(pieces)
 
 
 def row_deadlines(found: list[Deadline], nodes) -> tuple[list[Deadline], dict[int, list[Deadline]]]:

@@ -31,10 +31,11 @@ from ...text.scan import anchored_finditer
 from .canonical import body_lexicon
 from .clauses import bracket_clauses, innermost, round_brackets
 from .context import AssignmentContext, find_assignment_context  # noqa: F401  (assemble imports both here)
-from .lexicon import ROLES, has_trigger, lexicon
+from .lexicon import ROLES, lexicon
 from .recognizer import GENERIC, KNOWN, UnitRecognizer
 from .shapes import ROUND_CLOSE, ROUND_OPEN, SPACE, compact, trailing_note
 from .names import Name, split_names
+from .prefixed import prefixed_search
 from .sentences import Sentence, blocked_after, sentence_assignments, sentences
 from .slots import FIELD, Assignments, Found, accept, name_score, relative_lead, shared_suffix
 
@@ -183,8 +184,11 @@ def _described(unit: Name | Unit, flags: tuple[str, ...], context: AssignmentCon
     flags = list(dict.fromkeys((*getattr(unit, "flags", ()), *flags)))
     if not facts.known and context.recognizer.score(unit.name) < KNOWN and NOT_IN_LEXICON not in flags:
         flags.append(NOT_IN_LEXICON)
-    return Unit(name=unit.name, start=unit.start, end=unit.start + len(unit.name), source=unit.source,
-                canonical=facts.canonical, level=facts.level, collective=facts.collective, flags=flags)
+    # built without a second validation: every value is typed by construction (str names, int
+    # offsets, the lexicon's levels, a fresh list of flags); tests/test_units_built.py checks
+    # that validating these units again changes nothing
+    return Unit.model_construct(name=unit.name, start=unit.start, end=unit.start + len(unit.name), source=unit.source,
+                                canonical=facts.canonical, level=facts.level, collective=facts.collective, flags=flags)
 
 
 def _by_role(found: list[Found], context: AssignmentContext) -> dict[str, list[Unit]]:
@@ -215,12 +219,13 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     False
     """
     context = context or AssignmentContext()
-    lex, rec = lexicon(), context.recognizer
+    lex = lexicon()
     head = context.duty_heads.get(offset, ())
-    fielded = _may_hold_field(text)
-    triggered = has_trigger(text)  # most items assign nobody: one scan for the literals
-    if not (fielded or triggered or head or context.same_units or context.also_units or offset in context.duty_under):
+    fielded = "：" in text or ":" in text or "】" in text   # _may_hold_field, inline: run for every item
+    triggered = lex.trigger_re.search(text) is not None  # has_trigger: one scan for the literals
+    if not (fielded or triggered or head or offset in context.duty_under or context.same_units or context.also_units):
         return NOBODY  # nothing below can find a unit: skip building the empty result
+    rec = context.recognizer
     brackets = round_brackets(text) if "(" in text or "（" in text else []
     found, field_starts = _labelled_fields(text, offset, brackets, rec) if fielded else ([], [])
     if triggered:
@@ -229,7 +234,7 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
         found += sentence_assignments(text, offset, rec, used, brackets)
         if head:
             found += _duty_item(text, offset, head, rec)
-    if found and (context.first_is_lead or any(p.search(text) for p in lex.first_is_lead)):
+    if found and (context.first_is_lead or any(prefixed_search(p, text) for p in lex.first_is_lead)):
         found = _first_listed_leads(found, context.others_role)
     found += [Found("responsible", u, -2) for u in head or context.duty_under.get(offset, ())]
     if not found and context.same_units and context.same_scope.holds(offset):

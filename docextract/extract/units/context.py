@@ -13,6 +13,7 @@ from ...rules.orgs import org_lexicon
 from .canonical import BodyLexicon, body_lexicon
 from .lexicon import lexicon
 from .names import Name
+from .prefixed import literal_prefixes, literal_starts, prefixed_search
 from .recognizer import GENERIC, UnitRecognizer, default_recognizer, recognizer
 from .slots import FIELD, Assignments, slot_units
 
@@ -100,15 +101,35 @@ def _with_source(units, source: str) -> tuple[Unit, ...]:
     return tuple(u._replace(source=source) for u in units)
 
 
-def _search(pattern, body: str, anchors: tuple[str, ...]):
-    """``pattern.search(body)``, run only when the body holds one of the literals it needs."""
-    return pattern.search(body) if any(a in body for a in anchors) else None
+class _BodySearch:
+    """The notice-wide rules' searches of one body: each pattern is tried only where the
+    literals its matches open with start (``prefixed.py``), found once per set of literals
+    (the note patterns all open with 以下 or 下列)."""
+
+    def __init__(self, body: str):
+        self.body = body
+        self.starts: dict[tuple[str, ...], list[int]] = {}
+
+    def holds_any(self, anchors: tuple[str, ...]) -> bool:
+        return any(a in self.body for a in anchors)
+
+    def search(self, pattern: re.Pattern) -> re.Match | None:
+        words = literal_prefixes(pattern)
+        if words is None:
+            return pattern.search(self.body)
+        starts = self.starts.get(words)
+        if starts is None:
+            starts = self.starts[words] = literal_starts(self.body, words)
+        return prefixed_search(pattern, self.body, starts)
 
 
-def _note_units(body: str, patterns, rec: UnitRecognizer, items) -> tuple[Assignments, Scope]:
-    lex = lexicon()
+def _note_units(search: _BodySearch, patterns, rec: UnitRecognizer, items) -> tuple[Assignments, Scope]:
+    """The first note pattern that assigns units (run only when the body holds 以下 or 下列)."""
+    lex, body = lexicon(), search.body
+    if not search.holds_any(NOTE_ANCHORS):
+        return Assignments(), Scope()
     for pattern in patterns:
-        m = _search(pattern, body, NOTE_ANCHORS)
+        m = search.search(pattern)
         if not m:
             continue
         role = lex.verbs.get(m.group("verb"))
@@ -225,10 +246,12 @@ def find_assignment_context(body: str, items: Sequence[ItemLike] = (), settings=
     lex = lexicon()
     path = str(settings.unit_lexicon) if settings is not None and settings.unit_lexicon else None
     rec = recognizer(settings.unit_recognizer if settings is not None else "rules", path)
-    first = next((m for m in (_search(p, body, LEAD_ANCHORS) for p in lex.first_is_lead) if m), None)
+    search = _BodySearch(body)
+    first = next((m for m in map(search.search, lex.first_is_lead) if m), None) \
+        if search.holds_any(LEAD_ANCHORS) else None
     others = first.groupdict().get("others") if first else None
-    same, same_scope = _note_units(body, lex.same_units, rec, items)
-    also, also_scope = _note_units(body, lex.also_units, rec, items)
+    same, same_scope = _note_units(search, lex.same_units, rec, items)
+    also, also_scope = _note_units(search, lex.also_units, rec, items)
     duty_heads, duty_under = _duty_lists(body, items, rec) if items else ({}, {})
     return AssignmentContext(
         first_is_lead=first is not None, others_role=lex.labels.get(f"{others}单位") if others else None,

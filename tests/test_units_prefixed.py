@@ -1,0 +1,66 @@
+"""``prefixed_search`` finds what ``pattern.search`` finds, trying the pattern only where its
+opening literals start (the notice-wide unit rules are searched this way)."""
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from docextract.extract.units.lexicon import lexicon
+from docextract.extract.units.prefixed import literal_prefixes, prefixed_search
+
+NOTE_PATTERNS = [*lexicon().first_is_lead, *lexicon().same_units, *lexicon().also_units]
+
+# (pattern, the literals its matches open with, or None when they open with no fixed literal)
+PREFIX_CASES = [
+    ("以下任务由(?P<u>.+?)负责", ("以下任务由",)),   # the whole literal run
+    ("(?:以下|下列)(?:各项)?任务", ("下列", "以下")),
+    ("(?:列|排|位)(?:在|于)?首位", ("位", "列", "排")),
+    ("(?P<g>首个|第一个)部门", ("第一个", "首个")),
+    ("[甲乙]单位", ("乙", "甲")),
+    (r"\d+元", None),               # a class, not literals
+    ("(?:以下)?任务", None),         # an optional opening: a match may start elsewhere
+    ("以下|.任务", None),            # one alternative opens with anything
+    ("(?i)abc", None),               # case folding: one literal stands for several strings
+    ("[^甲]单位", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize("pattern, words", PREFIX_CASES, ids=[c[0] or "empty" for c in PREFIX_CASES])
+def test_literal_prefixes(pattern, words):
+    assert literal_prefixes(re.compile(pattern)) == words
+
+
+def test_every_note_rule_is_searched_from_its_literals():
+    # a rule whose matches open with no literal is still searched (as before), only slower
+    assert all(literal_prefixes(p) for p in NOTE_PATTERNS)
+
+
+SEARCH_CASES = [
+    ("(?:以下|下列)(?:各项)?任务由(?P<u>[^。]{1,9}?)负责", "以下工作。下列各项任务由市局负责。以下任务由区局负责"),
+    ("(?:以下|下列)(?:各项)?任务由(?P<u>[^。]{1,9}?)负责", "以下工作由市局负责。"),   # no match
+    ("(?:列|排|位)(?:在)?首位的?为牵头", "单位位列在首位的为牵头单位"),
+    ("(?:列|排|位)(?:在)?首位的?为牵头", "各单位要排在前面"),                 # no match
+    ("下列(?=任务)", "下列事项，下列任务"),
+    ("(?<=。)以下", "以下。以下"),
+]
+
+
+@pytest.mark.parametrize("pattern, text", SEARCH_CASES)
+def test_prefixed_search_finds_what_search_finds(pattern, text):
+    compiled = re.compile(pattern)
+    expected, got = compiled.search(text), prefixed_search(compiled, text)
+    assert (got and (got.span(), got.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+# texts made of the rules' own words, so that matches and near misses are frequent
+PIECES = ["以下", "下列", "各项", "任务", "均由", "都需", "各区", "市财政局", "负责", "落实", "列", "排", "在", "首位",
+          "第一个", "部门", "为", "牵头", "单位", "，", "其他", "配合", "。", "\n", "下", "以"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_note_rules_find_the_same_first_match(text):
+    for pattern in NOTE_PATTERNS:
+        expected, got = pattern.search(text), prefixed_search(pattern, text)
+        assert (got and (got.span(), got.groupdict())) == (expected and (expected.span(), expected.groupdict()))
