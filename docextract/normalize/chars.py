@@ -130,10 +130,15 @@ FOLDABLE = re.compile("[" + "".join(map(chr, WIDTH_TABLE)) + "]")
 
 def fold_width(t: TrackedText) -> TrackedText:
     """Full-width letters and digits, odd spaces and ．﹒ become their ASCII forms."""
-    if not FOLDABLE.search(t.text):
+    text = t.text
+    found = set(FOLDABLE.findall(text))   # one scan; a text holds few distinct ones (\u3000, ０-９)
+    if not found:
         return t
-    # one character for one, so offsets hold; re.sub visits only the characters that fold
-    return t.with_text(FOLDABLE.sub(lambda m: chr(WIDTH_TABLE[ord(m.group())]), t.text))
+    # one character for one, so offsets hold; each distinct one replaced in C (no call per match),
+    # and no replacement is itself in the table
+    for char in found:
+        text = text.replace(char, chr(WIDTH_TABLE[ord(char)]))
+    return t.with_text(text)
 
 
 # -- 5. stray spaces ---------------------------------------------------------------------------

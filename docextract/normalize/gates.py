@@ -117,44 +117,44 @@ def union(needs) -> Need | None:
     return out
 
 
-class Gate:
-    """``may_match(line)``: False only for a single line (no line break) that does not hold what
-    a match needs (always True for an unknown need)."""
-
-    __slots__ = ("needles", "enders", "space", "always")
-
-    def __init__(self, need: Need | None):
-        self.always = need is None
-        need = need or Need()
-        self.needles = tuple(sorted(need.needles))
-        self.enders = tuple(sorted(need.enders))
-        self.space = need.space
-
-    def may_match(self, line: str) -> bool:
-        if self.always:
-            return True
-        if self.enders and line.endswith(self.enders):
-            return True
-        for needle in self.needles:
-            if needle in line:
-                return True
-        # white space: the ASCII space, or a character str.isprintable refuses (tabs, U+3000 …)
-        return self.space and (" " in line or not line.isprintable())
+def gate_source(need: Need | None) -> str:
+    """A Python expression over ``line``, true when the line holds what ``need`` says (``True``
+    for an unknown need): string literals only, written with ``repr``."""
+    if need is None:
+        return "True"
+    parts = []
+    if need.enders:
+        parts.append(f"line.endswith({tuple(sorted(need.enders))!r})")
+    parts += [f"{needle!r} in line" for needle in sorted(need.needles)]
+    if need.space:  # white space: the ASCII space, or a character str.isprintable refuses (tabs, U+3000 …)
+        parts.append("' ' in line or not line.isprintable()")
+    return "(" + " or ".join(parts or ["False"]) + ")"
 
 
-class GatedPattern(Gate):
-    """``search``/``match`` of a pattern over single lines, asked only of the lines that hold what
-    a match needs."""
+def compile_lines_test(source: str, **names) -> object:
+    """``lambda line: <source>`` with ``names`` bound: the gates and the calls they guard as one
+    function, since a Python call costs more than the substring tests of a gate."""
+    return eval(f"lambda line, {', '.join(f'{n}={n}' for n in names)}: {source}", {"__builtins__": {}}, names)
 
-    __slots__ = ("pattern", "need")
+
+class GatedPattern:
+    """``search``/``match`` of a pattern over single lines (no line break), asked only of the lines
+    that hold what a match needs."""
+
+    __slots__ = ("pattern", "need", "search", "match")
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         self.need = need_of(pattern)
-        super().__init__(self.need)
+        gate = gate_source(self.need)
+        self.search = compile_lines_test(f"(_search(line) if {gate} else None)", _search=pattern.search)
+        self.match = compile_lines_test(f"(_match(line) if {gate} else None)", _match=pattern.match)
 
-    def search(self, line: str) -> re.Match | None:
-        return self.pattern.search(line) if self.may_match(line) else None
 
-    def match(self, line: str) -> re.Match | None:
-        return self.pattern.match(line) if self.may_match(line) else None
+def any_search(patterns: list[re.Pattern]):
+    """``search(line)``: the first match of any of ``patterns`` (tried in order, each only in the
+    lines that hold what it needs), or None; one test of what any of them needs comes first."""
+    needs = [need_of(p) for p in patterns]
+    terms = [f"({gate_source(need)} and _p{k}(line))" for k, need in enumerate(needs)]
+    source = f"(({gate_source(union(needs))} and ({' or '.join(terms)})) or None)"
+    return compile_lines_test(source, **{f"_p{k}": p.search for k, p in enumerate(patterns)})

@@ -34,8 +34,14 @@ IS_CJK = re.compile(f"[{CJK}]")
 TOUCHING = re.compile(f"[,;:?!](?:(?<=[,;])(?:(?=[{CJK}{CJK_PUNCT}])|(?<=[{CJK}{CJK_PUNCT}][,;]))"
                       f"|(?<=[{CJK}{CLOSERS}][:?!]))")
 # "1。 指导思想": OCR reads the full stop of a label at the start of a line as 。 (no sentence
-# starts with a bare number and a full stop).
-OCR_LABEL = re.compile(f"。(?=[ \\t]?[{CJK}])")   # after a number that starts its line (read in Python)
+# starts with a bare number and a full stop).  Not after a Chinese character or mark (most 。):
+# ``_after_digit_or_space`` refuses those, and the engine is faster at it than a call per match.
+OCR_LABEL = re.compile(f"。(?<![{CJK}{CJK_PUNCT}]。)(?=[ \\t]?[{CJK}])")   # after a number that starts its line (read in Python)
+# TOUCHING and CLAUSE_MARKS as one pattern per mark, each starting with its literal: the engine
+# skips to a literal fast, but tries a pattern starting with a class at every character.
+TOUCHING_OF = {mark: re.compile(re.escape(mark) + TOUCHING.pattern[len("[,;:?!]"):]) for mark in ",;:?!"}
+CLAUSE_RUN_OF = {mark: re.compile(re.escape(mark) + (r"(?:\s*[,;])*" if mark in ",;" else r"(?:\s*[:?!])*"))
+                 for mark in ",;:?!"}
 IS_CJK_OR_PUNCT = re.compile(f"[{CJK}{CJK_PUNCT}]")
 
 
@@ -118,8 +124,8 @@ def fold_punctuation(t: TrackedText) -> TrackedText:
     # next to a folded one is read again ("通,\n;" is "通，\n；")
     if any(mark in text for mark in ",;:?!"):
         # most marks touch a Chinese character: folded in one pass; the rest are read one by one
-        text = TOUCHING.sub(lambda m: FULL_WIDTH_MARKS[m.group()], text)
-        pending = [(m.start(), m.end()) for m in CLAUSE_MARKS.finditer(text)]
+        text = _fold_touching(text)
+        pending = _clause_runs(text)
         while pending:
             marks = [(a, b) for a, b in pending if _clause_mark_is_chinese(text, a, b)]
             if not marks:
@@ -128,6 +134,26 @@ def fold_punctuation(t: TrackedText) -> TrackedText:
             done = set(marks)
             pending = [span for span in pending if span not in done]
     return t.with_text(text) if text != t.text else t
+
+
+def _fold_touching(text: str) -> str:
+    """``TOUCHING.sub`` (each mark decided on the text as given), one literal-first pattern per mark."""
+    edits = [(m.start(), m.end(), FULL_WIDTH_MARKS[mark]) for mark, pattern in TOUCHING_OF.items() if mark in text
+             for m in pattern.finditer(text)]
+    return _apply(text, sorted(edits)) if edits else text
+
+
+def _clause_runs(text: str) -> list[tuple[int, int]]:
+    """The spans ``CLAUSE_MARKS.finditer`` gives: the runs found from each mark, in order, a run
+    starting inside an earlier one left out (it ends where that one ends: a run is read the same
+    from any of its marks)."""
+    runs = sorted((m.start(), m.end()) for mark, pattern in CLAUSE_RUN_OF.items() if mark in text
+                  for m in pattern.finditer(text))
+    out: list[tuple[int, int]] = []
+    for start, end in runs:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
 
 
 def _apply(text: str, edits: list[tuple[int, int, str]]) -> str:

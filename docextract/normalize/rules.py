@@ -12,7 +12,7 @@ from ..rules.boilerplate import Boilerplate, boilerplate
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..rules.orgs import org_lexicon
-from .gates import Gate, GatedPattern, union
+from .gates import GatedPattern, any_search
 
 RULES = "normalize"
 
@@ -48,17 +48,7 @@ class AnyPattern:
 
     def __init__(self, patterns: tuple[re.Pattern, ...]):
         self.patterns = patterns
-        self.gated = tuple(GatedPattern(p) for p in patterns)
-        self.gate = Gate(union(p.need for p in self.gated))   # what a match of any of them needs
-
-    def search(self, line: str) -> re.Match | None:
-        if not self.gate.may_match(line):
-            return None  # most lines: one test instead of one per pattern
-        for pattern in self.gated:
-            found = pattern.search(line)
-            if found:
-                return found
-        return None
+        self.search = any_search(list(patterns))
 
 
 def _searched(rules: dict, key: str) -> AnyPattern:
