@@ -4,10 +4,13 @@ copy of the notice printed twice on one page, which is no part (its lines are dr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
+from ..text.dates import DATE
 from .dates import date_line
-from .gates import all_held
+from .gates import all_held, required_sets
 from .head import Head, is_title_shape
 from .labels import read_label
 from .nodes import Line
@@ -65,10 +68,14 @@ def issued_names(title: str | None, lines: list[Line], head: Head) -> set[str]:
 def attachment_names(lines: list[Line], start: int) -> set[str]:
     """The folded names of an 附件： list (附件：1.某某细则 / 2.某某清单)."""
     r = rules()
+    may_open = _may_mark()
     names: set[str] = set()
     in_list = False
     for line in lines[start:]:
-        text = line.text.strip()
+        text = line.text
+        if not in_list and not may_open(text):
+            continue   # most lines: no list opens here (a test of the characters it needs)
+        text = text.strip()
         m = r.attachment_list.match(text)
         if m:
             in_list = True
@@ -85,7 +92,9 @@ def attachment_names(lines: list[Line], start: int) -> set[str]:
 def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[PartStart], int | None]:
     """The further parts, and the line where a second copy of the notice begins (or None)."""
     r = rules()
+    may_mark = _may_mark()
     names = issued_names(title, lines, head) | attachment_names(lines, head.end_line)
+    name_heads = _name_heads(names)
     starts: list[PartStart] = []
     after_close = False   # after a signature date or an 附件N line a title starts a new document
     duplicate = _second_copy(lines, head)
@@ -96,22 +105,24 @@ def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[
         if not text:
             i += 1
             continue
-        found = _named_part(lines, i, names) if names else None
+        found = _named_part(lines, i, names) if names and _may_start_name(text, name_heads) else None
         if found is not None:
             start, name = found
             starts.append(start)
             names.discard(name)
+            name_heads = _name_heads(names)
             after_close = False
             i += 1
             continue
-        if date_line(text) or r.attachment_line.match(text):
-            after_close = True
-            i += 1
-            continue
-        if r.attachment_list.match(text):
-            after_close = False   # the list of attachments: their names start parts, not its lines
-            i += 1
-            continue
+        if may_mark(text):   # (most lines are neither a date line nor an attachment marker or list)
+            if date_line(text) or r.attachment_line.match(text):
+                after_close = True
+                i += 1
+                continue
+            if r.attachment_list.match(text):
+                after_close = False   # the list of attachments: their names start parts, not its lines
+                i += 1
+                continue
         if after_close and len(text) <= PART_TITLE_MAX_CHARS and "。" not in text and read_label(text) is None \
                 and not text.startswith(("附件", "抄送")) and (is_title_shape(text) or _after_marker(lines, i)):
             starts.append(PartStart(i, (lines[i].start + lines[i].text.find(text),
@@ -119,6 +130,42 @@ def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[
             after_close = False
         i += 1
     return starts, duplicate
+
+
+@cache
+def _may_mark() -> Callable[[str], object]:
+    """A test that a line holds a character each line that closes a document (a date line, an
+    附件N line) or opens an attachment list must hold one of (read from the patterns): one search
+    that most lines fail before any of those patterns runs."""
+    r = rules()
+    chars: set[str] = set()
+    for pattern in (DATE, r.roc_date, r.attachment_line, r.attachment_list):
+        sets = required_sets(pattern)
+        if not sets:
+            return lambda text: True
+        chars |= min(sets, key=len)
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]").search
+
+
+NAME_HEAD_CHARS = 16   # a line's first characters, enough to tell how its folded form starts
+
+
+def _name_heads(names: set[str]) -> frozenset[str]:
+    return frozenset(name[0] for name in names)
+
+
+def _may_start_name(text: str, heads: frozenset[str]) -> bool:
+    """Whether the folded line (alone, or with the next one joined) may start with a name whose
+    first character is in ``heads``: the line's first characters are folded as ``fold`` folds
+    the start of a text (a start too short to tell leaves the question open)."""
+    start = "".join(text[:NAME_HEAD_CHARS].split())
+    for form, folded in BRACKET_FORMS.items():
+        if form in start:
+            start = start.replace(form, folded)
+    start = start.lstrip("《》")
+    if start.startswith("关于"):
+        start = start[2:]
+    return len(start) < 2 or start[0] in heads
 
 
 def _after_marker(lines: list[Line], i: int) -> bool:
