@@ -24,6 +24,7 @@ BACK_REFERENCE = re.compile(r"\(\?P=|\(\?\(|\\[1-9]")
 # In a follower these would see the label before it (or the line's start) once joined.
 CONTEXT_SENSITIVE = re.compile(r"\^|\(\?<|\\[AbB]")
 DEFAULT_FLAGS = re.compile("").flags
+CANNOT_START_MAX = 4096   # characters remembered as no label's first (a bound for hostile input)
 
 
 class Read(NamedTuple):
@@ -44,9 +45,27 @@ class LabelReader(NamedTuple):
 class LabelReaders(NamedTuple):
     """The reader of every style, and for the characters the styles name as their first one
     (一, （, 第 …), the reader of only the styles that can start with it: a line is read with
-    ``by_first.get(line[:1], every)``, trying two or three styles instead of all of them."""
+    ``by_first.get(line[:1], every)``, trying two or three styles instead of all of them.
+    ``cannot_start``: characters seen at a line's start that no style can start with (most
+    lines), so that their lines are turned away without a regex call."""
     every: LabelReader
     by_first: dict[str, LabelReader]
+    can_start: object                 # ``match`` of the class of every style's first characters
+    cannot_start: set[str]
+
+    def reader_for(self, first: str) -> LabelReader | None:
+        """The reader of a line starting with ``first`` (one character), None when no style can
+        start with it."""
+        reader = self.by_first.get(first)
+        if reader is not None:
+            return reader
+        if first in self.cannot_start:
+            return None
+        if self.can_start is not None and not self.can_start(first):
+            if len(self.cannot_start) < CANNOT_START_MAX:
+                self.cannot_start.add(first)
+            return None
+        return self.every
 
 
 def label_readers(styles: tuple[Style, ...], followed_by: re.Pattern,
@@ -60,7 +79,8 @@ def label_readers(styles: tuple[Style, ...], followed_by: re.Pattern,
         return None
     follows = (followed_by.pattern, weak_followed_by.pattern)
     # most lines start with no character any style can start with: one class test turns them away
-    every = _joined(styles, range(len(styles)), follows, first_class([s.pattern for s in styles]))
+    first = first_class([s.pattern for s in styles])
+    every = _joined(styles, range(len(styles)), follows, first)
     if every is None:
         return None
     firsts = [first_class([s.pattern]) for s in styles]
@@ -73,7 +93,7 @@ def label_readers(styles: tuple[Style, ...], followed_by: re.Pattern,
             by_subset[subset] = _joined(styles, subset, follows, None)
         if by_subset[subset] is not None:
             by_first[char] = by_subset[subset]
-    return LabelReaders(every, by_first)
+    return LabelReaders(every, by_first, None if first is None else re.compile(first).match, set())
 
 
 def _joined(styles: tuple[Style, ...], subset, follows: tuple[str, str], first: str | None) -> LabelReader | None:

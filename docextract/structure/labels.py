@@ -9,7 +9,6 @@ next line; a （一） alone is a table's cell more often than a label), a label
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..text.numerals import label_number
@@ -74,10 +73,18 @@ def _repeated_label_end(line: str, label: Label) -> int:
     return label.end
 
 
-@lru_cache(maxsize=4096)
+NUMBERS_MAX = 4096   # numbers remembered as read (a bound for hostile input)
+_numbers: dict[str, int | None] = {}
+
+
 def _number(written: str) -> int | None:
-    """A label's number as written (few distinct ones: read once each)."""
-    return label_number(written.replace(T2S_THREE, FORMAL_THREE))
+    """A label's number as written (few distinct ones: each read once, then looked up)."""
+    number = _numbers.get(written, -1)
+    if number == -1:
+        number = label_number(written.replace(T2S_THREE, FORMAL_THREE))
+        if len(_numbers) < NUMBERS_MAX:
+            _numbers[written] = number
+    return number
 
 
 def read_label(line: str) -> Label | None:
@@ -88,7 +95,9 @@ def read_label(line: str) -> Label | None:
     readers = r.label_readers
     if readers is None:
         return _label_from(line, r.first_style(line))
-    reader = readers.by_first.get(line[:1], readers.every)
+    reader = readers.reader_for(line[:1])
+    if reader is None:
+        return None
     m = reader.match(line)
     if m is None:
         return None

@@ -32,17 +32,18 @@ def heading_at(body: str, start: int, end: int) -> str | None:
     while start < end and body[start].isspace():
         start += 1
     line_end = body.find("\n", start, end)
-    return _heading_of_line(body[start:line_end if line_end != -1 else end].strip())
+    return _heading_of_line(body[start:line_end if line_end != -1 else end].rstrip())
 
 
 def _heading_of_line(first_line: str) -> str | None:
+    """The heading in an item's first line (stripped: no space at either end)."""
     if not first_line:
         return None
     r = rules()
     found = r.heading_terminator.search(first_line)   # the first of the terminators
     if found is None:
         return first_line if len(first_line) <= r.heading_max_chars else None
-    head = first_line[:found.start()].strip()
+    head = first_line[:found.start()].rstrip()
     return head if 0 < len(head) <= r.heading_max_chars else None
 
 
@@ -51,9 +52,11 @@ def attachment_cut(lines: list[Line], first: int, last: int) -> int:
     name attachments, they are not items."""
     r = rules()
     for i in range(first, last):
-        text = lines[i].text.strip()
-        if text.startswith("附") and (r.attachment_line.match(text) or r.attachment_list.match(text)):
-            return i
+        text = lines[i].text
+        if "附" in text:   # most lines: no 附 anywhere (one scan, no copy)
+            text = text.strip()
+            if text.startswith("附") and (r.attachment_line.match(text) or r.attachment_list.match(text)):
+                return i
     return last
 
 
@@ -72,9 +75,12 @@ def items_of_part(part: int, lines: list[Line], first: int, last: int,
     """The items of lines ``first``..``last`` (one part, without its head and signature); labels
     inside ``tables`` (task tables, whose rows are items of their own) are left out."""
     last = attachment_cut(lines, first, last)
-    starts = [a for a, _ in tables]
-    candidates = [c for c in line_candidates(lines, first, last) if not _inside(tables, starts, c.start)]
-    return [OpenItem(part, path, c.label.text, c.label.style.name, c.start, c.text_start)
+    candidates = line_candidates(lines, first, last)
+    if tables:
+        starts = [a for a, _ in tables]
+        candidates = [c for c in candidates if not _inside(tables, starts, c.start)]
+    new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
+    return [new(OpenItem, (part, path, c.label.text, c.label.style.name, c.start, c.text_start))
             for c, path in number_items(candidates)]
 
 
@@ -86,11 +92,13 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
 def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: list[int],
                 lines: list[Line], body: str) -> list[ItemNode]:
     """Give each item its end (the next item's label, its part's closing, or its part's end) and heading."""
+    may_hold_field_line = rules().may_hold_field_line
     closings = closing_line_starts(body, lines)
     closing_starts = sorted(closing_starts)
     part_ends = [p.end for p in parts]
     bisect_right = bisect.bisect_right
     n_items, n_closing_starts, n_closings = len(items), len(closing_starts), len(closings)
+    new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
     closed = []
     for k, (part, path, label, style, start, text_start) in enumerate(items):
         end = part_ends[part]
@@ -105,9 +113,13 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
         j = bisect_right(closings, text_start)
         if j < n_closings and closings[j] < end:
             end = closings[j]
-        end = _end_after_field_lines(body, text_start, end)
-        end = max(text_start, _rstrip_offset(body, text_start, end))
-        closed.append(ItemNode(part, path, label, style, heading_at(body, text_start, end), start, text_start, end))
+        if may_hold_field_line(body[text_start:end]):   # most items: no line of it can be a field line
+            end = _end_after_field_lines(body, text_start, end)
+        while end > text_start and body[end - 1] in TRAILING_SPACE:
+            end -= 1
+        end = max(end, text_start)
+        closed.append(new(ItemNode, (part, path, label, style, heading_at(body, text_start, end), start, text_start,
+                                     end, (), False)))
     # the last item of a part, and of a sub-list the numbering leaves for a shallower level: the
     # paragraphs after a list of one-paragraph entries are the notice's closing text, or the
     # parent's text after its list (the extract stage gives them to the parent)
@@ -115,6 +127,9 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
         if k + 1 == len(closed) or closed[k + 1].part != closed[k].part or len(closed[k + 1].path) < len(closed[k].path):
             closed[k] = _trim_closing_text(closed, k, body)
     return closed
+
+
+TRAILING_SPACE = " \n\t"   # what an item's end is moved back over
 
 
 def closing_line_starts(body: str, lines: list[Line]) -> list[int]:
@@ -139,16 +154,19 @@ def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
     """The last item of a list keeps only its first paragraph when every sibling is a single
     paragraph: the unnumbered paragraphs after it are not its own."""
     item = items[k]
+    part, path = item.part, item.path
+    depth, parent = len(path), path[:-1]
     siblings = 0
     for j in range(k - 1, -1, -1):
         other = items[j]
-        if other.part != item.part:
+        if other.part != part:
             break
-        if other.path[:-1] == item.path[:-1]:
+        other_depth = len(other.path)
+        if other_depth == depth and other.path[:-1] == parent:
             if body.find("\n", other.text_start, other.end) != -1:
                 return item   # a sibling of several paragraphs: so may this one be
             siblings += 1
-        if len(other.path) < len(item.path):
+        if other_depth < depth:
             break   # the parent: earlier items are not siblings
     if siblings < 2:
         return item
@@ -162,24 +180,16 @@ def _end_after_field_lines(body: str, start: int, end: int) -> int:
     """Where an item's field lines (牵头单位：…) or a closing assignment (…（XX负责）) are followed
     by more prose, the item ends after them."""
     r = rules()
-    text = body[start:end]
-    if not r.may_hold_field_line(text):   # most items: no line of it can be a field line
-        return end
+    field_line, closing_assignment = r.item_field_line.match, r.item_closing_assignment.search
     pos, seen_fields = start, False
-    for raw in text.split("\n"):
+    for raw in body[start:end].split("\n"):
         line_end = pos + len(raw)
         stripped = raw.strip()
-        if r.item_field_line.match(stripped) or r.item_closing_assignment.search(stripped):
+        if field_line(stripped) or closing_assignment(stripped):
             seen_fields = True
         elif seen_fields and stripped:
             return pos
         pos = line_end + 1
-    return end
-
-
-def _rstrip_offset(body: str, start: int, end: int) -> int:
-    while end > start and body[end - 1] in " \n\t":
-        end -= 1
     return end
 
 
