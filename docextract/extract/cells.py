@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..models import Deadline, Unit
 from ..rules import load_rules, require
@@ -128,7 +128,13 @@ def _first_listed_leads(roles: dict[str, list[Unit]], others_role: str | None) -
 
 
 def _key(unit: Unit) -> str:
-    return SPACES.sub("", unit.name)
+    return _name_key(unit.name)
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    """A name without white space: what makes two listed units the same (asked twice per unit)."""
+    return SPACES.sub("", name)
 
 
 def _once(units: list[Unit]) -> list[Unit]:

@@ -184,11 +184,8 @@ def _described(unit: Name | Unit, flags: tuple[str, ...], context: AssignmentCon
     flags = list(dict.fromkeys((*getattr(unit, "flags", ()), *flags)))
     if not facts.known and context.recognizer.score(unit.name) < KNOWN and NOT_IN_LEXICON not in flags:
         flags.append(NOT_IN_LEXICON)
-    # built without a second validation: every value is typed by construction (str names, int
-    # offsets, the lexicon's levels, a fresh list of flags); tests/test_units_built.py checks
-    # that validating these units again changes nothing
-    return Unit.model_construct(name=unit.name, start=unit.start, end=unit.start + len(unit.name), source=unit.source,
-                                canonical=facts.canonical, level=facts.level, collective=facts.collective, flags=flags)
+    return Unit(name=unit.name, start=unit.start, end=unit.start + len(unit.name), source=unit.source,
+                canonical=facts.canonical, level=facts.level, collective=facts.collective, flags=flags)
 
 
 def _by_role(found: list[Found], context: AssignmentContext) -> dict[str, list[Unit]]:
@@ -223,7 +220,7 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     head = context.duty_heads.get(offset, ())
     fielded = "：" in text or ":" in text or "】" in text   # _may_hold_field, inline: run for every item
     triggered = lex.trigger_re.search(text) is not None  # has_trigger: one scan for the literals
-    if not (fielded or triggered or head or offset in context.duty_under or context.same_units or context.also_units):
+    if not (fielded or triggered or head or offset in context.duty_under or context.has_notes):
         return NOBODY  # nothing below can find a unit: skip building the empty result
     rec = context.recognizer
     brackets = round_brackets(text) if "(" in text or "（" in text else []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Protocol, Sequence
 
 from ...rules.orgs import org_lexicon
@@ -80,6 +80,12 @@ class AssignmentContext:
     def same_units_from(self) -> int:
         return self.same_scope.start
 
+    @cached_property
+    def has_notes(self) -> bool:
+        """Whether a note gives units to items (asked for every item; a frozen context keeps
+        the answer)."""
+        return bool(self.same_units) or bool(self.also_units)
+
 
 def _scope(pos: int, items: Sequence[ItemLike]) -> Scope:
     """The items a note at ``pos`` governs: those under the item holding it, or when it holds
@@ -141,18 +147,22 @@ def _note_units(search: _BodySearch, patterns, rec: UnitRecognizer, items) -> tu
     return Assignments(), Scope()
 
 
-def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: bool) -> tuple[Name, ...]:
+def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, parents: set) -> tuple[Name, ...]:
     """The units heading an item of a duty list, else (): the names, then ： (区城管局：负责…), or
     a line end with the duties below (区建管委 / 牵头协调…) or under it.  A list of names alone
     (（二）事业单位；) defines, it assigns nothing."""
-    start, end = item.text_start, min(item.end, item.text_start + DUTY_HEAD_MAX_CHARS + 1)
-    colon = _first_colon(body, start, end)
+    start = item.text_start
+    end = min(item.end, start + DUTY_HEAD_MAX_CHARS + 1)
+    colon = body.find("：", start, end)   # the first colon, either width (inline: run for every item)
+    narrow = body.find(":", start, colon if colon >= 0 else end)
+    if narrow >= 0:
+        colon = narrow
     line_end = body.find("\n", start, end)
     if colon >= 0 and (line_end < 0 or colon < line_end):
         stop = colon
-    elif line_end >= 0 and (has_children or NOT_SPACE.search(body, line_end, item.end)):
+    elif line_end >= 0 and ((item.part, item.path) in parents or NOT_SPACE.search(body, line_end, item.end)):
         stop = line_end
-    elif item.end <= end and has_children:
+    elif item.end <= end and (item.part, item.path) in parents:   # it has items under it
         stop = item.end
     else:
         return ()
@@ -162,11 +172,6 @@ def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, has_children: boo
     if not units or max(rec.score(u.name) for u in units) < GENERIC or _rest_of_line(body, start, stop, units):
         return ()  # the line holds more than a list of names
     return _with_source(units, DUTY_SOURCE)
-
-
-def _first_colon(body: str, start: int, end: int) -> int:
-    wide, narrow = body.find("：", start, end), body.find(":", start, end)
-    return wide if narrow < 0 else narrow if wide < 0 else min(wide, narrow)
 
 
 @cache
@@ -201,7 +206,7 @@ def _under(item: ItemLike, other: ItemLike) -> bool:
 
 def _duty_lists(body: str, items: Sequence[ItemLike], rec: UnitRecognizer):
     parents = {(it.part, it.path[:-1]) for it in items}
-    heads = {it.text_start: _duty_head(body, it, rec, (it.part, it.path) in parents) for it in items}
+    heads = {it.text_start: _duty_head(body, it, rec, parents) for it in items}
     siblings: dict[tuple, int] = {}
     for it in items:
         if heads[it.text_start]:

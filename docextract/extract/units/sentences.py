@@ -13,7 +13,6 @@ report of what was done (``人民银行牵头…开展了…``).
 """
 from __future__ import annotations
 
-import bisect
 import re
 from functools import cache, cached_property
 
@@ -27,7 +26,8 @@ from .slots import ASSIGNEE, NAMED, PARTNER, SUBJECT, Found, slot_units
 FLAGS = ("unbracketed_assignment",)
 # (the full stop's look-behind comes after the dot, so every branch opens with a literal and sre
 # skips to the marks by their first characters)
-SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?<!\d\.)(?!\d)")
+SENTENCE_MARKS = "。！？!?；;\n"   # a sentence ends at these, and at a full stop between no digits
+SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]|\.(?<!\d\.)(?!\d)")
 CLAUSE_DELIMITERS = frozenset("，,：:")
 # 了 that reports nothing done: 为了 (in order to), 除了, 了解.
 NOT_REPORT = ("为了", "除了", "了解", "不了")
@@ -59,15 +59,33 @@ def _form_marks() -> re.Pattern:
     return re.compile(rf"由|牵头|{verbs}")
 
 
-def _marked_sentences(spans: list[tuple[int, int]], marks: list[int]) -> list[tuple[int, int]]:
-    """The sentences (in order) that hold one of the ``marks`` (sorted positions)."""
+def _marked_sentences(text: str, marks: list[int]) -> list[tuple[int, int]]:
+    """The sentences of ``sentences(text)`` (in order) that hold one of the ``marks`` (sorted
+    positions): each found around its mark, the break after it by a search and the break before
+    it by a look back no further than the previous sentence, so a long text is not split whole."""
     out: list[tuple[int, int]] = []
-    starts = [a for a, _ in spans]
+    floor = 0   # where the previous marked sentence ended
     for pos in marks:
-        i = bisect.bisect_right(starts, pos) - 1
-        if i >= 0 and pos < spans[i][1] and (not out or out[-1] != spans[i]):
-            out.append(spans[i])
+        if pos < floor or SENTENCE_END.match(text, pos):
+            continue  # in the sentence taken already, or on a break (in no sentence)
+        after = SENTENCE_END.search(text, pos)
+        end = after.start() if after else len(text)
+        out.append((_last_break(text, floor, pos) + 1, end))
+        floor = end
     return out
+
+
+def _last_break(text: str, lo: int, pos: int) -> int:
+    """Where the last sentence break of ``text[lo:pos]`` stands, ``lo - 1`` when there is none."""
+    last = lo - 1
+    for mark in SENTENCE_MARKS:
+        at = text.rfind(mark, lo, pos)
+        if at > last:
+            last = at
+    at = text.rfind(".", last + 1, pos)
+    while at >= 0 and not SENTENCE_END.match(text, at):   # 1.5 is no break
+        at = text.rfind(".", last + 1, at)
+    return max(last, at)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -201,6 +219,8 @@ class Sentence:
         if text.find("牵头", self.start, self.end) < 0:
             return None
         for a, b in self.clauses:
+            if text.find("牵头", a + 1, b) < 0:
+                continue  # no 牵头 after the clause's first character (nor after an opener)
             for opener in SUBJECT_OPENERS:
                 if text.startswith(opener, a, b):
                     a += len(opener)
@@ -274,7 +294,7 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
     if not marks:
         return found  # no form can match anywhere: spare the sentence split
     marked = "由" in text or "牵头" in text
-    for start, end in _marked_sentences(sentences(text), marks):
+    for start, end in _marked_sentences(text, marks):
         a, b = trimmed(text, start, end)
         if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
             continue  # no form can match: no 由, no 牵头, no verb closing the sentence
