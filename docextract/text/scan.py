@@ -55,3 +55,18 @@ def anchored_finditer(pattern: re.Pattern, text: str, anchor: re.Pattern, before
     the text before a window, since ``finditer(text, pos, endpos)`` does not slice)."""
     for start, end in windows(text, anchor, before, after):
         yield from pattern.finditer(text, start, end)
+
+
+def screen(pattern: str, first: str, flags: int = 0) -> re.Pattern:
+    """A pattern that matches one character wherever ``(?=[first])(?:pattern)`` matches.
+
+    It opens with the class ``first``, so the regex engine passes over the other characters in
+    its fast loop; a pattern that opens with a look-ahead (or anything optional) makes it enter
+    the matcher at every character instead.  Group names must be unique within ``pattern``.
+
+    >>> screen(r"\\d+元", r"\\d").search("共计300元").start()
+    2
+    """
+    end = "\n" if flags & re.VERBOSE else ""   # a comment on the pattern's last line ends there
+    return re.compile(rf"[{first}](?<=(?=(?:{pattern}{end}))[\s\S])", flags)
+
