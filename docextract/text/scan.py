@@ -16,14 +16,22 @@ def windows(text: str, anchor: re.Pattern, before: int, after: int) -> list[tupl
     >>> windows("abc元defgh元ij", re.compile("元"), 2, 1)
     [(1, 5), (7, 11)]
     """
-    spans: list[list[int]] = []
+    lows: list[int] = []
+    highs: list[int] = []
+    high = 0
     for m in anchor.finditer(text):
-        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], end)
+        start, end = m.start() - before, m.end() + after
+        if lows and start <= high:   # (the same test on the clipped ends: start < len(text), high >= 0)
+            if end > high:
+                high = end
         else:
-            spans.append([start, end])
-    return [(a, b) for a, b in spans]
+            if lows:
+                highs.append(min(len(text), high))
+            lows.append(max(0, start))
+            high = end
+    if lows:
+        highs.append(min(len(text), high))
+    return list(zip(lows, highs))
 
 
 def merge_windows(starts: list[int], size: int, before: int, after: int) -> list[tuple[int, int]]:
