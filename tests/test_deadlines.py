@@ -6,6 +6,7 @@ A case is ``{"text", "reference" (ISO date or null: the signing date), "referenc
 the reason a known-hard case fails (run as a strict xfail).
 """
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 
 from docextract import extract_text
 from docextract.extract.deadlines import add_working_days, extract_deadlines, find, parse_deadline
-from docextract.extract.deadlines.patterns import compile_rules
+from docextract.extract.deadlines.patterns import compile_rules, patterns
 from docextract.errors import RuleError
 from docextract.rules import load_rules, rule_names
 
@@ -74,6 +75,36 @@ def test_anchored_scan_finds_what_a_whole_text_scan_finds(monkeypatch):
     anchored = [extract_deadlines(t, date(2020, 3, 2)) for t in texts]
     monkeypatch.setattr(find, "ANCHORED", False)
     assert [extract_deadlines(t, date(2020, 3, 2)) for t in texts] == anchored
+
+
+def _texts_and_pieces():
+    """The cases, the seeds, and the seeds cut at every 97th character (windows at a text's edges)."""
+    notices = [p.read_text(encoding="utf-8") for p in NOTICES]
+    return [c["text"] for c in CASES] + notices + [t[k:] for t in notices for k in range(0, len(t), 97)][:400]
+
+
+def test_screens_keep_every_window_a_rule_matches_in():
+    """A screen may keep a window no rule matches in, never drop one that one does, nor cut off
+    the start of one of its matches."""
+    p = patterns()
+    for text in _texts_and_pieces():
+        screened = find._windows_by_anchor(text, p.anchors)
+        every = dict(zip(p.anchors.anchors, find.anchor_windows(text, p.anchors)))
+        for rule in p.rules:
+            kept = {end: start for start, end in screened[rule.anchor]}
+            for start, end in every[rule.anchor]:
+                found = [m.span() for m in rule.pattern.finditer(text, start, end)]
+                if found:
+                    assert start <= kept.get(end, end) and \
+                        [m.span() for m in rule.pattern.finditer(text, kept[end], end)] == found, rule.family
+
+
+def test_scan_by_first_char_finds_what_the_longest_first_alternation_finds():
+    index = patterns().anchors
+    longest_first = re.compile("|".join(map(re.escape, sorted({w for a in index.anchors for w in a}, key=len, reverse=True))))
+    for text in _texts_and_pieces():
+        assert [(m.start(), m.group()) for m in index.words.finditer(text)] == \
+               [(m.start(), m.group()) for m in longest_first.finditer(text)]
 
 
 @pytest.mark.parametrize("text, reference, want", [

@@ -184,6 +184,8 @@ def _currency(match: re.Match) -> str:
 
 
 LEADING_ZERO = re.compile(r"0\d")  # 010-65367254, 000: a code, not a sum
+SPACE = re.compile(r"\s")
+CLAUSE_BREAK = re.compile(r"[，,。；;、：:（(]")   # a subject before an amount is in its clause
 
 
 def _value(number: str) -> float | None:
@@ -191,7 +193,7 @@ def _value(number: str) -> float | None:
         return None
     for word in money_rules().approximate:
         number = number.replace(word, "")
-    return parse_number(re.sub(r"\s", "", number))
+    return parse_number(SPACE.sub("", number))
 
 
 def _subject(text: str, start: int, end: int) -> str | None:
@@ -200,7 +202,7 @@ def _subject(text: str, start: int, end: int) -> str | None:
     after = m.subject_after.match(text, end, min(len(text), end + SUBJECT_AFTER_CHARS))
     if after:
         return after.group(1)
-    clause = re.split(r"[，,。；;、：:（(]", text[max(0, start - SUBJECT_BEFORE_CHARS):start])[-1]
+    clause = CLAUSE_BREAK.split(text[max(0, start - SUBJECT_BEFORE_CHARS):start])[-1]
     ends = [clause.rfind(head) + len(head) for head in m.subject_heads if head in clause]
     if not ends:
         return None
@@ -257,7 +259,8 @@ def _bound_of(match: re.Match) -> tuple[Bound | None, Bound | None]:
     before = m.before.get(match.group("comp") or "")
     if before is not None and match.group("neg"):
         before = before.flipped()
-    after = m.after.get(re.sub(r"\s", "", match.group("after") or ""))
+    written_after = match.group("after")
+    after = m.after.get(SPACE.sub("", written_after)) if written_after else None
     number = match.group("single") or ""
     approximate = MORE_THAN if any(word in number for word in m.approximate) else None
     return after or before or approximate, before

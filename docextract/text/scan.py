@@ -16,14 +16,22 @@ def windows(text: str, anchor: re.Pattern, before: int, after: int) -> list[tupl
     >>> windows("abc元defgh元ij", re.compile("元"), 2, 1)
     [(1, 5), (7, 11)]
     """
-    spans: list[list[int]] = []
+    lows: list[int] = []
+    highs: list[int] = []
+    high = 0
     for m in anchor.finditer(text):
-        start, end = max(0, m.start() - before), min(len(text), m.end() + after)
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], end)
+        start, end = m.start() - before, m.end() + after
+        if lows and start <= high:   # (the same test on the clipped ends: start < len(text), high >= 0)
+            if end > high:
+                high = end
         else:
-            spans.append([start, end])
-    return [(a, b) for a, b in spans]
+            if lows:
+                highs.append(min(len(text), high))
+            lows.append(max(0, start))
+            high = end
+    if lows:
+        highs.append(min(len(text), high))
+    return list(zip(lows, highs))
 
 
 def merge_windows(starts: list[int], size: int, before: int, after: int) -> list[tuple[int, int]]:
@@ -55,3 +63,18 @@ def anchored_finditer(pattern: re.Pattern, text: str, anchor: re.Pattern, before
     the text before a window, since ``finditer(text, pos, endpos)`` does not slice)."""
     for start, end in windows(text, anchor, before, after):
         yield from pattern.finditer(text, start, end)
+
+
+def screen(pattern: str, first: str, flags: int = 0) -> re.Pattern:
+    """A pattern that matches one character wherever ``(?=[first])(?:pattern)`` matches.
+
+    It opens with the class ``first``, so the regex engine passes over the other characters in
+    its fast loop; a pattern that opens with a look-ahead (or anything optional) makes it enter
+    the matcher at every character instead.  Group names must be unique within ``pattern``.
+
+    >>> screen(r"\\d+元", r"\\d").search("共计300元").start()
+    2
+    """
+    end = "\n" if flags & re.VERBOSE else ""   # a comment on the pattern's last line ends there
+    return re.compile(rf"[{first}](?<=(?=(?:{pattern}{end}))[\s\S])", flags)
+

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from .patterns import DeadlinePatterns
 
 CLAUSE_BREAK = re.compile(r"[，,。；;！？!?\n]")
+SENTENCE_BREAK = re.compile(r"[。；;！？!?\n]")
+TASK_SENTENCE_BREAK = re.compile(r"[。；;！？\n]")   # where ``task_follows`` stops reading
 CLAUSE_BREAK_CHARS = "，,。；;！？!?\n"
 SENTENCE_BREAK_CHARS = "。；;！？!?\n"
 # What may stand before a clause-opening date or event: a break, a label's colon, a bracket.
@@ -54,7 +56,7 @@ def clause_before(text: str, start: int, width: int = CLAUSE_REACH) -> str:
 
 def sentence_before(text: str, start: int, width: int = 40) -> str:
     """Up to ``width`` characters before ``start``, cut at the last sentence break."""
-    return re.split(r"[。；;！？!?\n]", text[max(0, start - width):start])[-1]
+    return SENTENCE_BREAK.split(text[max(0, start - width):start])[-1]
 
 
 def clause_after(text: str, end: int, width: int = AFTER_REACH) -> str:
@@ -136,7 +138,7 @@ def opens_sentence_with_comma(text: str, start: int, end: int) -> bool:
 
 def task_follows(ctx: Context, end: int) -> bool:
     """The rest of the sentence names a task of the notice's procedure (提交申请, 上传材料)."""
-    rest = re.split(r"[。；;！？\n]", ctx.text[end:end + SENTENCE_REACH], maxsplit=1)[0]
+    rest = TASK_SENTENCE_BREAK.split(ctx.text[end:end + SENTENCE_REACH], maxsplit=1)[0]
     return any(word in rest for word in ctx.p.words["window_tasks"])
 
 

@@ -30,15 +30,16 @@ Decisions a reader of the output needs:
 """
 from __future__ import annotations
 
+import re
 from datetime import date
-from itertools import chain
 
 from ...models import Deadline
 from ...text.scan import merge_windows
 from .context import Candidate, TitleMarks, clause_before, same_sentence, sentence_before
 from .context import Context
 from .families import HANDLERS
-from .patterns import AnchorIndex, Rule, patterns
+from .anchors import AnchorIndex, Rule
+from .patterns import patterns
 
 KIND_RANK = {"recurring": 0, "relative": 1, "by": 2, "open": 3, "ongoing": 4}  # tie-break: 每年6月底前 is recurring
 RELIABLE_SOURCES = ("signing_date", "published")
@@ -53,18 +54,41 @@ ANCHORED = True
 
 
 def _windows_by_anchor(text: str, index: AnchorIndex) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """The windows of every distinct anchor where its screen finds that one of its rules may
+    match."""
+    return {anchor: _screened(text, windows, *screen) if windows else windows
+            for anchor, windows, screen in zip(index.anchors, anchor_windows(text, index), index.screens)}
+
+
+def anchor_windows(text: str, index: AnchorIndex) -> list[list[tuple[int, int]]]:
     """The windows of every distinct anchor (its rules' widest reach: a wider window finds what
-    a narrower one does, since every match holds its anchor), from one scan for every anchor word."""
-    hits: dict[str, list[int]] = {word: [] for word in index.inside}
-    inside = index.inside
+    a narrower one does, since every match holds its anchor), from one scan for every anchor
+    word."""
+    starts: list[list[int]] = [[] for _ in index.anchors]
+    feeds = index.feeds
     for m in index.words.finditer(text):
-        start = m.start()
-        for offset, word in inside[m.group()]:
-            hits[word].append(start + offset)   # each word's list grows in order
-    out = {}
-    for anchor, (before, after) in index.reach.items():
-        starts = hits[anchor[0]] if len(anchor) == 1 else sorted(chain.from_iterable(hits[w] for w in anchor))
-        out[anchor] = merge_windows(starts, len(text), before, after + index.longest[anchor])
+        at = m.start()
+        for offset, k in feeds[m.group()]:
+            starts[k].append(at + offset)   # scan hits do not overlap: every list grows in order
+    size = len(text)
+    return [merge_windows(found, size, *reach) if found else [] for found, reach in zip(starts, index.reach)]
+
+
+def _screened(text: str, windows: list[tuple[int, int]], screen: re.Pattern | None,
+              lead: int) -> list[tuple[int, int]]:
+    """The windows where one of an anchor's rules may match, by one search of its screen
+    (``patterns._screen``), each from where the screen found that one may start: no rule
+    matches before.  A screen that starts ``lead`` characters before a match is searched from
+    as far before the window, and a window at the very start is kept whole (^)."""
+    if screen is None:
+        return windows
+    search = screen.search
+    out = []
+    for start, end in windows:
+        if lead and start < lead:
+            out.append((start, end))
+        elif (hit := search(text, start - lead, end)) is not None:
+            out.append((max(start, hit.start()), end))
     return out
 
 

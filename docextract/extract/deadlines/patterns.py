@@ -6,6 +6,8 @@ pattern of the literals it cannot match without, built from the same words as th
 itself (so a new phrase in the rules file is always reachable), with how far the pattern may
 reach before and after its anchor.  ``find.py`` runs each pattern only in windows around its
 anchor; ``tests/test_deadlines.py`` checks that anchored and whole-text scans agree.
+
+The anchors and their screens are built in ``anchors.py``.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from functools import cache
 from ...errors import RuleError
 from ...rules import compile_pattern, load_rules, require, require_mapping
 from ...rules.fields import labels_with
+from .anchors import AnchorIndex, Rule, anchor_index
 
 RULES = "deadlines"
 LIST_KEYS = (
@@ -52,6 +55,8 @@ PERIOD_FIRST = MONTH_FIRST + "本当月年底末第上下"   # + the first chara
 COUNT_FIRST = r"\d" + CN_NUM
 # A clause ends at these; look-aheads for a verb stay inside the clause.
 CLAUSE_CHARS = r"[^，。；;,\n]"
+# What stands right before a clause that opens with its event (规划报送批准前，…).
+CLAUSE_OPENING = r"，,。；;！？\n：:"
 DASH = r"(?:至|到|—|－|-|～|~)"
 
 
@@ -63,44 +68,6 @@ def _alt(words) -> str:
 def _firsts(words) -> str:
     """The first characters of ``words``, escaped for a character class."""
     return "".join(re.escape(w[0]) for w in sorted(set(words)))
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One pattern: what it finds (``family``), and where it can be (near one of the literal
-    ``anchor`` words, reaching ``before``/``after`` characters).  ``pattern`` opens with a
-    look-ahead for the characters a match can start with; ``plain`` is the same pattern without
-    it (tests check that the two find the same)."""
-
-    family: str
-    pattern: re.Pattern
-    plain: re.Pattern
-    anchor: tuple[str, ...]
-    before: int
-    after: int
-
-
-@dataclass(frozen=True)
-class AnchorIndex:
-    """Every anchor word in one pattern, so one scan finds them all: ``inside`` lists, for each
-    word the scan can report, every anchor word it holds and where (the 月 of 次月); ``reach``
-    is each anchor's widest reach over its rules; ``longest`` its longest word's extra length."""
-
-    words: re.Pattern
-    inside: dict[str, tuple[tuple[int, str], ...]]
-    reach: dict[tuple[str, ...], tuple[int, int]]
-    longest: dict[tuple[str, ...], int]
-
-
-def _anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
-    reach: dict[tuple[str, ...], tuple[int, int]] = {}
-    for r in rules:
-        before, after = reach.get(r.anchor, (0, 0))
-        reach[r.anchor] = (max(before, r.before), max(after, r.after))
-    vocabulary = sorted({w for anchor in reach for w in anchor}, key=len, reverse=True)
-    inside = {w: tuple((k, v) for v in vocabulary for k in range(len(w)) if w.startswith(v, k)) for w in vocabulary}
-    return AnchorIndex(re.compile(_alt(vocabulary)), inside, reach,
-                       {anchor: max(map(len, anchor)) for anchor in reach})
 
 
 @dataclass(frozen=True)
@@ -150,15 +117,21 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
     deadline_labels = _alt(labels_with("deadline"))
 
     def rule(family: str, key: str, pattern: str, anchor: str | tuple[str, ...], reach_before: int,
-             reach_after: int, first: str | None) -> Rule:
+             reach_after: int, first: str | None, opener: tuple[str, str] | None = None) -> Rule:
         """``anchor``: the words themselves, or literal words joined by |; ``first``: the class of
-        characters a match starts with (None: any)."""
+        characters a match starts with (None: any); ``opener``, for a rule with no such class:
+        (the class of the character right before a match, the pattern after it)."""
         anchor_words = tuple(anchor.split("|")) if isinstance(anchor, str) else tuple(anchor)
         fast = pattern if first is None else f"(?=[{first}])(?:{pattern})"
+        screen, screen_first, lead = (fast, first or "", 0) if opener is None \
+            else (f"[{opener[0]}](?:{opener[1]})", opener[0], 1)
         return Rule(family, compile_pattern(RULES, key, fast, re.VERBOSE), compile_pattern(RULES, key, pattern, re.VERBOSE),
-                    anchor_words, reach_before, reach_after)
+                    anchor_words, reach_before, reach_after, screen, screen_first, lead)
 
     at_first, rel_first = _firsts(words["at_words"]), _firsts(relative_years)
+    event_clause = rf"""
+        (?P<event> [^，。；;,\n：:]{{0,20}}? (?: {w['event_verbs']} ) ) (?:之)? 前 (?= [，,] )
+    """
     period_first = PERIOD_FIRST + rel_first
 
     by = (
@@ -242,9 +215,9 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?! [提列沿期后景往端身台夕述款项条者瞻夜面天日年月页教班车行、\d{CN_NUM}几] )
         """, "前", 46, 2, "在于"),
         rule("event_clause_before", "event_verbs", rf"""
-            (?: ^ | (?<= [，,。；;！？\n：:] ) )                  # opening a clause
-            (?P<event> [^，。；;,\n：:]{{0,20}}? (?: {w['event_verbs']} ) ) (?:之)? 前 (?= [，,] )
-        """, "前", 28, 2, None),
+            (?: ^ | (?<= [{CLAUSE_OPENING}] ) )                   # opening a clause
+            {event_clause}
+        """, "前", 28, 2, None, (CLAUSE_OPENING, event_clause)),
         rule("counted_before", "relative_units", rf"""
             (?: (?P<at> 于|在 ) \s* )? {COUNT} \s* (?P<unit> 个工作日|工作日|日|天|个小时|小时) \s* 前
             (?! [提列沿期后景往端身台夕述款项条者] )
@@ -313,7 +286,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
     rules_ = by + relative + recurring + open_
     return DeadlinePatterns(
         rules=rules_,
-        anchors=_anchor_index(rules_),
+        anchors=anchor_index(rules_),
         relative_years=dict(relative_years),
         plans=dict(plans),
         cadences=dict(cadences),

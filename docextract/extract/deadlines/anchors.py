@@ -1,0 +1,103 @@
+"""Where the deadline rules can match: each ``Rule``'s anchor words, found in one scan of
+the text, and each anchor's screen.
+
+Most windows hold no deadline.  One ``screen`` per anchor says, with one search per window,
+whether any of the anchor's rules may match there; only the windows it passes are searched
+rule by rule.  A screen opens with a character class, so the regex engine skips the
+characters no match can start with in a tight loop, instead of entering the matcher at every
+character as it must for a pattern that opens with a look-ahead.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...text.scan import screen
+
+
+def _by_first_char(words) -> str:
+    """A pattern that finds what the alternation of ``words``, longest first, finds (at each
+    place the longest word), grouped by first character: 个(?:工作日|月)|日(?:产日清)?|前 …
+    The regex engine tries the branches of an alternation one by one; one branch per first
+    character, the one-character words' first (the commonest), tries fewer at each place a
+    scan stops.
+
+    >>> _by_first_char(["前", "之前", "日", "日产日清", "个月", "个工作日"])
+    '日(?:产日清)?|前|个(?:工作日|月)|之(?:前)'
+    """
+    tails: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        tails.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first in sorted(tails, key=lambda c: "" not in tails[c]):   # stable: otherwise longest first
+        longer = "|".join(map(re.escape, (t for t in tails[first] if t)))
+        optional = "?" if "" in tails[first] else ""
+        branches.append(re.escape(first) + (f"(?:{longer}){optional}" if longer else ""))
+    return "|".join(branches)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern: what it finds (``family``), and where it can be (near one of the literal
+    ``anchor`` words, reaching ``before``/``after`` characters).  ``pattern`` opens with a
+    look-ahead for the characters a match can start with; ``plain`` is the same pattern without
+    it (tests check that the two find the same)."""
+
+    family: str
+    pattern: re.Pattern
+    plain: re.Pattern
+    anchor: tuple[str, ...]
+    before: int
+    after: int
+    screen: str         # what the anchor's screen tries for this rule (see ``_screen``)
+    screen_first: str   # the characters a screen match starts with (a class body)
+    screen_lead: int    # how far before the rule's match the screen's starts (0 or 1)
+
+
+# A group name, to drop from a screen: the screen only says whether a rule matches, and the
+# rules of one anchor share names (year, month).  No rule refers back to a group.
+GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def _screen(rules: tuple[Rule, ...]) -> re.Pattern | None:
+    """One pattern that matches wherever one of ``rules`` may (an over-estimate is harmless:
+    the window is then searched rule by rule); None when a rule has no class of first
+    characters."""
+    if not all(r.screen_first for r in rules):
+        return None
+    alternatives = "|".join(f"(?:{GROUP_NAME.sub('(?:', r.screen)}\n)" for r in rules)
+    return screen(alternatives, "".join(r.screen_first for r in rules), re.VERBOSE)
+
+
+@dataclass(frozen=True)
+class AnchorIndex:
+    """Every anchor word in one pattern, so one scan finds them all.  ``anchors`` are the
+    distinct anchors; ``feeds`` gives, for each word the scan can report, every anchor word it
+    holds as (where in it, which anchor), in order of place (the 月 of 次月 feeds the anchor
+    月); ``reach`` is each anchor's widest reach over its rules, before and after the start of
+    one of its words (the longest word's length included); ``screens`` each anchor's screen
+    and how far before a match the screen starts."""
+
+    words: re.Pattern
+    anchors: tuple[tuple[str, ...], ...]
+    feeds: dict[str, tuple[tuple[int, int], ...]]
+    reach: tuple[tuple[int, int], ...]
+    screens: tuple[tuple[re.Pattern | None, int], ...]
+
+
+def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
+    reach: dict[tuple[str, ...], tuple[int, int]] = {}
+    for r in rules:
+        before, after = reach.get(r.anchor, (0, 0))
+        reach[r.anchor] = (max(before, r.before), max(after, r.after))
+    anchors = tuple(reach)
+    vocabulary = sorted({w for anchor in anchors for w in anchor}, key=len, reverse=True)
+    feeds = {w: tuple(sorted((k, a) for a, anchor in enumerate(anchors) for v in anchor
+                             for k in range(len(w)) if w.startswith(v, k)))
+             for w in vocabulary}
+    screens = []
+    for anchor in anchors:
+        mine = tuple(r for r in rules if r.anchor == anchor)
+        screens.append((_screen(mine), max(r.screen_lead for r in mine)))
+    return AnchorIndex(re.compile(_by_first_char(vocabulary)), anchors, feeds,
+                       tuple((reach[a][0], reach[a][1] + max(map(len, a))) for a in anchors), tuple(screens))
