@@ -3,7 +3,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from conftest import CORPUS
 from docextract.normalize import NORMALIZERS, normalize
@@ -57,6 +57,7 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
+@example("一、 一、\n、")   # a heading printed twice, then a line the joiner appends to it
 def test_idempotent_and_map_valid(text):
     once = normalize(text)
     assert normalize(once.text).text == once.text

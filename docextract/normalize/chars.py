@@ -8,6 +8,7 @@ import unicodedata
 from functools import cache
 
 from ..rules.boilerplate import REPEATED_PHRASE_MAX
+from ..rules.labels import label_start
 from ..text.textmap import TrackedText
 
 
@@ -207,9 +208,10 @@ def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_lis
     if before in CJK_PUNCT and _is_word(after) or after in CJK_PUNCT and _is_word(before):
         # beside Chinese punctuation, however many; but not between one phrase shown twice
         # ("战“疫” 战“疫”", a page's tile the clean stage drops by its space)
+        # (a heading printed twice is a heading, as repeats_a_phrase says: "一、 一、")
         half = text[end:line[1]]
         return not (2 <= len(half) <= REPEATED_PHRASE_MAX and start - line[0] >= line[1] - end
-                    and text[line[0]:start].lstrip(" \t") == half)
+                    and text[line[0]:start].lstrip(" \t") == half and not label_start().match(half))
     if end - start > 1:
         return False  # a layout gap between two words (a signature's two issuers) stays
     if _is_cjk(before) and (_is_cjk(after) or after in LATIN or after in "()") \
