@@ -77,3 +77,33 @@ def test_first_class_holds_every_first_character(text):
     first = re.compile(first_class(patterns))
     if any(p.match(text) for p in patterns):
         assert first.match(text)
+
+
+# -- closing lines: found by one scan of the body, as the line-by-line test finds them ----------
+
+def _closing_lines_one_by_one(lines):
+    r = rules()
+    return [ln.start for ln in lines if (text := ln.text.strip()) and r.is_closing_line(text)]
+
+
+def test_closing_lines_scan_agrees_with_the_lines_one_by_one_on_the_corpus():
+    from docextract.structure.nodes import lines_of
+    from docextract.structure.outline import closing_line_starts
+    assert rules().line_after_break_starting_closing is not None
+    body = "\n".join(LINES)
+    lines = lines_of(body)
+    found = closing_line_starts(body, lines)
+    assert found == _closing_lines_one_by_one(lines)
+    assert found   # the corpus does hold closing lines (特此通知, 附件：)
+
+
+CLOSING_ALPHABET = "特此通知告附件表录抄送报印发主：: \u3000\t\n12一。"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=CLOSING_ALPHABET, max_size=40))
+def test_closing_lines_scan_agrees_on_generated_text(body):
+    from docextract.structure.nodes import lines_of
+    from docextract.structure.outline import closing_line_starts
+    lines = lines_of(body)
+    assert closing_line_starts(body, lines) == _closing_lines_one_by_one(lines)
