@@ -78,7 +78,7 @@ def anchor_windows(text: str, index: AnchorIndex) -> list[list[tuple[int, int]]]
 def _screened(text: str, windows: list[tuple[int, int]], screen: re.Pattern | None,
               lead: int) -> list[tuple[int, int]]:
     """The windows where one of an anchor's rules may match, by one search of its screen
-    (``patterns._screen``), each from where the screen found that one may start: no rule
+    (``anchors._screen``), each from where the screen found that one may start: no rule
     matches before.  A screen that starts ``lead`` characters before a match is searched from
     as far before the window, and a window at the very start is kept whole (^)."""
     if screen is None:
