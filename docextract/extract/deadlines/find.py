@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from ...models import Deadline
 from ...text.scan import merge_windows
@@ -77,7 +78,7 @@ def anchor_windows(text: str, index: AnchorIndex) -> list[list[tuple[int, int]]]
 def _screened(text: str, windows: list[tuple[int, int]], screen: re.Pattern | None,
               lead: int) -> list[tuple[int, int]]:
     """The windows where one of an anchor's rules may match, by one search of its screen
-    (``patterns._screen``), each from where the screen found that one may start: no rule
+    (``anchors._screen``), each from where the screen found that one may start: no rule
     matches before.  A screen that starts ``lead`` characters before a match is searched from
     as far before the window, and a window at the very start is kept whole (^)."""
     if screen is None:
@@ -97,9 +98,20 @@ def _is_fact(text: str, c: Candidate, facts: tuple[str, ...]) -> bool:
     been read as the start of the deadline)."""
     before = clause_before(text, c.start, 6).rstrip()
     head = text[c.start:c.start + 2]
-    if any((before + head[:k]).endswith(word) for word in facts for k in range(min(len(word), 3))):
+    # a word may end up to min(len(word), 3) - 1 characters into the candidate: one test per reach
+    one, two, three = (_longer_than(facts, k) for k in range(3))
+    if before.endswith(one) or (before + head[:1]).endswith(two) or (before + head[:2]).endswith(three):
         return True
     return text[c.end:c.end + 4].lstrip().startswith(("已", "已经"))
+
+
+def _in_definition(sentence: str, definitions: tuple[str, ...]) -> bool:
+    return any(word in sentence for word in definitions)
+
+
+@cache
+def _longer_than(words: tuple[str, ...], length: int) -> tuple[str, ...]:
+    return tuple(w for w in words if len(w) > length)
 
 
 def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
@@ -201,7 +213,7 @@ def extract_deadlines(text: str, reference: date | None = None, offset: int = 0,
     ctx = Context(text, reference, reference is not None and reference_source in RELIABLE_SOURCES, p, marks)
     facts, definitions = p.words["fact_words"], p.words["definition_words"]
     kept = [c for c in _candidates(text, ctx) if not marks.inside(c.start) and not _is_fact(text, c, facts)
-            and not any(word in sentence_before(text, c.start) for word in definitions)]
+            and not _in_definition(sentence_before(text, c.start), definitions)]
     found = _inherit_cadence(text, _resolve_overlaps(kept))
     return [_deadline(text, c, reference, reference_source, offset) for c in found]
 
