@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 
 from ...models import Unit
-from ...text.scan import anchored_finditer
+from ...text.scan import windows
 from .canonical import body_lexicon
 from .clauses import bracket_clauses, innermost, round_brackets
 from .context import AssignmentContext, find_assignment_context  # noqa: F401  (assemble imports both here)
-from .lexicon import ROLES, lexicon
+from .lexicon import BOX_CLOSE, ROLES, lexicon
 from .recognizer import GENERIC, KNOWN, UnitRecognizer
 from .shapes import ROUND_CLOSE, ROUND_OPEN, SPACE, compact, trailing_note
 from .names import Name, split_names
@@ -111,6 +111,31 @@ def _may_hold_field(text: str) -> bool:
     return "：" in text or ":" in text or "】" in text
 
 
+def _field_windows(text: str) -> list[tuple[int, int]]:
+    """``scan.windows(text, field_anchor, FIELD_LABEL_MAX_CHARS, 2)`` with the anchor's two kinds
+    found apart: a colon after a label's last character by a pattern sre scans from its first
+    characters, a 】 by ``str.find`` (the two never overlap, so the anchors are the same)."""
+    lex = lexicon()
+    if lex.field_colon is None:
+        return windows(text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2)
+    anchors = [m.span() for m in lex.field_colon.finditer(text)]
+    at = text.find(BOX_CLOSE)
+    if at >= 0:
+        while at >= 0:
+            anchors.append((at, at + 1))
+            at = text.find(BOX_CLOSE, at + 1)
+        anchors.sort()
+    out: list[list[int]] = []
+    size = len(text)
+    for a, b in anchors:   # merged as scan.windows merges them
+        start, end = max(0, a - FIELD_LABEL_MAX_CHARS), min(size, b + 2)
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(a, b) for a, b in out]
+
+
 def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> tuple[list[Found], list[int]]:
     """``牵头单位：A、B`` fields; also returns where each field starts, so the clause pass skips them.
     A field vouches for its value: any short noun phrase in it is a unit (出资人代表), and a name
@@ -120,21 +145,22 @@ def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> t
     if not _may_hold_field(text):
         return found, starts
     # every field ends its label with ： or 】: run the pattern only near those
-    for m in anchored_finditer(lex.field_re, text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2):
-        if m.group("boxed") is None and not _at_field_start(text, m.start()):
-            continue  # 林长制责任单位：… inside a sentence is not a field (a 【label】 always is)
-        label = compact(m.group("label") or m.group("boxed"))
-        bracket = innermost(brackets, m.start())
-        end = _field_value_end(text, m.end(), bracket[1] if bracket else len(text), bracket is not None)
-        group = bracket[0] if bracket else -1  # field lines outside brackets form one block
-        starts.append(m.start())
-        start = relative_lead(text, m.end(), end)
-        shared = shared_suffix(text[start:end])
-        for unit in split_names(text[start:end], offset + start, rec):
-            unit, role = _marked_role(unit, rec)
-            if accept([unit], [name_score(unit.name, shared, rec)], FIELD):
-                found.append(Found(role or lex.labels[label], unit._replace(source=unit.source or label),
-                                   group))
+    for low, high in _field_windows(text):
+        for m in lex.field_re.finditer(text, low, high):
+            if m.group("boxed") is None and not _at_field_start(text, m.start()):
+                continue  # 林长制责任单位：… inside a sentence is not a field (a 【label】 always is)
+            label = compact(m.group("label") or m.group("boxed"))
+            bracket = innermost(brackets, m.start())
+            end = _field_value_end(text, m.end(), bracket[1] if bracket else len(text), bracket is not None)
+            group = bracket[0] if bracket else -1  # field lines outside brackets form one block
+            starts.append(m.start())
+            start = relative_lead(text, m.end(), end)
+            shared = shared_suffix(text[start:end])
+            for unit in split_names(text[start:end], offset + start, rec):
+                unit, role = _marked_role(unit, rec)
+                if accept([unit], [name_score(unit.name, shared, rec)], FIELD):
+                    found.append(Found(role or lex.labels[label], unit._replace(source=unit.source or label),
+                                       group))
     return found, starts
 
 

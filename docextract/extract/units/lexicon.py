@@ -16,6 +16,7 @@ from .shapes import Endings
 RULES = "units"
 # Any CJK "<word>：" opens a field (适用范围：); a field value ends before the next one.
 ANY_FIELD = r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]"
+BOX_CLOSE = "】"   # closes a boxed label: 【牵头单位】
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class _Lexicon:
     labels: dict[str, str]      # field label → role
     field_re: re.Pattern        # a labelled field opener: 牵头单位： / 【牵头单位】 (a PDF may wrap the label)
     field_anchor: re.Pattern    # a colon after a label's last character, or a 】: where a field can be
+    field_colon: re.Pattern | None  # field_anchor's first branch alone (None when a label ends with 】)
     any_field_re: re.Pattern    # any "<word>：" field opener, to end the value before it
     verbs: dict[str, str]       # clause verb → role
     clause_re: re.Pattern       # "<units><verb>" filling a clause
@@ -102,6 +104,10 @@ def lexicon() -> _Lexicon:
         # 牵头单位：… or 【牵头单位】…; the value may start on the next line
         field_re=re.compile(rf"(?:【\s*(?P<boxed>{label_words})\s*】|(?P<label>{wrapped_labels})\s*[:：])\s*"),
         field_anchor=re.compile("[" + re.escape("".join(sorted({w[-1] for w in labels}))) + r"]\s*[:：]|】"),
+        # a class first: sre skips to the class's characters (the alternation with 】 made it try
+        # every position); the 】 are found with str.find (assign._field_windows)
+        field_colon=None if any(w.endswith(BOX_CLOSE) for w in labels)
+        else re.compile("[" + re.escape("".join(sorted({w[-1] for w in labels}))) + r"]\s*[:：]"),
         any_field_re=re.compile(ANY_FIELD),
         verbs=verbs,
         clause_re=re.compile(rf"(?P<units>.+?)(?P<verb>{alternation(verbs)})", re.S),

@@ -1,11 +1,15 @@
-"""``prefixed_search`` finds what ``pattern.search`` finds, trying the pattern only where its
-opening literals start (the notice-wide unit rules are searched this way)."""
+"""The units' faster scans find what the plain ones find: ``prefixed_search`` what
+``pattern.search`` finds, trying the pattern only where its opening literals start (the
+notice-wide unit rules are searched this way); ``_field_windows`` the windows of
+``scan.windows`` around the field anchors."""
 import re
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from docextract.extract.units.assign import FIELD_LABEL_MAX_CHARS, _field_windows
 from docextract.extract.units.lexicon import lexicon
+from docextract.text.scan import windows
 from docextract.extract.units.prefixed import literal_prefixes, prefixed_search
 
 NOTE_PATTERNS = [*lexicon().first_is_lead, *lexicon().same_units, *lexicon().also_units]
@@ -64,3 +68,21 @@ def test_note_rules_find_the_same_first_match(text):
     for pattern in NOTE_PATTERNS:
         expected, got = pattern.search(text), prefixed_search(pattern, text)
         assert (got and (got.span(), got.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+FIELD_TEXTS = ["", "牵头单位：市科技局", "【责任单位】市财政局【配合单位】各区", "责任部门 ：\n市民政局", "单位：】：",
+               "推进工作（牵头单位:市发改委；责任单位：各区）。", "没有字段的句子。", "】】单位　：部门:"]
+
+
+@pytest.mark.parametrize("text", FIELD_TEXTS)
+def test_field_windows_are_the_anchor_windows(text):
+    lex = lexicon()
+    assert _field_windows(text) == windows(text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["单位", "部门", "】", "【", "：", ":", " ", "\u3000", "\n", "牵头", "市局", "、"]),
+                max_size=40).map("".join))
+def test_field_windows_match_on_generated_text(text):
+    lex = lexicon()
+    assert _field_windows(text) == windows(text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2)
