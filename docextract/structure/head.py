@@ -56,9 +56,9 @@ def is_title_shape(text: str) -> bool:
     t = text.strip()
     if not TITLE_MIN_CHARS <= len(t) <= TITLE_MAX_CHARS or t.endswith(("：", ":", "。")) or "。" in t:
         return False
-    if r.self_reference.search(t) or match_label(t) is not None:
-        return False
-    return bool(r.doc_type_end.search(t)) or ("关于" in t[:40] and len(t) <= ABOUT_TITLE_MAX_CHARS)
+    if not (r.doc_type_end.search(t) or ("关于" in t[:40] and len(t) <= ABOUT_TITLE_MAX_CHARS)):
+        return False   # (asked first: most lines end with no document type)
+    return not r.self_reference.search(t) and match_label(t) is None
 
 
 def is_label_line(text: str) -> bool:

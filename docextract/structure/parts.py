@@ -4,9 +4,10 @@ copy of the notice printed twice on one page, which is no part (its lines are dr
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from ..text.dates import DATE
 from .dates import date_line
@@ -65,42 +66,65 @@ def issued_names(title: str | None, lines: list[Line], head: Head) -> set[str]:
     return {n for n in names if len(n) >= 4}
 
 
-def attachment_names(lines: list[Line], start: int) -> set[str]:
-    """The folded names of an 附件： list (附件：1.某某细则 / 2.某某清单)."""
+def attachment_names(lines: list[Line], start: int, marked: list[int] | None = None) -> set[str]:
+    """The folded names of an 附件： list (附件：1.某某细则 / 2.某某清单).  ``marked``: the lines
+    that may open one (``_LinesText.marked``), when the caller has them."""
     r = rules()
-    may_open = _may_mark()
+    if marked is None:
+        marked = _LinesText(lines).marked(start)
     names: set[str] = set()
-    in_list = False
-    for line in lines[start:]:
-        text = line.text
-        if not in_list and not may_open(text):
-            continue   # most lines: no list opens here (a test of the characters it needs)
-        text = text.strip()
-        m = r.attachment_list.match(text)
-        if m:
-            in_list = True
-            text = text[m.end():]
-        elif not in_list or not r.attachment_list_label.match(text):
-            in_list = False
-            continue
+
+    def add(text: str) -> None:
         name = r.attachment_list_label.sub("", text).strip()
         if 4 <= len(name) <= PART_TITLE_MAX_CHARS:
             names.add(fold(name))
+
+    after = start   # the first line not yet read
+    for i in marked:
+        if i < after:
+            continue   # read as part of a list above
+        text = lines[i].text.strip()
+        m = r.attachment_list.match(text)
+        if not m:
+            continue
+        add(text[m.end():])
+        after = i + 1
+        while after < len(lines):   # the list runs on over its numbered lines
+            text = lines[after].text.strip()
+            m = r.attachment_list.match(text)
+            if m:
+                add(text[m.end():])
+            elif r.attachment_list_label.match(text):
+                add(text)
+            else:
+                break
+            after += 1
+        after += 1   # (the line that ended the list opens none: it was read)
     return names
 
 
 def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[PartStart], int | None]:
     """The further parts, and the line where a second copy of the notice begins (or None)."""
     r = rules()
-    may_mark = _may_mark()
-    names = issued_names(title, lines, head) | attachment_names(lines, head.end_line)
+    joined = _LinesText(lines)
+    marked = joined.marked(head.end_line)
+    is_marked = set(marked)
+    names = issued_names(title, lines, head) | attachment_names(lines, head.end_line, marked)
     name_heads = _name_heads(names)
     starts: list[PartStart] = []
     after_close = False   # after a signature date or an 附件N line a title starts a new document
-    duplicate = _second_copy(lines, head)
+    duplicate = _second_copy(lines, head, joined)
     last = duplicate if duplicate is not None else len(lines)
     i = head.end_line
     while i < last:
+        if not names and not after_close:
+            # only a date line or an attachment marker or list can change anything: go to the next
+            k = bisect_left(marked, i)
+            if k == len(marked):
+                break
+            i = marked[k]
+            if i >= last:
+                break
         text = lines[i].text.strip()
         if not text:
             i += 1
@@ -114,7 +138,7 @@ def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[
             after_close = False
             i += 1
             continue
-        if may_mark(text):   # (most lines are neither a date line nor an attachment marker or list)
+        if i in is_marked:   # (most lines are neither a date line nor an attachment marker or list)
             if date_line(text) or r.attachment_line.match(text):
                 after_close = True
                 i += 1
@@ -123,8 +147,9 @@ def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[
                 after_close = False   # the list of attachments: their names start parts, not its lines
                 i += 1
                 continue
-        if after_close and len(text) <= PART_TITLE_MAX_CHARS and "。" not in text and read_label(text) is None \
-                and not text.startswith(("附件", "抄送")) and (is_title_shape(text) or _after_marker(lines, i)):
+        if after_close and len(text) <= PART_TITLE_MAX_CHARS and "。" not in text \
+                and not text.startswith(("附件", "抄送")) and (is_title_shape(text) or _after_marker(lines, i)) \
+                and read_label(text) is None:
             starts.append(PartStart(i, (lines[i].start + lines[i].text.find(text),
                                         lines[i].start + lines[i].text.find(text) + len(text))))
             after_close = False
@@ -133,18 +158,47 @@ def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[
 
 
 @cache
-def _may_mark() -> Callable[[str], object]:
-    """A test that a line holds a character each line that closes a document (a date line, an
-    附件N line) or opens an attachment list must hold one of (read from the patterns): one search
-    that most lines fail before any of those patterns runs."""
+def _mark_chars() -> tuple[str, ...] | None:
+    """Characters one of which every line that closes a document (a date line, an 附件N line) or
+    opens an attachment list holds (read from the patterns), or None when there are none."""
     r = rules()
     chars: set[str] = set()
     for pattern in (DATE, r.roc_date, r.attachment_line, r.attachment_list):
         sets = required_sets(pattern)
         if not sets:
-            return lambda text: True
+            return None
         chars |= min(sets, key=len)
-    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]").search
+    return tuple(sorted(chars))
+
+
+class _LinesText:
+    """The lines as one text, so that the lines holding a character are found by ``str.find`` (a
+    scan in C) rather than by a test on every line: most lines hold none of the characters a
+    date line, an attachment marker or a title printed twice needs."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        texts = [line.text for line in lines]
+        self.text = "\n".join(texts)
+        self.starts = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0))  # of each line
+
+    def holding(self, chars, first: int = 0) -> list[int]:
+        """The lines from ``first`` on that hold one of ``chars``, in order."""
+        text, starts = self.text, self.starts
+        found: set[int] = set()
+        if first >= len(starts):
+            return []
+        for char in chars:
+            pos = text.find(char, starts[first])
+            while pos >= 0:
+                k = bisect_right(starts, pos) - 1
+                found.add(k)
+                pos = text.find(char, starts[k + 1]) if k + 1 < len(starts) else -1
+        return sorted(found)
+
+    def marked(self, first: int) -> list[int]:
+        """The lines from ``first`` on that may be a date line or an attachment marker or list."""
+        chars = _mark_chars()
+        return self.holding(chars, first) if chars is not None else list(range(first, len(self.starts)))
 
 
 NAME_HEAD_CHARS = 16   # a line's first characters, enough to tell how its folded form starts
@@ -217,7 +271,7 @@ def _prefix_end(text: str, folded_name: str) -> int | None:
     return len(text) if k == len(folded_name) else None
 
 
-def _second_copy(lines: list[Line], head: Head) -> int | None:
+def _second_copy(lines: list[Line], head: Head, joined: _LinesText | None = None) -> int | None:
     """The line where the notice is printed a second time: its title again, followed by the same
     line as the first time."""
     if not head.title_lines:
@@ -229,7 +283,8 @@ def _second_copy(lines: list[Line], head: Head) -> int | None:
     # a line folds to the title only if it is as long and holds its first and last characters
     # (as written: a bracket in either form); most lines fail these before being folded
     may_fold_to_title = all_held((_forms(title[0]), _forms(title[-1])))
-    for i in range(max(head.end_line, max(head.title_lines) + 1), len(lines)):
+    joined = joined or _LinesText(lines)
+    for i in joined.holding(_forms(title[0]), max(head.end_line, max(head.title_lines) + 1)):
         text = lines[i].text
         if len(text) < len(title) or not may_fold_to_title(text):
             continue
