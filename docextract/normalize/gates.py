@@ -15,11 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-try:  # the parser behind ``re.compile`` (a private module: without it, nothing is gated)
-    import re._constants as _sre
-    import re._parser as _parser
-except ImportError:  # pragma: no cover - Python < 3.11
-    _parser = None
+from ..text.pattern_needs import constants as _sre, parser as _parser
 
 NEEDLES_MAX = 6   # more alternatives than this make the test as slow as the search
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..text.pattern_needs import required_sets
+
 try:   # the stdlib's own regex parser (private, stable since 3.11): without it, no prefilter
     from re import _constants as c
     from re import _parser
 except ImportError:  # pragma: no cover - a Python that moved it: every pattern is always run
     c = _parser = None
 
-MAX_SET_CHARS = 24   # a required set wider than this is tested by no one (a CJK range, \d)
 _ANY = None          # "any character may start a match"
 _REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) if c else ()
 # The classes a first character may fall in, as str predicates that agree with the regex
@@ -105,41 +106,6 @@ def _firsts_of_item(op, arg) -> tuple[_Firsts | None, bool]:
     return _ANY, False       # any character, a back reference, a conditional …
 
 
-def _required_sets(items) -> list[frozenset[str]]:
-    """Sets of characters such that every match holds a character of each set."""
-    return [found for op, arg in items for found in _required_of_item(op, arg)]
-
-
-def _required_of_item(op, arg) -> list[frozenset[str]]:
-    if op == c.LITERAL:
-        return [frozenset(chr(arg))]
-    if op == c.IN:
-        chars: set[str] = set()
-        for kind, value in arg:
-            if kind == c.LITERAL:
-                chars.add(chr(value))
-            elif kind == c.RANGE and value[1] - value[0] < MAX_SET_CHARS:
-                chars.update(chr(k) for k in range(value[0], value[1] + 1))
-            else:
-                return []
-        return [frozenset(chars)] if len(chars) <= MAX_SET_CHARS else []
-    if op == c.SUBPATTERN:
-        return [] if arg[1] & re.IGNORECASE else _required_sets(arg[3])
-    if op == c.ATOMIC_GROUP:
-        return _required_sets(arg)
-    if op in _REPEATS:
-        return _required_sets(arg[2]) if arg[0] >= 1 else []
-    if op == c.BRANCH:   # one character of some required set of each alternative
-        chars = set()
-        for alternative in arg[1]:
-            sets = _required_sets(alternative)
-            if not sets:
-                return []
-            chars |= min(sets, key=len)
-        return [frozenset(chars)] if len(chars) <= MAX_SET_CHARS else []
-    return []
-
-
 class _Facts:
     """What one pattern needs of a text it matches at the start of."""
 
@@ -154,7 +120,7 @@ class _Facts:
             return
         firsts, empty = _firsts_of_sequence(parsed)
         self.firsts = _ANY if empty else firsts
-        self.required = tuple(tuple(sorted(s)) for s in dict.fromkeys(_required_sets(parsed)))
+        self.required = tuple(tuple(sorted(s)) for s in required_sets(pattern))
 
     def may_start_with(self, ch: str) -> bool:
         return self.firsts is _ANY or self.firsts.holds(ch)

@@ -12,77 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-try:   # the stdlib's own regex parser (private, stable since 3.11): without it, no gates
-    from re import _constants as c
-    from re import _parser
-except ImportError:  # pragma: no cover - a Python that moved it: every pattern is always run
-    c = _parser = None
-
-MAX_GATE_CHARS = 24   # a character class wider than this is no useful gate (a CJK range, \d)
-_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) if c else ()
-
-
-def required_sets(pattern: re.Pattern | str) -> tuple[frozenset[str], ...]:
-    """Sets of characters such that every match of ``pattern`` holds a character of each set;
-    ``()`` when nothing is required (the pattern can match without any particular character).
-
-    >>> [sorted(s) for s in required_sets(r"(?:中华)?民国\\s*\\d+年")]
-    [['民'], ['国'], ['年']]
-    >>> [sorted(s) for s in required_sets(r"^(?:特此通知|附\\s*件|抄送)")]
-    [['抄', '特', '附']]
-    >>> required_sets(r"\\d+[.、]?"), required_sets("(?i)abc")
-    ((), ())
-    """
-    compiled = re.compile(pattern) if isinstance(pattern, str) else pattern
-    if _parser is None or compiled.flags & re.IGNORECASE:
-        return ()
-    try:
-        parsed = _parser.parse(compiled.pattern, compiled.flags)
-    except Exception:  # noqa: BLE001 - an internal parser that changed shape: no gate, not an error
-        return ()
-    return tuple(dict.fromkeys(_of_sequence(list(parsed))))
-
-
-def _of_sequence(items: list) -> list[frozenset[str]]:
-    return [found for op, arg in items for found in _of_item(op, arg)]
-
-
-def _of_item(op, arg) -> list[frozenset[str]]:
-    if op == c.LITERAL:
-        return [frozenset(chr(arg))]
-    if op == c.IN:
-        found = _of_class(arg)
-        return [found] if found else []
-    if op == c.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = arg
-        return [] if add_flags & re.IGNORECASE else _of_sequence(list(sub))
-    if op == c.ATOMIC_GROUP:
-        return _of_sequence(list(arg))
-    if op in _REPEATS:
-        low, _high, sub = arg
-        return _of_sequence(list(sub)) if low >= 1 else []
-    if op == c.BRANCH:   # one character of some required set of each alternative
-        chars: set[str] = set()
-        for alternative in arg[1]:
-            sets = _of_sequence(list(alternative))
-            if not sets:
-                return []
-            chars |= min(sets, key=len)
-        return [frozenset(chars)] if len(chars) <= MAX_GATE_CHARS else []
-    return []   # anchors, lookarounds, any character, back references: nothing required
-
-
-def _of_class(items: list) -> frozenset[str] | None:
-    chars: set[str] = set()
-    for op, arg in items:
-        if op == c.LITERAL:
-            chars.add(chr(arg))
-        elif op == c.RANGE and arg[1] - arg[0] < MAX_GATE_CHARS:
-            chars.update(chr(k) for k in range(arg[0], arg[1] + 1))
-        else:
-            return None   # a negated class, a category (\d, \s) or a wide range
-    return frozenset(chars) if len(chars) <= MAX_GATE_CHARS else None
-
+from ..text.pattern_needs import MAX_GATE_CHARS, REPEATS as _REPEATS, constants as c, parser as _parser, required_sets
 
 IN_TESTS_MAX_CHARS = 8   # a set this small is tested with ``in`` once per character (faster than a class search)
 
