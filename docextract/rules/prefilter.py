@@ -15,16 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..text.pattern_needs import required_sets
-
-try:   # the stdlib's own regex parser (private, stable since 3.11): without it, no prefilter
-    from re import _constants as c
-    from re import _parser
-except ImportError:  # pragma: no cover - a Python that moved it: every pattern is always run
-    c = _parser = None
+from ..text.pattern_needs import REPEATS as _REPEATS, constants as c, parser as _parser, required_sets
 
 _ANY = None          # "any character may start a match"
-_REPEATS = (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) if c else ()
 # The classes a first character may fall in, as str predicates that agree with the regex
 # engine's Unicode categories (both read the same Unicode database).
 _CATEGORIES = {

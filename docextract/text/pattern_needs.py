@@ -1,14 +1,17 @@
 """What every match of a regular expression holds, read from the pattern itself (the stdlib's
 own regex parser), for gates that pass over a text lacking it without running the pattern.
 
-Shared by the stages' gates (``rules/prefilter.py`` for the clean stage, ``structure/gates.py``),
-so a rule edited in its TOML file keeps a gate that is right for it.  Sound by construction: a
+Shared by the stages' gates (``normalize/gates.py``, ``rules/prefilter.py`` for the clean stage,
+``structure/gates.py``) and the units' literal-first searches (``extract/units/prefixed.py``), so a
+rule edited in its TOML file keeps a gate that is right for it: ``required_sets`` (characters every
+match holds) and ``literal_prefixes`` (the literals every match opens with).  Sound by construction: a
 set is reported only when every match must consume one of its characters; anything the reader
 does not know (a category such as ``\\d``, a negated class, a flag, a lookaround) adds no set.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:   # the stdlib's own regex parser (private, stable since 3.11): without it, nothing is required
     from re import _constants as constants
@@ -81,3 +84,55 @@ def _of_class(items: list) -> frozenset[str] | None:
         else:
             return None   # a negated class, a category (\d, \s) or a wide range
     return frozenset(chars) if len(chars) <= MAX_GATE_CHARS else None
+
+
+# Case-folding or locale flags make a literal stand for several strings: no prefixes then.
+NOT_LITERAL_FLAGS = re.IGNORECASE | re.LOCALE
+
+
+def _sequence_prefixes(items: list) -> frozenset[str] | None:
+    """Strings one of which opens every match of a parsed sequence, or None."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is constants.LITERAL:
+        chars = []
+        for op, av in items:
+            if op is not constants.LITERAL:
+                break
+            chars.append(chr(av))
+        return frozenset(["".join(chars)])
+    if op is constants.IN:   # [列排位], or 列|排|位 as the parser folds it
+        if av and all(kind is constants.LITERAL for kind, _ in av):
+            return frozenset(chr(code) for _, code in av)
+        return None
+    if op is constants.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _sequence_prefixes(list(sub))
+    if op is constants.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            words = _sequence_prefixes(list(alternative))
+            if not words:
+                return None
+            out |= words
+        return frozenset(out)
+    return None
+
+
+@lru_cache(maxsize=256)
+def literal_prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """The literals every match of ``pattern`` opens with, or None when there are none.
+
+    >>> literal_prefixes(re.compile("(?:以下|下列)(?:任务)?均由(?P<u>.+?)负责"))
+    ('下列', '以下')
+    >>> literal_prefixes(re.compile(r"\\d+元")) is None
+    True
+    """
+    if not isinstance(pattern.pattern, str) or pattern.flags & NOT_LITERAL_FLAGS:
+        return None
+    try:
+        words = _sequence_prefixes(list(parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:   # a construct the private parser reads otherwise: search as before
+        return None
+    return tuple(sorted(words)) if words else None
