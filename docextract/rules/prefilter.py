@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..text.pattern_needs import REPEATS as _REPEATS, constants as c, parser as _parser, required_sets
+from ..text.pattern_needs import FirstChars, constants as c, first_chars_of, parser as _parser, required_sets
 
 _ANY = None          # "any character may start a match"
 # The classes a first character may fall in, as str predicates that agree with the regex
@@ -30,73 +30,33 @@ _CATEGORIES = {
 class _Firsts:
     """The characters a match may start with: some characters, ranges and categories."""
 
-    def __init__(self) -> None:
-        self.chars: set[str] = set()
-        self.ranges: list[tuple[int, int]] = []
-        self.categories: list[Callable[[str], bool]] = []
-
-    def add(self, other: "_Firsts") -> None:
-        self.chars |= other.chars
-        self.ranges += other.ranges
-        self.categories += other.categories
+    def __init__(self, chars: set[str], ranges: list[tuple[int, int]], categories: list[Callable[[str], bool]]):
+        self.chars = chars
+        self.ranges = ranges
+        self.categories = categories
 
     def holds(self, ch: str) -> bool:
         return ch in self.chars or any(lo <= ord(ch) <= hi for lo, hi in self.ranges) \
             or any(test(ch) for test in self.categories)
 
 
-def _firsts_of_sequence(items) -> tuple[_Firsts | None, bool]:
-    """(the first characters of a sequence or _ANY, whether it may match the empty string)."""
-    found = _Firsts()
-    for op, arg in items:
-        firsts, empty = _firsts_of_item(op, arg)
-        if firsts is _ANY:
-            return _ANY, False
-        found.add(firsts)
-        if not empty:
-            return found, False
-    return found, True
-
-
-def _firsts_of_item(op, arg) -> tuple[_Firsts | None, bool]:
-    found = _Firsts()
-    if op == c.LITERAL:
-        found.chars.add(chr(arg))
-        return found, False
-    if op == c.IN:
-        for kind, value in arg:
-            if kind == c.LITERAL:
-                found.chars.add(chr(value))
-            elif kind == c.RANGE:
-                found.ranges.append(value)
-            elif kind == c.CATEGORY and value in _CATEGORIES:
-                found.categories.append(_CATEGORIES[value])
-            else:
-                return _ANY, False   # a negated class or category
-        return found, False
-    if op == c.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = arg
-        return (_ANY, False) if add_flags & re.IGNORECASE else _firsts_of_sequence(sub)
-    if op == c.ATOMIC_GROUP:
-        return _firsts_of_sequence(arg)
-    if op in _REPEATS:
-        low, high, sub = arg
-        if high == 0:
-            return found, True
-        firsts, empty = _firsts_of_sequence(sub)
-        return firsts, empty or low == 0
-    if op == c.BRANCH:
-        empty = False
-        for alternative in arg[1]:
-            firsts, alternative_empty = _firsts_of_sequence(alternative)
-            if firsts is _ANY:
-                return _ANY, False
-            found.add(firsts)
-            empty = empty or alternative_empty
-        return found, empty
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return found, True   # zero width: what follows starts the match (a lookaround only narrows it)
-    return _ANY, False       # any character, a back reference, a conditional …
+def _firsts(found: FirstChars | None) -> _Firsts | None:
+    """``found`` as str tests, or _ANY when it is unknown or names a category without one."""
+    if found is None:
+        return _ANY
+    chars: set[str] = set()
+    ranges: list[tuple[int, int]] = []
+    categories: list[Callable[[str], bool]] = []
+    for kind, value in found.items:
+        if kind == c.LITERAL:
+            chars.add(chr(value))
+        elif kind == c.RANGE:
+            ranges.append(value)
+        elif value in _CATEGORIES:
+            categories.append(_CATEGORIES[value])
+        else:
+            return _ANY   # a negated category
+    return _Firsts(chars, ranges, categories)
 
 
 class _Facts:
@@ -107,12 +67,7 @@ class _Facts:
         self.required: tuple[tuple[str, ...], ...] = ()
         if _parser is None or pattern.flags & (re.IGNORECASE | re.ASCII | re.LOCALE):
             return
-        try:
-            parsed = list(_parser.parse(pattern.pattern, pattern.flags))
-        except Exception:  # noqa: BLE001 - an internal parser that changed shape: no prefilter
-            return
-        firsts, empty = _firsts_of_sequence(parsed)
-        self.firsts = _ANY if empty else firsts
+        self.firsts = _firsts(first_chars_of([pattern]))
         self.required = tuple(tuple(sorted(s)) for s in required_sets(pattern))
 
     def may_start_with(self, ch: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..text.pattern_needs import MAX_GATE_CHARS, REPEATS as _REPEATS, constants as c, parser as _parser, required_sets
+from ..text.pattern_needs import MAX_GATE_CHARS, constants as c, first_chars_of, required_sets
 
 IN_TESTS_MAX_CHARS = 8   # a set this small is tested with ``in`` once per character (faster than a class search)
 
@@ -138,34 +138,6 @@ _CATEGORY_CLASS = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEG
                    c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"} if c else {}
 
 
-class _Unknown(Exception):
-    """The first character of a match cannot be told from the pattern (any character, a
-    negated class, a back reference, a pattern that may match nothing)."""
-
-
-class _FirstSet:
-    """The first characters of some patterns: as the items of a regex class, and the characters
-    named one by one (literals, narrow ranges)."""
-
-    def __init__(self) -> None:
-        self.items: dict[str, None] = {}
-        self.chars: set[str] = set()
-
-    def add_char(self, code: int) -> None:
-        self.items[_class_char(code)] = None
-        self.chars.add(chr(code))
-
-    def add_range(self, low: int, high: int) -> None:
-        self.items[f"{_class_char(low)}-{_class_char(high)}"] = None
-        if high - low < MAX_GATE_CHARS:
-            self.chars.update(chr(k) for k in range(low, high + 1))
-
-    def add_category(self, category) -> None:
-        if category not in _CATEGORY_CLASS:
-            raise _Unknown
-        self.items[_CATEGORY_CLASS[category]] = None
-
-
 def first_class(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> str | None:
     """A regex character class holding every character a match of one of ``patterns`` can start
     with, or None when that cannot be told (so that a lookahead for it, put before the patterns'
@@ -176,8 +148,20 @@ def first_class(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> str | No
     >>> first_class([re.compile(r"\\d+、")]), first_class([re.compile(r"(?i)a")]), first_class([re.compile(r"a?")])
     ('[\\\\d]', None, None)
     """
-    found = _first_set(patterns)
-    return None if found is None else "[" + "".join(found.items) + "]"
+    found = first_chars_of(patterns)
+    if found is None:
+        return None
+    parts: dict[str, None] = {}
+    for kind, value in found.items:
+        if kind == c.LITERAL:
+            parts[_class_char(value)] = None
+        elif kind == c.RANGE:
+            parts[f"{_class_char(value[0])}-{_class_char(value[1])}"] = None
+        elif value in _CATEGORY_CLASS:
+            parts[_CATEGORY_CLASS[value]] = None
+        else:
+            return None   # a category no class escape names
+    return "[" + "".join(parts) + "]"
 
 
 def first_chars(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> frozenset[str]:
@@ -187,70 +171,16 @@ def first_chars(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> frozense
     >>> sorted(first_chars([re.compile(r"[（(]\\d"), re.compile(r"[a-c]|第|\\d")]))
     ['(', 'a', 'b', 'c', '第', '（']
     """
-    found = _first_set(patterns)
-    return frozenset(found.chars) if found is not None else frozenset()
-
-
-def _first_set(patterns) -> _FirstSet | None:
-    if _parser is None:
-        return None
-    found = _FirstSet()
-    try:
-        for pattern in patterns:
-            if pattern.flags & re.IGNORECASE:
-                return None
-            if _first_of_sequence(list(_parser.parse(pattern.pattern, pattern.flags)), found):
-                return None   # the pattern may match nothing
-    except _Unknown:
-        return None
-    except Exception:  # noqa: BLE001 - an internal parser that changed shape: no class, not an error
-        return None
-    return found
-
-
-def _first_of_sequence(sequence: list, found: _FirstSet) -> bool:
-    """Add the first characters of ``sequence``; True when it may match nothing."""
-    for op, arg in sequence:
-        if not _first_of_item(op, arg, found):
-            return False
-    return True
-
-
-def _first_of_item(op, arg, found: _FirstSet) -> bool:
-    """Add the item's first characters; True when it may consume nothing (then what follows it
-    may start the match)."""
-    if op == c.LITERAL:
-        found.add_char(arg)
-        return False
-    if op == c.IN:
-        for kind, value in arg:
-            if kind == c.LITERAL:
-                found.add_char(value)
-            elif kind == c.RANGE:
-                found.add_range(*value)
-            elif kind == c.CATEGORY:
-                found.add_category(value)
-            else:
-                raise _Unknown   # a negated class
-        return False
-    if op == c.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = arg
-        if add_flags & re.IGNORECASE:
-            raise _Unknown
-        return _first_of_sequence(list(sub), found)
-    if op == c.ATOMIC_GROUP:
-        return _first_of_sequence(list(arg), found)
-    if op in _REPEATS:
-        low, _high, sub = arg
-        return _first_of_sequence(list(sub), found) or low == 0
-    if op == c.BRANCH:
-        empty = False
-        for alternative in arg[1]:
-            empty = _first_of_sequence(list(alternative), found) or empty
-        return empty
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return True   # consumes nothing: the match starts with what follows
-    raise _Unknown   # any character, a back reference, a conditional
+    found = first_chars_of(patterns)
+    chars: set[str] = set()
+    for kind, value in found.items if found is not None else ():
+        if kind == c.LITERAL:
+            chars.add(chr(value))
+        elif kind == c.RANGE and value[1] - value[0] < MAX_GATE_CHARS:
+            chars.update(chr(k) for k in range(value[0], value[1] + 1))
+        elif kind == c.CATEGORY and value not in _CATEGORY_CLASS:
+            return frozenset()
+    return frozenset(chars)
 
 
 def _class_char(code: int) -> str:

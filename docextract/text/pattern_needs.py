@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 try:   # the stdlib's own regex parser (private, stable since 3.11): without it, nothing is required
     from re import _constants as constants
@@ -136,3 +137,85 @@ def literal_prefixes(pattern: re.Pattern) -> tuple[str, ...] | None:
     except Exception:   # a construct the private parser reads otherwise: search as before
         return None
     return tuple(sorted(words)) if words else None
+
+
+# -- first characters: what a match can start with ------------------------------------------
+
+class FirstChars(NamedTuple):
+    """The characters a match may start with, as the items of a regex class in the order the
+    patterns name them: ``(LITERAL, code)``, ``(RANGE, (low, high))``, ``(CATEGORY, category)``
+    (sre's constants, so a gate can write them as a class or test them as ``str`` predicates)."""
+    items: tuple
+
+
+class _Unknown(Exception):
+    """The first character of a match cannot be told from the pattern (any character, a
+    negated class, a back reference, a flag that changes what a literal matches)."""
+
+
+def first_chars_of(patterns) -> FirstChars | None:
+    """What a match of any of ``patterns`` may start with; None when that cannot be told or a
+    pattern may match the empty string.
+
+    >>> found = first_chars_of([re.compile(r"[（(]?\\d+、"), re.compile("第")])
+    >>> [kind == constants.LITERAL for kind, _ in found.items]
+    [True, True, False, True]
+    >>> first_chars_of([re.compile("(?i)a")]), first_chars_of([re.compile("a?")])
+    (None, None)
+    """
+    if parser is None:
+        return None
+    items: dict = {}
+    try:
+        for pattern in patterns:
+            if pattern.flags & (re.IGNORECASE | re.LOCALE):
+                return None
+            if _first_of_sequence(list(parser.parse(pattern.pattern, pattern.flags)), items):
+                return None   # the pattern may match nothing
+    except _Unknown:
+        return None
+    except Exception:  # noqa: BLE001 - an internal parser that changed shape: unknown, not an error
+        return None
+    return FirstChars(tuple(items))
+
+
+def _first_of_sequence(sequence: list, items: dict) -> bool:
+    """Add the first characters of ``sequence``; True when it may match nothing."""
+    for op, arg in sequence:
+        if not _first_of_item(op, arg, items):
+            return False
+    return True
+
+
+def _first_of_item(op, arg, items: dict) -> bool:
+    """Add the item's first characters; True when it may consume nothing (then what follows it
+    may start the match)."""
+    if op == c.LITERAL:
+        items[(c.LITERAL, arg)] = None
+        return False
+    if op == c.IN:
+        for kind, value in arg:
+            if kind not in (c.LITERAL, c.RANGE, c.CATEGORY):
+                raise _Unknown   # a negated class
+            items[(kind, value)] = None
+        return False
+    if op == c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = arg
+        if add_flags & re.IGNORECASE:
+            raise _Unknown
+        return _first_of_sequence(list(sub), items)
+    if op == c.ATOMIC_GROUP:
+        return _first_of_sequence(list(arg), items)
+    if op in REPEATS:
+        low, high, sub = arg
+        if high == 0:
+            return True   # x{0} consumes nothing
+        return _first_of_sequence(list(sub), items) or low == 0
+    if op == c.BRANCH:
+        empty = False
+        for alternative in arg[1]:
+            empty = _first_of_sequence(list(alternative), items) or empty
+        return empty
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return True   # consumes nothing: the match starts with what follows (a lookaround only narrows it)
+    raise _Unknown   # any character, a back reference, a conditional
