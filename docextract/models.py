@@ -6,7 +6,7 @@ under ``schemas/`` is generated from these models (``python -m docextract.schema
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +29,21 @@ Flag = str
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def validated(model: type[Model], fields: dict) -> Model:
+    """``model(**fields)``, with the same validation, for the hot path: the model's validator
+    builds the instance from the dict itself, without ``BaseModel.__init__``'s frame and the
+    keyword round trip, which are a third of the cost of a small model (an Item a notice,
+    ~50 a notice).
+
+    >>> validated(Evidence, {"text": "6月底前", "start": 3, "end": 8}) == Evidence(text="6月底前", start=3, end=8)
+    True
+    """
+    return model.__pydantic_validator__.validate_python(fields)
 
 
 class Evidence(_Model):

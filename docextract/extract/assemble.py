@@ -13,7 +13,7 @@ from datetime import date
 
 from ..config import Settings
 from ..load.document import LoadedDocument
-from ..models import Evidence, Item, Notice, Part, Unit
+from ..models import Evidence, Item, Notice, Part, Unit, validated
 from ..structure.nodes import Skeleton
 from ..text.dates import iso_date
 from ..text.ids import item_id, notice_id, notice_key
@@ -134,13 +134,13 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         else:
             assigned = extract_assignments(span, node.text_start, context)
             units = {"lead": assigned.lead, "responsible": assigned.responsible, "cooperating": assigned.cooperating}
-        items.append(Item(   # built once with its id: a pydantic copy per item costs more than a build
-            id=ids[k], part=node.part, path=list(node.path), label=node.label, heading=node.heading,
-            text=span, start=node.start, end=node.end,
-            lead_units=list(units["lead"]), responsible_units=list(units["responsible"]),
-            cooperating_units=list(units["cooperating"]),
-            deadlines=deadlines[k], amounts=amounts[k],
-        ))
+        items.append(validated(Item, {   # built once with its id: a pydantic copy per item costs more
+            "id": ids[k], "part": node.part, "path": list(node.path), "label": node.label,
+            "heading": node.heading, "text": span, "start": node.start, "end": node.end,
+            "lead_units": list(units["lead"]), "responsible_units": list(units["responsible"]),
+            "cooperating_units": list(units["cooperating"]),
+            "deadlines": deadlines[k], "amounts": amounts[k],
+        }))
     outside = range(len(skeleton.items), len(spans))
     doc_deadlines = [d for k in outside for d in deadlines[k]]
     doc_amounts = [a for k in outside for a in amounts[k]]
