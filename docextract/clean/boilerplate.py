@@ -21,11 +21,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
-from ..rules.prefilter import may_match_at_start
+from ..rules.prefilter import may_match_at_start, may_start_with
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
@@ -47,6 +48,9 @@ class Cleaned:
     @property
     def body(self) -> str:
         return self.text.text
+
+
+_FIRST = itemgetter(slice(1))   # a line's first character ('' for a blank line)
 
 
 class _Page:
@@ -81,10 +85,20 @@ class _Page:
             inside.add(k)
             found = search(text, ends[k] + 1)
         labels = disclosure_labels()
-        may_start, start = _start_tests()
+        may_start, start, may_begin = _start_tests()
         disclosure = disclosure_start().match
+        lines = self.lines
+        # Only lines that may be read are visited: those holding a string inside, those whose
+        # first character may start a reader (or is a leftover mark) and those that are a
+        # disclosure label alone, found in maps over builtins (no Python frame per line).
+        firsts = list(map(_FIRST, lines))
+        starting = {ch for ch in set(firsts) if ch and (ch in LEFTOVER_MARKS or may_begin(ch))}
+        every = range(len(lines))
+        candidates = inside.union(compress(every, map(starting.__contains__, firsts)),
+                                  compress(every, map(labels.__contains__, lines)))
         readable = []
-        for i, line in enumerate(self.lines):
+        for i in sorted(candidates):
+            line = lines[i]
             if not line:
                 continue
             if i in inside:
@@ -225,16 +239,17 @@ def _value_below(page: _Page, i: int, key: str) -> dict[str, str] | None:
 
 
 @cache
-def _start_tests() -> tuple[Callable[[str], bool], Callable[[str], re.Match | None]]:
+def _start_tests() -> tuple[Callable[[str], bool], Callable[[str], re.Match | None], Callable[[str], bool]]:
     """What may start a line a reader fires on (the info bar, an anchored rule, a disclosure
-    field): a test of its first characters, and the patterns as one alternation."""
+    field): a test of its first characters, the patterns as one alternation, and a test of its
+    first character alone."""
     r = boilerplate()
     patterns = (r.info_field, *(rule.pattern for rule in r.at_start), disclosure_start())
     # a line holding a character of ``any_inside`` is read anyway: the starts are asked only
     # about the others, so a pattern that needs such a character (a space) is no start
     inside_chars = "".join(s for s in r.inside_strings if len(s) == 1)
     start = re.compile(f"(?:{r.any_start.pattern})|(?:{disclosure_start().pattern})").match
-    return may_match_at_start(patterns, absent=inside_chars), start
+    return may_match_at_start(patterns, absent=inside_chars), start, may_start_with(patterns, absent=inside_chars)
 
 
 DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml

@@ -113,13 +113,15 @@ class Boilerplate:
             found = search(line, found.start() + 1)
         if not admitted:
             return best  # no gated rule can fire: none of their strings is in the line
-        head_chars = self.head_chars
-        for k, rule in enumerate(self.others):
+        head_chars, others = self.head_chars, self.others
+        while admitted:   # the admitted rules only, lowest bit (earliest in the file) first
+            low = admitted & -admitted
+            rule = others[low.bit_length() - 1]
             if best is not None and rule.index > best.index:
                 break
-            if admitted >> k & 1 and (rule.pattern.search(line, 0, head_chars) if rule.match == "head"
-                                      else rule.pattern.match(line)):
+            if rule.pattern.search(line, 0, head_chars) if rule.match == "head" else rule.pattern.match(line):
                 return rule
+            admitted ^= low
         return best
 
     def info_fields(self, line: str) -> list[tuple[str, str]] | None:
