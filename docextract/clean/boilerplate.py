@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field
 
@@ -92,10 +92,9 @@ class _Page:
         # first character may start a reader (or is a leftover mark) and those that are a
         # disclosure label alone, found in maps over builtins (no Python frame per line).
         firsts = list(map(_FIRST, lines))
-        starting = {ch for ch in set(firsts) if ch and (ch in LEFTOVER_MARKS or may_begin(ch))}
-        every = range(len(lines))
-        candidates = inside.union(compress(every, map(starting.__contains__, firsts)),
-                                  compress(every, map(labels.__contains__, lines)))
+        label_firsts = _label_firsts()
+        starting = {ch for ch in set(firsts) if ch and (ch in LEFTOVER_MARKS or ch in label_firsts or may_begin(ch))}
+        candidates = inside.union(compress(range(len(lines)), map(starting.__contains__, firsts)))
         readable = []
         for i in sorted(candidates):
             line = lines[i]
@@ -115,7 +114,7 @@ class _Page:
         self.removed.append(self.lines[i])
 
     def kept(self) -> list[int]:
-        return [i for i, k in enumerate(self.keep) if k]
+        return list(compress(range(len(self.keep)), self.keep))
 
     def body_edits(self) -> list[tuple[int, int, str]]:
         """Deletions that leave the kept lines, stripped, one per line: dropped and blank lines
@@ -135,12 +134,13 @@ class _Page:
                 cut_starts.append(start)
                 cut_ends.append(end)
 
-        for i in range(last + 1):
+        lines = self.lines
+        # only the lines with something to delete: dropped or blank, or with space around them
+        # (most lines: kept, and normalize took their indentation)
+        for i in compress(range(last + 1), map(_has_edit, keep, map(len, lines), starts, ends)):
             if not keep[i]:
                 delete(starts[i], ends[i] + 1)
                 continue
-            if len(self.lines[i]) == ends[i] - starts[i]:
-                continue  # nothing to strip (the common case: normalize took the indentation)
             raw = text[starts[i]:ends[i]]
             lead = len(raw) - len(raw.lstrip())
             trail = len(raw) - len(raw.rstrip())
@@ -236,6 +236,16 @@ def _value_below(page: _Page, i: int, key: str) -> dict[str, str] | None:
     if key != "title":  # a title stays in the body too: it may be the only place the notice names itself
         page.drop(j)
     return {key: value}
+
+
+def _has_edit(kept: bool, stripped_length: int, start: int, end: int) -> bool:
+    return not kept or stripped_length != end - start
+
+
+@cache
+def _label_firsts() -> frozenset[str]:
+    """The first characters of the disclosure labels (a line that is a label alone is read)."""
+    return frozenset(label[:1] for label in disclosure_labels())
 
 
 @cache
@@ -346,14 +356,16 @@ def _drop_next_document(page: _Page) -> None:
     the body."""
     lines = page.lines
     kept = page.kept()
+    kept_lines = list(map(lines.__getitem__, kept))
     signature = None
-    for a, b in zip(kept, kept[1:]):
-        # ("日" in a line first: the date line holds it, and most lines do not)
-        if "日" in lines[b] and SIGNATURE_DATE_LINE.match(lines[b]) and is_org_line(lines[a]):
-            signature = b
+    # ("日" in a line first: the date line holds it, and most lines do not)
+    for k in compress(range(1, len(kept)), map(str.__contains__, kept_lines[1:], repeat("日"))):
+        if SIGNATURE_DATE_LINE.match(kept_lines[k]) and is_org_line(kept_lines[k - 1]):
+            signature = kept[k]
     if signature is None:
         return
-    if any(ISSUES_DOCUMENTS.search(lines[i]) for i in kept if i <= signature):
+    # (one search over the lines joined: no word of the pattern spans a line break)
+    if ISSUES_DOCUMENTS.search("\n".join(kept_lines[:bisect_right(kept, signature)])):
         return  # the notice issues or attaches documents: what follows is theirs
     after = [i for i in kept if i > signature]
     for k, i in enumerate(after):
