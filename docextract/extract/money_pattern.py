@@ -63,7 +63,7 @@ class MoneyRules:
     after: dict[str, Bound]
     bare_scales: dict[str, int]
     approximate: tuple[str, ...]
-    column_header: re.Pattern
+    column_headers: tuple[re.Pattern, ...]
     subject_after: re.Pattern
     subject_heads: tuple[str, ...]
     any_subject_head: re.Pattern
@@ -167,7 +167,7 @@ def compile_rules(rules: dict) -> MoneyRules:
         after=after,
         bare_scales=dict(bare),
         approximate=tuple(approximate),
-        column_header=header_pattern(currencies),
+        column_headers=header_pattern(currencies),
         subject_after=compile_pattern(RULES, "subject_heads", rf"的? ([\u4e00-\u9fff]{{0,8}}? (?:{heads_alt}))", re.VERBOSE),
         subject_heads=tuple(sorted(heads, key=len, reverse=True)),
         any_subject_head=re.compile(heads_alt),
