@@ -21,12 +21,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from itertools import accumulate, compress
 from dataclasses import dataclass, field
 
 from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
-from ..rules.prefilter import may_match_at_start, may_start_with
+from ..rules.prefilter import may_match_at_start
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
@@ -48,9 +47,6 @@ class Cleaned:
     @property
     def body(self) -> str:
         return self.text.text
-
-
-_FIRST = itemgetter(slice(1))   # a line's first character ('' for a blank line)
 
 
 class _Page:
@@ -85,19 +81,10 @@ class _Page:
             inside.add(k)
             found = search(text, ends[k] + 1)
         labels = disclosure_labels()
-        may_start, start, may_begin = _start_tests()
+        may_start, start = _start_tests()
         disclosure = disclosure_start().match
-        lines = self.lines
-        # Only lines that may be read are visited: those holding a string inside, those whose
-        # first character may start a reader (or is a leftover mark) and those that are a
-        # disclosure label alone, found in maps over builtins (no Python frame per line).
-        firsts = list(map(_FIRST, lines))
-        label_firsts = _label_firsts()
-        starting = {ch for ch in set(firsts) if ch and (ch in LEFTOVER_MARKS or ch in label_firsts or may_begin(ch))}
-        candidates = inside.union(compress(range(len(lines)), map(starting.__contains__, firsts)))
         readable = []
-        for i in sorted(candidates):
-            line = lines[i]
+        for i, line in enumerate(self.lines):
             if not line:
                 continue
             if i in inside:
@@ -114,7 +101,7 @@ class _Page:
         self.removed.append(self.lines[i])
 
     def kept(self) -> list[int]:
-        return list(compress(range(len(self.keep)), self.keep))
+        return [i for i, k in enumerate(self.keep) if k]
 
     def body_edits(self) -> list[tuple[int, int, str]]:
         """Deletions that leave the kept lines, stripped, one per line: dropped and blank lines
@@ -134,13 +121,12 @@ class _Page:
                 cut_starts.append(start)
                 cut_ends.append(end)
 
-        lines = self.lines
-        # only the lines with something to delete: dropped or blank, or with space around them
-        # (most lines: kept, and normalize took their indentation)
-        for i in compress(range(last + 1), map(_has_edit, keep, map(len, lines), starts, ends)):
+        for i in range(last + 1):
             if not keep[i]:
                 delete(starts[i], ends[i] + 1)
                 continue
+            if len(self.lines[i]) == ends[i] - starts[i]:
+                continue  # nothing to strip (the common case: normalize took the indentation)
             raw = text[starts[i]:ends[i]]
             lead = len(raw) - len(raw.lstrip())
             trail = len(raw) - len(raw.rstrip())
@@ -201,7 +187,10 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     _drop_next_document(page)
     for key, value in (container_metadata or {}).items():
         metadata[key] = value  # what the container says (HTML meta, disclosure table) wins
-    return Cleaned(collapse_doubled_lines(normalized.replace_spans(page.body_edits())), metadata, tuple(page.removed))
+    # the body is the kept lines, stripped, one per line (body_edits): the doubled lines are
+    # looked for in them without splitting the body again
+    body = normalized.replace_spans(page.body_edits())
+    return Cleaned(collapse_doubled_lines(body, list(compress(page.lines, page.keep))), metadata, tuple(page.removed))
 
 
 class _TitleHeads:
@@ -238,28 +227,17 @@ def _value_below(page: _Page, i: int, key: str) -> dict[str, str] | None:
     return {key: value}
 
 
-def _has_edit(kept: bool, stripped_length: int, start: int, end: int) -> bool:
-    return not kept or stripped_length != end - start
-
-
 @cache
-def _label_firsts() -> frozenset[str]:
-    """The first characters of the disclosure labels (a line that is a label alone is read)."""
-    return frozenset(label[:1] for label in disclosure_labels())
-
-
-@cache
-def _start_tests() -> tuple[Callable[[str], bool], Callable[[str], re.Match | None], Callable[[str], bool]]:
+def _start_tests() -> tuple[Callable[[str], bool], Callable[[str], re.Match | None]]:
     """What may start a line a reader fires on (the info bar, an anchored rule, a disclosure
-    field): a test of its first characters, the patterns as one alternation, and a test of its
-    first character alone."""
+    field): a test of its first characters, and the patterns as one alternation."""
     r = boilerplate()
     patterns = (r.info_field, *(rule.pattern for rule in r.at_start), disclosure_start())
     # a line holding a character of ``any_inside`` is read anyway: the starts are asked only
     # about the others, so a pattern that needs such a character (a space) is no start
     inside_chars = "".join(s for s in r.inside_strings if len(s) == 1)
     start = re.compile(f"(?:{r.any_start.pattern})|(?:{disclosure_start().pattern})").match
-    return may_match_at_start(patterns, absent=inside_chars), start, may_start_with(patterns, absent=inside_chars)
+    return may_match_at_start(patterns, absent=inside_chars), start
 
 
 DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml
@@ -356,16 +334,14 @@ def _drop_next_document(page: _Page) -> None:
     the body."""
     lines = page.lines
     kept = page.kept()
-    kept_lines = list(map(lines.__getitem__, kept))
     signature = None
-    # ("日" in a line first: the date line holds it, and most lines do not)
-    for k in compress(range(1, len(kept)), map(str.__contains__, kept_lines[1:], repeat("日"))):
-        if SIGNATURE_DATE_LINE.match(kept_lines[k]) and is_org_line(kept_lines[k - 1]):
-            signature = kept[k]
+    for a, b in zip(kept, kept[1:]):
+        # ("日" in a line first: the date line holds it, and most lines do not)
+        if "日" in lines[b] and SIGNATURE_DATE_LINE.match(lines[b]) and is_org_line(lines[a]):
+            signature = b
     if signature is None:
         return
-    # (one search over the lines joined: no word of the pattern spans a line break)
-    if ISSUES_DOCUMENTS.search("\n".join(kept_lines[:bisect_right(kept, signature)])):
+    if any(ISSUES_DOCUMENTS.search(lines[i]) for i in kept if i <= signature):
         return  # the notice issues or attaches documents: what follows is theirs
     after = [i for i in kept if i > signature]
     for k, i in enumerate(after):

@@ -96,7 +96,7 @@ def may_match_at_start(patterns: list[re.Pattern] | tuple[re.Pattern, ...], abse
     >>> may_match_at_start([re.compile(r"(?:[\\u4e00-\\u9fff]{2,6}[ \\t]+){3,}")], absent=" \\t")("通知 公告 政策 文件")
     False
     """
-    facts = _facts(patterns, absent)
+    facts = [f for f in map(_Facts, patterns) if not any(set(chars) <= set(absent) for chars in f.required)]
     by_first: dict[str, tuple[_Facts, ...]] = {}   # first character → the patterns it may start
 
     def may(text: str) -> bool:
@@ -110,28 +110,4 @@ def may_match_at_start(patterns: list[re.Pattern] | tuple[re.Pattern, ...], abse
             if f.holds_required(text):
                 return True
         return False
-    return may
-
-
-def _facts(patterns, absent: str) -> list[_Facts]:
-    return [f for f in map(_Facts, patterns) if not any(set(chars) <= set(absent) for chars in f.required)]
-
-
-def may_start_with(patterns: list[re.Pattern] | tuple[re.Pattern, ...], absent: str = "") -> Callable[[str], bool]:
-    """A test ``may(ch)``: False only when no match of ``patterns`` can start with the character
-    ``ch`` (the first half of ``may_match_at_start``, for a caller that sorts lines by their first
-    character before it looks at any of them).  ``absent`` as in ``may_match_at_start``.
-
-    >>> may = may_start_with([re.compile(r"首页\\s*>"), re.compile(r"\\d{4}-\\d{2}")])
-    >>> may("首"), may("2"), may("附")
-    (True, True, False)
-    """
-    facts = _facts(patterns, absent)
-    known: dict[str, bool] = {}
-
-    def may(ch: str) -> bool:
-        found = known.get(ch)
-        if found is None:
-            found = known[ch] = any(f.may_start_with(ch) for f in facts)
-        return found
     return may
