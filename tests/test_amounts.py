@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from docextract.extract.amounts import compile_rules, extract_amounts, parse_amount
+from docextract.extract.amounts import compile_rules, extract_amounts, money_rules, parse_amount
 from docextract.errors import RuleError
 from docextract.rules import load_rules
 
@@ -87,3 +87,26 @@ def test_evidence_spans_hold_and_nothing_raises(text):
     for a in extract_amounts(text, offset=3):
         assert text[a.start - 3:a.end - 3] == a.text
         assert a.min is not None or a.max is not None
+
+
+GATE_TEXTS = [c["text"] for c in CASES] + ["上下不为大小人多少500元以上", "最高不超过 新台币 3,000.50万元（含）以下",
+                                           "￥ 500", "1 2 3元", "十二点八四万亿元", "不得低于\n三千元"]
+
+
+def _spans(pattern, text):
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_amount_gates_reject_no_match(text):
+    """The look-aheads before the amount pattern (first characters, the run up to a currency
+    word) find the same matches as the pattern alone."""
+    m = money_rules()
+    assert _spans(m.pattern, text) == _spans(m.ungated, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_TEXT)
+def test_amount_gates_reject_no_match_anywhere(text):
+    m = money_rules()
+    assert _spans(m.pattern, text) == _spans(m.ungated, text)

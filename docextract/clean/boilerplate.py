@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from dataclasses import dataclass, field
 
 from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
@@ -187,7 +187,10 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     _drop_next_document(page)
     for key, value in (container_metadata or {}).items():
         metadata[key] = value  # what the container says (HTML meta, disclosure table) wins
-    return Cleaned(collapse_doubled_lines(normalized.replace_spans(page.body_edits())), metadata, tuple(page.removed))
+    # the body is the kept lines, stripped, one per line (body_edits): the doubled lines are
+    # looked for in them without splitting the body again
+    body = normalized.replace_spans(page.body_edits())
+    return Cleaned(collapse_doubled_lines(body, list(compress(page.lines, page.keep))), metadata, tuple(page.removed))
 
 
 class _TitleHeads:

@@ -18,20 +18,22 @@ DOUBLED_LINE = re.compile(r"^([ \t\u3000]*)(\S.{%d,%d}?)[ \t\u3000]*\2(?:[ \t\u3
                           % (DOUBLED_MIN_CHARS - 1, DOUBLED_MAX_CHARS // 2))
 
 
-def collapse_doubled_lines(t: TrackedText) -> TrackedText:
+def collapse_doubled_lines(t: TrackedText, lines: list[str] | None = None) -> TrackedText:
     """``X X…`` at the start of a line becomes ``X…``, its offsets kept for the copy that stays.
 
     >>> collapse_doubled_lines(TrackedText.from_source("第一章　总　则 第一章　总　则\\n正文 正文")).text
     '第一章　总　则\\n正文 正文'
     >>> collapse_doubled_lines(TrackedText.from_source("某某市人民政府令某某市人民政府令\\n第5号")).text
     '某某市人民政府令\\n第5号'
+
+    ``lines``: the text's lines, when the caller has them (``"\\n".join(lines) == t.text``).
     """
     edits = []
     pos = 0   # offset of the line in the text
     # Each line's first characters must come again later in it: one substring search rules out
     # almost every line (the pattern itself tries each copy length at every line start, which
     # cost more than the rest of the clean stage on a long text).
-    for line in t.text.split("\n"):
+    for line in t.text.split("\n") if lines is None else lines:
         if len(line) >= 2 * DOUBLED_MIN_CHARS:
             text = line.lstrip(INDENT) if line[0] in INDENT else line
             if text.find(text[:DOUBLED_MIN_CHARS], DOUBLED_MIN_CHARS) >= 0:

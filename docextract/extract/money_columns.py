@@ -9,6 +9,7 @@ so it is skipped).  The table ends at the first line with fewer than two cells.
 from __future__ import annotations
 
 import re
+from heapq import merge
 
 from ..models import Amount
 
@@ -18,16 +19,22 @@ CELL = re.compile(r"[^\s|]+(?:[ ][^\s|]+)*")   # a run of text; one space may si
 PLAIN_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
-def header_pattern(currencies: dict[str, str]) -> re.Pattern:
-    """A header cell's unit in brackets: （万元）, (元/人), （单位：亿元）."""
+OPENING_BRACKETS = "（("
+
+
+def header_pattern(currencies: dict[str, str]) -> tuple[re.Pattern, ...]:
+    """A header cell's unit in brackets: （万元）, (元/人), （单位：亿元）; one pattern per opening
+    bracket: sre scans for a pattern's one literal first character much faster than for a class
+    of two (a header holds no bracket inside, so the matches of the two never overlap)."""
     words = "|".join(map(re.escape, sorted((w for w in currencies if not w.isascii() and len(w) <= 3),
                                            key=len, reverse=True)))
     scales = "|".join(map(re.escape, sorted((s for s in SCALE_WORDS if s), key=len, reverse=True)))
-    return re.compile(rf"[（(]\s*(?:单位\s*[:：]\s*)?(?P<scale>{scales})?(?P<cur>{words})"
-                      rf"(?:\s*/\s*(?P<per>[\u4e00-\u9fff]{{1,4}}))?\s*[）)]")
+    unit = (rf"\s*(?:单位\s*[:：]\s*)?(?P<scale>{scales})?(?P<cur>{words})"
+            rf"(?:\s*/\s*(?P<per>[\u4e00-\u9fff]{{1,4}}))?\s*[）)]")
+    return tuple(re.compile(re.escape(bracket) + unit) for bracket in OPENING_BRACKETS)
 
 
-def column_amounts(text: str, offset: int, header: re.Pattern, currencies: dict[str, str]) -> list[Amount]:
+def column_amounts(text: str, offset: int, headers: tuple[re.Pattern, ...], currencies: dict[str, str]) -> list[Amount]:
     """Amounts in the money columns of the tables in ``text``.
 
     >>> rows = "项目  金额（万元）  备注\\n道路改造  120  新建\\n桥梁维修  35.5  续建\\n合计  155.5\\n说明"
@@ -36,7 +43,7 @@ def column_amounts(text: str, offset: int, header: re.Pattern, currencies: dict[
     [('120', 1200000.0, '金额'), ('35.5', 355000.0, '金额')]
     """
     out: list[Amount] = []
-    for m in header.finditer(text):
+    for m in merge(*(header.finditer(text) for header in headers), key=re.Match.start):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = _line_end(text, m.end())
         cells = list(CELL.finditer(text, line_start, line_end))

@@ -113,13 +113,15 @@ class Boilerplate:
             found = search(line, found.start() + 1)
         if not admitted:
             return best  # no gated rule can fire: none of their strings is in the line
-        head_chars = self.head_chars
-        for k, rule in enumerate(self.others):
+        head_chars, others = self.head_chars, self.others
+        while admitted:   # the admitted rules only, lowest bit (earliest in the file) first
+            low = admitted & -admitted
+            rule = others[low.bit_length() - 1]
             if best is not None and rule.index > best.index:
                 break
-            if admitted >> k & 1 and (rule.pattern.search(line, 0, head_chars) if rule.match == "head"
-                                      else rule.pattern.match(line)):
+            if rule.pattern.search(line, 0, head_chars) if rule.match == "head" else rule.pattern.match(line):
                 return rule
+            admitted ^= low
         return best
 
     def info_fields(self, line: str) -> list[tuple[str, str]] | None:
@@ -164,12 +166,14 @@ def repeats_a_phrase(line: str) -> bool:
     structural rule, so it is code, not a [[line]] pattern)."""
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return False  # most lines of a notice: no space at all
-    if label_start().match(line):
-        return False  # a heading printed twice by a PDF copy (第四章 消费者组织 第四章 消费者组织) is a heading
+    size = len(line)
     for m in SPACES.finditer(line):
-        head, tail = line[:m.start()], line[m.end():]
-        if head == tail and 2 <= len(head) <= REPEATED_PHRASE_MAX and not head[0].isspace():
-            return True
+        start = m.start()
+        # the two halves are as long as each other (tested first: no slices for most space runs)
+        if start == size - m.end() and 2 <= start <= REPEATED_PHRASE_MAX and line[:start] == line[m.end():] \
+                and not line[0].isspace():
+            # a heading printed twice by a PDF copy (第四章 消费者组织 第四章 消费者组织) is a heading
+            return not label_start().match(line)
     return False
 
 
@@ -213,6 +217,26 @@ def _line_rules(rules: dict, head_chars: int) -> tuple[LineRule, ...]:
         out.append(LineRule(i, table["name"], table["match"], compile_pattern(RULES, key, full), head_chars,
                             tuple(needs), min_lines))
     return tuple(out)
+
+
+def _strings_pattern(strings) -> str:
+    """Literal strings as one alternation grouped by their first character, longer first within a
+    group (识(?:别)? …): at each position the regex engine tries one group rather than every
+    string, and finds the same match (the longest string there).
+
+    >>> re.compile(_strings_pattern(["识别", "识", " - ", " ", ".pdf"])).findall("识别 a - b.pdf识")
+    ['识别', ' ', ' - ', '.pdf', '识']
+    """
+    if not all(strings):
+        return "|".join(map(re.escape, sorted(strings, key=len, reverse=True)))
+    groups: dict[str, list[str]] = {}
+    for string in sorted(strings, key=len, reverse=True):
+        groups.setdefault(string[0], []).append(string[1:])
+    parts = []
+    for first, rests in groups.items():
+        longer = "|".join(re.escape(rest) for rest in rests if rest)
+        parts.append(re.escape(first) + (f"(?:{longer})" + ("?" if "" in rests else "") if longer else ""))
+    return "|".join(parts)
 
 
 def _alternation(rules: tuple[LineRule, ...]) -> re.Pattern:
@@ -265,7 +289,7 @@ def boilerplate() -> Boilerplate:
         may_be_at_start=may_match_at_start([r.pattern for r in at_start]),
         others=others,
         # longest first: the strings found at one position are the longest and its prefixes
-        need_at=re.compile("|".join(map(re.escape, needs)) or "(?!)"),
+        need_at=re.compile(_strings_pattern(needs) or "(?!)"),
         needing={need: sum(1 << k for k, r in enumerate(others) if any(need.startswith(n) for n in r.needs))
                  for need in needs},
         needless=sum(1 << k for k, r in enumerate(others) if not r.needs),
@@ -276,6 +300,6 @@ def boilerplate() -> Boilerplate:
         sentence_final=require(rules, RULES, "sentence_final", str),
         page_title_separators=separators,
         any_start=re.compile(f"(?:{info_field.pattern})|(?:{any_at_start.pattern})"),
-        any_inside=re.compile("|".join(map(re.escape, inside_strings))),
+        any_inside=re.compile(_strings_pattern(inside_strings)),
         inside_strings=inside_strings,
     )
