@@ -86,3 +86,41 @@ def test_field_windows_are_the_anchor_windows(text):
 def test_field_windows_match_on_generated_text(text):
     lex = lexicon()
     assert _field_windows(text) == windows(text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2)
+
+
+def test_every_listed_first_rule_needs_the_lead_anchor():
+    # find_assignment_context searches the body for these rules only when it holds 牵头, and the
+    # items then trust its answer (``body_searched``): every rule must need the anchor
+    from docextract.extract.units.context import LEAD_ANCHORS
+    from docextract.text.pattern_needs import required_sets
+    for pattern in lexicon().first_is_lead:
+        sets = required_sets(pattern)
+        assert all(frozenset(ch) in sets for anchor in LEAD_ANCHORS for ch in anchor), pattern.pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.integers(0, 60), st.integers(0, 60))
+def test_a_piece_of_the_body_holds_a_listed_first_rule_only_if_the_body_does(body, a, b):
+    # what lets an item skip its own search when the notice's body was searched (``body_searched``)
+    piece = body[min(a, b):max(a, b)]
+    for pattern in lexicon().first_is_lead:
+        assert not pattern.search(piece) or pattern.search(body)
+
+
+BODY_SEARCH_CASES = [
+    ("一、做好调度。（市财政局、市人社局负责）\n二、强化保障。（市教育局牵头，各区配合）", False, ["市教育局"]),
+    ("（列在首位的部门为牵头部门）\n一、做好调度。（市财政局、市人社局负责）", True, ["市财政局"]),
+]
+
+
+@pytest.mark.parametrize("body, first_is_lead, leads", BODY_SEARCH_CASES)
+def test_items_take_the_body_search_for_listed_first_rules(body, first_is_lead, leads):
+    from docextract.extract.units import extract_assignments, find_assignment_context
+    from docextract.extract.units.context import AssignmentContext
+    context = find_assignment_context(body)
+    assert context.body_searched and context.first_is_lead == first_is_lead
+    start = body.index("一、") + 2
+    text = body[start:]
+    searched = extract_assignments(text, start, context)
+    alone = extract_assignments(text, start, AssignmentContext(first_is_lead=first_is_lead))
+    assert searched == alone and [u.name for u in searched.lead] == leads

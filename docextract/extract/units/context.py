@@ -64,6 +64,8 @@ class AssignmentContext:
     go to every item in ``same_scope`` that assigns nobody itself; ``also_units`` to every item in
     ``also_scope`` beside its own.  ``duty_heads``: an item's text offset → the units heading it in
     a duty list; ``duty_under``: the offsets of items under such a head → the head's units.
+    ``body_searched``: the body was searched for the 列在首位 rules, so ``first_is_lead`` answers
+    for every piece of the body too (a piece holds a match only if the body does).
     """
 
     first_is_lead: bool = False
@@ -76,6 +78,7 @@ class AssignmentContext:
     duty_under: dict[int, tuple[Name, ...]] = field(default_factory=dict)
     recognizer: UnitRecognizer = field(default_factory=default_recognizer)
     bodies: BodyLexicon = field(default_factory=body_lexicon)
+    body_searched: bool = field(default=False, compare=False)   # bookkeeping: no rule of its own
 
     @property
     def same_units_from(self) -> int:
@@ -277,4 +280,5 @@ def find_assignment_context(body: str, items: Sequence[ItemLike] = (), settings=
     return AssignmentContext(
         first_is_lead=first is not None, others_role=lex.labels.get(f"{others}单位") if others else None,
         same_units=same, same_scope=same_scope, also_units=also, also_scope=also_scope,
-        duty_heads=duty_heads, duty_under=duty_under, recognizer=rec, bodies=body_lexicon(path))
+        duty_heads=duty_heads, duty_under=duty_under, recognizer=rec, bodies=body_lexicon(path),
+        body_searched=True)
