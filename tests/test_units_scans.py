@@ -124,3 +124,16 @@ def test_items_take_the_body_search_for_listed_first_rules(body, first_is_lead, 
     searched = extract_assignments(text, start, context)
     alone = extract_assignments(text, start, AssignmentContext(first_is_lead=first_is_lead))
     assert searched == alone and [u.name for u in searched.lead] == leads
+
+
+def _trigger_words() -> list[str]:
+    lex = lexicon()
+    return sorted({*lex.verbs, *lex.together, *lex.labels, "由"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_trigger_words(), "牵", "头", "单", "位", "负", "部门", "的", "。"]), max_size=12)
+       .map("".join))
+def test_the_trigger_pattern_finds_a_text_holding_any_trigger_word(text):
+    # the pattern keeps only the words that hold no other (without_longer): same answer
+    assert (lexicon().trigger_re.search(text) is not None) == any(w in text for w in _trigger_words())
