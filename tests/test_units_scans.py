@@ -137,3 +137,13 @@ def _trigger_words() -> list[str]:
 def test_the_trigger_pattern_finds_a_text_holding_any_trigger_word(text):
     # the pattern keeps only the words that hold no other (without_longer): same answer
     assert (lexicon().trigger_re.search(text) is not None) == any(w in text for w in _trigger_words())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["。", "；", ".", "1", "２", "由", "市局", "负责", "\n", "!", "，"]), max_size=20).map("".join),
+       st.integers(0, 40), st.integers(0, 40))
+def test_last_break_is_the_last_position_a_sentence_ends(text, a, b):
+    from docextract.extract.units.sentences import SENTENCE_END, _last_break
+    lo, pos = min(a, b, len(text)), min(max(a, b), len(text))
+    expected = max((at for at in range(lo, pos) if SENTENCE_END.match(text, at)), default=lo - 1)
+    assert _last_break(text, lo, pos) == expected

@@ -28,6 +28,8 @@ FLAGS = ("unbracketed_assignment",)
 # skips to the marks by their first characters)
 SENTENCE_MARKS = "。！？!?；;\n"   # a sentence ends at these, and at a full stop between no digits
 SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]|\.(?<!\d\.)(?!\d)")
+# the last break of a range: the greedy run backs off from the range's end to its nearest break
+LAST_BREAK = re.compile(rf"(?s:.*)(?:{SENTENCE_END.pattern})")
 CLAUSE_DELIMITERS = frozenset("，,：:")
 # 了 that reports nothing done: 为了 (in order to), 除了, 了解.
 NOT_REPORT = ("为了", "除了", "了解", "不了")
@@ -80,16 +82,15 @@ def _marked_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _last_break(text: str, lo: int, pos: int) -> int:
-    """Where the last sentence break of ``text[lo:pos]`` stands, ``lo - 1`` when there is none."""
-    last = lo - 1
-    for mark in SENTENCE_MARKS:
-        at = text.rfind(mark, lo, pos)
-        if at > last:
-            last = at
-    at = text.rfind(".", last + 1, pos)
-    while at >= 0 and not SENTENCE_END.match(text, at):   # 1.5 is no break
-        at = text.rfind(".", last + 1, at)
-    return max(last, at)
+    """Where the last sentence break of ``text[lo:pos]`` stands, ``lo - 1`` when there is none
+    (one backward pass of sre over the range, not a search per break mark)."""
+    m = LAST_BREAK.match(text, lo, pos)
+    if m is None:
+        return lo - 1
+    at = m.end() - 1
+    if at == pos - 1 and not SENTENCE_END.match(text, at):
+        return _last_break(text, lo, at)   # 1.5 across ``pos``: a full stop before a digit is no break
+    return at
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
