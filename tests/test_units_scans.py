@@ -86,3 +86,64 @@ def test_field_windows_are_the_anchor_windows(text):
 def test_field_windows_match_on_generated_text(text):
     lex = lexicon()
     assert _field_windows(text) == windows(text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2)
+
+
+def test_every_listed_first_rule_needs_the_lead_anchor():
+    # find_assignment_context searches the body for these rules only when it holds 牵头, and the
+    # items then trust its answer (``body_searched``): every rule must need the anchor
+    from docextract.extract.units.context import LEAD_ANCHORS
+    from docextract.text.pattern_needs import required_sets
+    for pattern in lexicon().first_is_lead:
+        sets = required_sets(pattern)
+        assert all(frozenset(ch) in sets for anchor in LEAD_ANCHORS for ch in anchor), pattern.pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.integers(0, 60), st.integers(0, 60))
+def test_a_piece_of_the_body_holds_a_listed_first_rule_only_if_the_body_does(body, a, b):
+    # what lets an item skip its own search when the notice's body was searched (``body_searched``)
+    piece = body[min(a, b):max(a, b)]
+    for pattern in lexicon().first_is_lead:
+        assert not pattern.search(piece) or pattern.search(body)
+
+
+BODY_SEARCH_CASES = [
+    ("一、做好调度。（市财政局、市人社局负责）\n二、强化保障。（市教育局牵头，各区配合）", False, ["市教育局"]),
+    ("（列在首位的部门为牵头部门）\n一、做好调度。（市财政局、市人社局负责）", True, ["市财政局"]),
+]
+
+
+@pytest.mark.parametrize("body, first_is_lead, leads", BODY_SEARCH_CASES)
+def test_items_take_the_body_search_for_listed_first_rules(body, first_is_lead, leads):
+    from docextract.extract.units import extract_assignments, find_assignment_context
+    from docextract.extract.units.context import AssignmentContext
+    context = find_assignment_context(body)
+    assert context.body_searched and context.first_is_lead == first_is_lead
+    start = body.index("一、") + 2
+    text = body[start:]
+    searched = extract_assignments(text, start, context)
+    alone = extract_assignments(text, start, AssignmentContext(first_is_lead=first_is_lead))
+    assert searched == alone and [u.name for u in searched.lead] == leads
+
+
+def _trigger_words() -> list[str]:
+    lex = lexicon()
+    return sorted({*lex.verbs, *lex.together, *lex.labels, "由"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_trigger_words(), "牵", "头", "单", "位", "负", "部门", "的", "。"]), max_size=12)
+       .map("".join))
+def test_the_trigger_pattern_finds_a_text_holding_any_trigger_word(text):
+    # the pattern keeps only the words that hold no other (without_longer): same answer
+    assert (lexicon().trigger_re.search(text) is not None) == any(w in text for w in _trigger_words())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["。", "；", ".", "1", "２", "由", "市局", "负责", "\n", "!", "，"]), max_size=20).map("".join),
+       st.integers(0, 40), st.integers(0, 40))
+def test_last_break_is_the_last_position_a_sentence_ends(text, a, b):
+    from docextract.extract.units.sentences import SENTENCE_END, _last_break
+    lo, pos = min(a, b, len(text)), min(max(a, b), len(text))
+    expected = max((at for at in range(lo, pos) if SENTENCE_END.match(text, at)), default=lo - 1)
+    assert _last_break(text, lo, pos) == expected

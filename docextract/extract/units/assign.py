@@ -257,7 +257,8 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
         found += sentence_assignments(text, offset, rec, used, brackets)
         if head:
             found += _duty_item(text, offset, head, rec)
-    if found and (context.first_is_lead or any(prefixed_search(p, text) for p in lex.first_is_lead)):
+    if found and (context.first_is_lead or (not context.body_searched
+                                            and any(prefixed_search(p, text) for p in lex.first_is_lead))):
         found = _first_listed_leads(found, context.others_role)
     found += [Found("responsible", u, -2) for u in head or context.duty_under.get(offset, ())]
     if not found and context.same_units and context.same_scope.holds(offset):

@@ -30,6 +30,7 @@ LEAD_ANCHORS = ("牵头",)
 # A numbered list of units followed by a person, a phone or an address lists contacts, not duties.
 CONTACT = re.compile(r"联系人|电话|手机|邮箱|传真|地址|\d{7,}|\d{3,4}-\d{7,8}")
 CONTACT_WINDOW = 40
+HEAD_STOP = re.compile("[:：\n]")   # where a duty head may end: a colon (either width) or a line end
 NOT_SPACE = re.compile(r"\S")   # the rest of an item holds text: one search, not a copy of the rest
 
 
@@ -63,6 +64,8 @@ class AssignmentContext:
     go to every item in ``same_scope`` that assigns nobody itself; ``also_units`` to every item in
     ``also_scope`` beside its own.  ``duty_heads``: an item's text offset → the units heading it in
     a duty list; ``duty_under``: the offsets of items under such a head → the head's units.
+    ``body_searched``: the body was searched for the 列在首位 rules, so ``first_is_lead`` answers
+    for every piece of the body too (a piece holds a match only if the body does).
     """
 
     first_is_lead: bool = False
@@ -75,6 +78,7 @@ class AssignmentContext:
     duty_under: dict[int, tuple[Name, ...]] = field(default_factory=dict)
     recognizer: UnitRecognizer = field(default_factory=default_recognizer)
     bodies: BodyLexicon = field(default_factory=body_lexicon)
+    body_searched: bool = field(default=False, compare=False)   # bookkeeping: no rule of its own
 
     @property
     def same_units_from(self) -> int:
@@ -147,25 +151,28 @@ def _note_units(search: _BodySearch, patterns, rec: UnitRecognizer, items) -> tu
     return Assignments(), Scope()
 
 
-def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, parents: set) -> tuple[Name, ...]:
-    """The units heading an item of a duty list, else (): the names, then ： (区城管局：负责…), or
-    a line end with the duties below (区建管委 / 牵头协调…) or under it.  A list of names alone
-    (（二）事业单位；) defines, it assigns nothing."""
+def _head_stop(body: str, item: ItemLike, has_items_under) -> int | None:
+    """Where the names heading an item would end, else None: the first colon (either width)
+    before any line end, a line end with the duties below it or under it, or the end of a short
+    item with items under it.  One search finds the first colon or line end (the cheap test
+    every item of every notice takes; ``has_items_under`` is asked only when a line end or
+    nothing stands there)."""
     start = item.text_start
     end = min(item.end, start + DUTY_HEAD_MAX_CHARS + 1)
-    colon = body.find("：", start, end)   # the first colon, either width (inline: run for every item)
-    narrow = body.find(":", start, colon if colon >= 0 else end)
-    if narrow >= 0:
-        colon = narrow
-    line_end = body.find("\n", start, end)
-    if colon >= 0 and (line_end < 0 or colon < line_end):
-        stop = colon
-    elif line_end >= 0 and ((item.part, item.path) in parents or NOT_SPACE.search(body, line_end, item.end)):
-        stop = line_end
-    elif item.end <= end and (item.part, item.path) in parents:   # it has items under it
-        stop = item.end
-    else:
-        return ()
+    m = HEAD_STOP.search(body, start, end)
+    if m is not None:
+        if m.group() != "\n":
+            return m.start()   # a colon before any line end
+        line_end = m.start()
+        return line_end if NOT_SPACE.search(body, line_end, item.end) or has_items_under(item) else None
+    return item.end if item.end <= end and has_items_under(item) else None
+
+
+def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, stop: int) -> tuple[Name, ...]:
+    """The units heading an item of a duty list, else (): the names before ``stop``
+    (``_head_stop``: 区城管局：负责…, or 区建管委 / 牵头协调… with the duties below or under it).
+    A list of names alone (（二）事业单位；) defines, it assigns nothing."""
+    start = item.text_start
     if not _ends_like_a_name(body, start, stop) or CONTACT.search(body, stop, min(item.end, stop + CONTACT_WINDOW)):
         return ()  # not a name, or a contact list (1.市教育局：李四，电话12345678)
     units = slot_units(body, start, stop, 0, rec, FIELD)
@@ -205,13 +212,25 @@ def _under(item: ItemLike, other: ItemLike) -> bool:
 
 
 def _duty_lists(body: str, items: Sequence[ItemLike], rec: UnitRecognizer):
-    parents = {(it.part, it.path[:-1]) for it in items}
-    heads = {it.text_start: _duty_head(body, it, rec, parents) for it in items}
+    parents: set | None = None
+
+    def has_items_under(item: ItemLike) -> bool:
+        nonlocal parents
+        if parents is None:   # built for the few items with a line end or nothing in their head
+            parents = {(it.part, it.path[:-1]) for it in items}
+        return (item.part, item.path) in parents
+
+    heads: dict[int, tuple[Name, ...]] = {}
+    for it in items:
+        stop = _head_stop(body, it, has_items_under)
+        heads[it.text_start] = () if stop is None else _duty_head(body, it, rec, stop)
     siblings: dict[tuple, int] = {}
     for it in items:
         if heads[it.text_start]:
             key = (it.part, it.path[:-1])
             siblings[key] = siblings.get(key, 0) + 1
+    if not siblings:
+        return {}, {}   # no item is headed by unit names (most notices)
     duty_heads, duty_under = {}, {}
     descendants = None
     for it in items:
@@ -261,4 +280,5 @@ def find_assignment_context(body: str, items: Sequence[ItemLike] = (), settings=
     return AssignmentContext(
         first_is_lead=first is not None, others_role=lex.labels.get(f"{others}单位") if others else None,
         same_units=same, same_scope=same_scope, also_units=also, also_scope=also_scope,
-        duty_heads=duty_heads, duty_under=duty_under, recognizer=rec, bodies=body_lexicon(path))
+        duty_heads=duty_heads, duty_under=duty_under, recognizer=rec, bodies=body_lexicon(path),
+        body_searched=True)

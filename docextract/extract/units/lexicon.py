@@ -48,6 +48,18 @@ def alternation(words) -> str:
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
+def without_longer(words) -> set[str]:
+    """The words that hold no other word: a text holds one of ``words`` exactly when it holds one
+    of these (牵头 stands for 牵头单位 and 牵头负责), and an alternation of fewer words is quicker
+    to search.
+
+    >>> sorted(without_longer(["牵头", "牵头单位", "负责", "具体负责", "由"]))
+    ['牵头', '由', '负责']
+    """
+    words = set(words)
+    return {w for w in words if not any(other != w and other in w for other in words)}
+
+
 def _wrappable(word: str) -> str:
     """A label that a hard-wrapped PDF line may split (牵\\n头单位): white space between characters."""
     return r"\s?".join(map(re.escape, word))
@@ -122,7 +134,7 @@ def lexicon() -> _Lexicon:
         verb_not_followed_by=_words(rules, "verb_not_followed_by"),
         proposal_words=_words(rules, "proposal_words"),
         report_markers=_words(rules, "report_markers"),
-        trigger_re=re.compile(alternation(triggers)),
+        trigger_re=re.compile(alternation(without_longer(triggers))),   # asked only whether it matches
         first_is_lead=_patterns(rules, "first_is_lead"),
         same_units=_patterns(rules, "same_units", ("units", "verb")),
         also_units=_patterns(rules, "also_units", ("units", "verb")),

@@ -28,6 +28,8 @@ FLAGS = ("unbracketed_assignment",)
 # skips to the marks by their first characters)
 SENTENCE_MARKS = "。！？!?；;\n"   # a sentence ends at these, and at a full stop between no digits
 SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]|\.(?<!\d\.)(?!\d)")
+# the last break of a range: the greedy run backs off from the range's end to its nearest break
+LAST_BREAK = re.compile(rf"(?s:.*)(?:{SENTENCE_END.pattern})")
 CLAUSE_DELIMITERS = frozenset("，,：:")
 # 了 that reports nothing done: 为了 (in order to), 除了, 了解.
 NOT_REPORT = ("为了", "除了", "了解", "不了")
@@ -48,44 +50,47 @@ def _object_words() -> tuple[Endings, tuple[str, ...]]:
 
 @cache
 def _form_marks() -> re.Pattern:
-    """What a sentence needs for any form to match: 由, 牵头, or a clause verb that only dropped
-    punctuation separates from a sentence end (a superset of the sentences that end with one).
-    No alternative holds a sentence break, so every match lies inside one sentence."""
+    """Where a form may match: an assignee clause (由X<verb>, the pattern ``Sentence.assignee``
+    matches, so 由于, 理由 and a 由 no verb follows mark nothing), 牵头, or a clause verb that only
+    dropped punctuation separates from a sentence end (a superset of the sentences that end
+    with one).  A sentence holding none of these can assign nobody."""
     dropped = re.escape("".join(sorted(DROPPED_AT_END)))
     at_end = rf"(?=[{dropped}]*(?:[。！？!?；;\n.]|\Z))"
     # each verb carries its own look-ahead: a flat alternation of literals lets sre skip to the
     # words' first characters, where ``(?:verbs)(?=…)`` made it try every position (same matches)
     verbs = "|".join(re.escape(verb) + at_end for verb in sorted(lexicon().verbs, key=len, reverse=True))
-    return re.compile(rf"由|牵头|{verbs}")
+    return re.compile(rf"{lexicon().assignee_re.pattern}|牵头|{verbs}")
 
 
-def _marked_sentences(text: str, marks: list[int]) -> list[tuple[int, int]]:
-    """The sentences of ``sentences(text)`` (in order) that hold one of the ``marks`` (sorted
-    positions): each found around its mark, the break after it by a search and the break before
-    it by a look back no further than the previous sentence, so a long text is not split whole."""
+def _marked_sentences(text: str) -> list[tuple[int, int]]:
+    """The sentences of ``sentences(text)`` (in order) where a form mark (``_form_marks``)
+    starts: each found around its first mark, the break after it by a search and the break
+    before it by a look back no further than the previous sentence; the next mark is searched
+    from that sentence's end, so neither the text nor its marks are visited whole."""
+    marks = _form_marks()
     out: list[tuple[int, int]] = []
     floor = 0   # where the previous marked sentence ended
-    for pos in marks:
-        if pos < floor or SENTENCE_END.match(text, pos):
-            continue  # in the sentence taken already, or on a break (in no sentence)
+    m = marks.search(text)
+    while m is not None:
+        pos = m.start()   # a mark never starts on a break (none opens with one)
         after = SENTENCE_END.search(text, pos)
         end = after.start() if after else len(text)
         out.append((_last_break(text, floor, pos) + 1, end))
         floor = end
+        m = marks.search(text, end)
     return out
 
 
 def _last_break(text: str, lo: int, pos: int) -> int:
-    """Where the last sentence break of ``text[lo:pos]`` stands, ``lo - 1`` when there is none."""
-    last = lo - 1
-    for mark in SENTENCE_MARKS:
-        at = text.rfind(mark, lo, pos)
-        if at > last:
-            last = at
-    at = text.rfind(".", last + 1, pos)
-    while at >= 0 and not SENTENCE_END.match(text, at):   # 1.5 is no break
-        at = text.rfind(".", last + 1, at)
-    return max(last, at)
+    """Where the last sentence break of ``text[lo:pos]`` stands, ``lo - 1`` when there is none
+    (one backward pass of sre over the range, not a search per break mark)."""
+    m = LAST_BREAK.match(text, lo, pos)
+    if m is None:
+        return lo - 1
+    at = m.end() - 1
+    if at == pos - 1 and not SENTENCE_END.match(text, at):
+        return _last_break(text, lo, at)   # 1.5 across ``pos``: a full stop before a digit is no break
+    return at
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -290,11 +295,8 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
     read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed."""
     lex = lexicon()
     found: list[Found] = []
-    marks = [m.start() for m in _form_marks().finditer(text)]
-    if not marks:
-        return found  # no form can match anywhere: spare the sentence split
     marked = "由" in text or "牵头" in text
-    for start, end in _marked_sentences(text, marks):
+    for start, end in _marked_sentences(text):
         a, b = trimmed(text, start, end)
         if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
             continue  # no form can match: no 由, no 牵头, no verb closing the sentence
