@@ -8,7 +8,7 @@ import bisect
 from typing import NamedTuple
 
 from .labels import line_candidates
-from .nodes import ItemNode, Line, PartNode
+from .nodes import ItemNode, Line, LinesText, PartNode
 from .numbering import number_items
 from .rules import rules
 
@@ -47,15 +47,19 @@ def _heading_of_line(first_line: str) -> str | None:
     return head if 0 < len(head) <= r.heading_max_chars else None
 
 
-def attachment_cut(lines: list[Line], first: int, last: int) -> int:
+ATTACHMENT_CHAR = "附"   # every attachment marker and list starts with it
+
+
+def attachment_cut(lines: list[Line], first: int, last: int, joined: LinesText | None = None) -> int:
     """The first attachment marker or list of a part (附件：1.某某细则): the numbered lines after it
-    name attachments, they are not items."""
+    name attachments, they are not items.  ``joined``: the lines as one text, when the caller has
+    it (most lines hold no 附: one scan of the text finds those that do)."""
     r = rules()
-    for i in range(first, last):
+    for i in joined.holding(ATTACHMENT_CHAR, first, last) if joined is not None else range(first, last):
         text = lines[i].text
-        if "附" in text:   # most lines: no 附 anywhere (one scan, no copy)
+        if ATTACHMENT_CHAR in text:
             text = text.strip()
-            if text.startswith("附") and (r.attachment_line.match(text) or r.attachment_list.match(text)):
+            if text.startswith(ATTACHMENT_CHAR) and (r.attachment_line.match(text) or r.attachment_list.match(text)):
                 return i
     return last
 
@@ -71,10 +75,11 @@ class OpenItem(NamedTuple):
 
 
 def items_of_part(part: int, lines: list[Line], first: int, last: int,
-                  tables: list[tuple[int, int]] = ()) -> list[OpenItem]:
+                  tables: list[tuple[int, int]] = (), joined: LinesText | None = None) -> list[OpenItem]:
     """The items of lines ``first``..``last`` (one part, without its head and signature); labels
-    inside ``tables`` (task tables, whose rows are items of their own) are left out."""
-    last = attachment_cut(lines, first, last)
+    inside ``tables`` (task tables, whose rows are items of their own) are left out.  ``joined``:
+    the lines as one text, when the caller has it."""
+    last = attachment_cut(lines, first, last, joined)
     candidates = line_candidates(lines, first, last)
     if tables:
         starts = [a for a, _ in tables]
@@ -113,7 +118,9 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
         j = bisect_right(closings, text_start)
         if j < n_closings and closings[j] < end:
             end = closings[j]
-        if may_hold_field_line(body[text_start:end]):   # most items: no line of it can be a field line
+        # an item of one line ends where it ends, whatever it holds (most items); of the others,
+        # most hold no line that can be a field line
+        if body.find("\n", text_start, end) != -1 and may_hold_field_line(body[text_start:end]):
             end = _end_after_field_lines(body, text_start, end)
         while end > text_start and body[end - 1] in TRAILING_SPACE:
             end -= 1

@@ -4,17 +4,16 @@ copy of the notice printed twice on one page, which is no part (its lines are dr
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 
 from ..text.dates import DATE
 from .dates import date_line
 from .gates import all_held, required_sets
 from .head import Head, is_title_shape
 from .labels import read_label
-from .nodes import Line
+from .nodes import Line, LinesText
 from .rules import rules
 
 BRACKETED_NAME = re.compile(r"[《«]([^《》«»]{4,120})[》»]")
@@ -68,10 +67,10 @@ def issued_names(title: str | None, lines: list[Line], head: Head) -> set[str]:
 
 def attachment_names(lines: list[Line], start: int, marked: list[int] | None = None) -> set[str]:
     """The folded names of an 附件： list (附件：1.某某细则 / 2.某某清单).  ``marked``: the lines
-    that may open one (``_LinesText.marked``), when the caller has them."""
+    that may open one (``_marked``), when the caller has them."""
     r = rules()
     if marked is None:
-        marked = _LinesText(lines).marked(start)
+        marked = _marked(LinesText(lines), start)
     names: set[str] = set()
 
     def add(text: str) -> None:
@@ -103,11 +102,13 @@ def attachment_names(lines: list[Line], start: int, marked: list[int] | None = N
     return names
 
 
-def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[PartStart], int | None]:
-    """The further parts, and the line where a second copy of the notice begins (or None)."""
+def part_starts(lines: list[Line], head: Head, title: str | None,
+                joined: LinesText | None = None) -> tuple[list[PartStart], int | None]:
+    """The further parts, and the line where a second copy of the notice begins (or None).
+    ``joined``: the lines as one text, when the caller has it."""
     r = rules()
-    joined = _LinesText(lines)
-    marked = joined.marked(head.end_line)
+    joined = joined or LinesText(lines)
+    marked = _marked(joined, head.end_line)
     is_marked = set(marked)
     names = issued_names(title, lines, head) | attachment_names(lines, head.end_line, marked)
     name_heads = _name_heads(names)
@@ -171,34 +172,10 @@ def _mark_chars() -> tuple[str, ...] | None:
     return tuple(sorted(chars))
 
 
-class _LinesText:
-    """The lines as one text, so that the lines holding a character are found by ``str.find`` (a
-    scan in C) rather than by a test on every line: most lines hold none of the characters a
-    date line, an attachment marker or a title printed twice needs."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        texts = [line.text for line in lines]
-        self.text = "\n".join(texts)
-        self.starts = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0))  # of each line
-
-    def holding(self, chars, first: int = 0) -> list[int]:
-        """The lines from ``first`` on that hold one of ``chars``, in order."""
-        text, starts = self.text, self.starts
-        found: set[int] = set()
-        if first >= len(starts):
-            return []
-        for char in chars:
-            pos = text.find(char, starts[first])
-            while pos >= 0:
-                k = bisect_right(starts, pos) - 1
-                found.add(k)
-                pos = text.find(char, starts[k + 1]) if k + 1 < len(starts) else -1
-        return sorted(found)
-
-    def marked(self, first: int) -> list[int]:
-        """The lines from ``first`` on that may be a date line or an attachment marker or list."""
-        chars = _mark_chars()
-        return self.holding(chars, first) if chars is not None else list(range(first, len(self.starts)))
+def _marked(joined: LinesText, first: int) -> list[int]:
+    """The lines from ``first`` on that may be a date line or an attachment marker or list."""
+    chars = _mark_chars()
+    return joined.holding(chars, first) if chars is not None else list(range(first, len(joined.starts)))
 
 
 NAME_HEAD_CHARS = 16   # a line's first characters, enough to tell how its folded form starts
@@ -271,7 +248,7 @@ def _prefix_end(text: str, folded_name: str) -> int | None:
     return len(text) if k == len(folded_name) else None
 
 
-def _second_copy(lines: list[Line], head: Head, joined: _LinesText | None = None) -> int | None:
+def _second_copy(lines: list[Line], head: Head, joined: LinesText | None = None) -> int | None:
     """The line where the notice is printed a second time: its title again, followed by the same
     line as the first time."""
     if not head.title_lines:
@@ -283,7 +260,7 @@ def _second_copy(lines: list[Line], head: Head, joined: _LinesText | None = None
     # a line folds to the title only if it is as long and holds its first and last characters
     # (as written: a bracket in either form); most lines fail these before being folded
     may_fold_to_title = all_held((_forms(title[0]), _forms(title[-1])))
-    joined = joined or _LinesText(lines)
+    joined = joined or LinesText(lines)
     for i in joined.holding(_forms(title[0]), max(head.end_line, max(head.title_lines) + 1)):
         text = lines[i].text
         if len(text) < len(title) or not may_fold_to_title(text):
