@@ -107,12 +107,15 @@ def label_reading() -> Callable[[str], Label | None]:
         first_style = r.first_style
         return lambda line: _label_from(line, first_style(line))
     by_first, reader_for, numbers = readers.by_first.get, readers.reader_for, _numbers.get
+    cannot_start = readers.cannot_start   # (grows as lines are read: most lines' first characters)
     new = tuple.__new__   # a named tuple's own __new__ is a Python function, one more call per label
 
     def read(line: str) -> Label | None:
         first = line[:1]
         reader = by_first(first)
         if reader is None:
+            if first in cannot_start:
+                return None
             reader = reader_for(first)
             if reader is None:
                 return None

@@ -23,18 +23,6 @@ def heading_of(text: str) -> str | None:
     return _heading_of_line(text.lstrip().split("\n", 1)[0].strip())
 
 
-def heading_at(body: str, start: int, end: int) -> str | None:
-    """``heading_of(body[start:end])``, reading only the first line (the item's text is not copied).
-
-    >>> heading_at("一、总体要求\\n（一）加强领导", 2, 15)
-    '总体要求'
-    """
-    while start < end and body[start].isspace():
-        start += 1
-    line_end = body.find("\n", start, end)
-    return _heading_of_line(body[start:line_end if line_end != -1 else end].rstrip())
-
-
 def _heading_of_line(first_line: str) -> str | None:
     """The heading in an item's first line (stripped: no space at either end)."""
     if not first_line:
@@ -118,15 +106,23 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
         j = bisect_right(closings, text_start)
         if j < n_closings and closings[j] < end:
             end = closings[j]
-        # an item of one line ends where it ends, whatever it holds (most items); of the others,
-        # most hold no line that can be a field line
-        if body.find("\n", text_start, end) != -1 and may_hold_field_line(body[text_start:end]):
+        # field lines end an item only where a line with text follows them: an item whose text
+        # after its first line is blank ends where it ends (most items); of the others, most hold
+        # no line that can be a field line
+        line_end = body.find("\n", text_start, end)
+        if line_end != -1 and line_end + 1 < end and not body[line_end + 1:end].isspace() \
+                and may_hold_field_line(body[text_start:end]):
             end = _end_after_field_lines(body, text_start, end)
         while end > text_start and body[end - 1] in TRAILING_SPACE:
             end -= 1
         end = max(end, text_start)
-        closed.append(new(ItemNode, (part, path, label, style, heading_at(body, text_start, end), start, text_start,
-                                     end, (), False)))
+        # the heading: the lead phrase of the item's first line (spaces before it skipped)
+        first = text_start
+        while first < end and body[first].isspace():
+            first += 1
+        line_end = body.find("\n", first, end)
+        heading = _heading_of_line(body[first:line_end if line_end != -1 else end].rstrip())
+        closed.append(new(ItemNode, (part, path, label, style, heading, start, text_start, end, (), False)))
     # the last item of a part, and of a sub-list the numbering leaves for a shallower level: the
     # paragraphs after a list of one-paragraph entries are the notice's closing text, or the
     # parent's text after its list (the extract stage gives them to the parent)

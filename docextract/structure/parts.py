@@ -4,13 +4,13 @@ copy of the notice printed twice on one page, which is no part (its lines are dr
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from ..text.dates import DATE
 from .dates import date_line
-from .gates import all_held, required_sets
+from .gates import required_sets
 from .head import Head, is_title_shape
 from .labels import read_label
 from .nodes import Line, LinesText
@@ -179,6 +179,9 @@ def _marked(joined: LinesText, first: int) -> list[int]:
 
 
 NAME_HEAD_CHARS = 16   # a line's first characters, enough to tell how its folded form starts
+# What ``fold`` changes at a text's start: a bracket form, a 《》 stripped, the 关 of 关于; a text
+# starting with anything else keeps its first character first.
+NAME_START_FOLDED = frozenset((*BRACKET_FORMS, "《", "》", "关"))
 
 
 def _name_heads(names: set[str]) -> frozenset[str]:
@@ -189,6 +192,9 @@ def _may_start_name(text: str, heads: frozenset[str]) -> bool:
     """Whether the folded line (alone, or with the next one joined) may start with a name whose
     first character is in ``heads``: the line's first characters are folded as ``fold`` folds
     the start of a text (a start too short to tell leaves the question open)."""
+    first = text[:1]
+    if first not in NAME_START_FOLDED and text[1:2] and not text[1].isspace():
+        return first in heads   # (most lines) the first character stays first once folded
     start = "".join(text[:NAME_HEAD_CHARS].split())
     for form, folded in BRACKET_FORMS.items():
         if form in start:
@@ -257,22 +263,23 @@ def _second_copy(lines: list[Line], head: Head, joined: LinesText | None = None)
     after_title = _next_text(lines, max(head.title_lines) + 1)
     if not title or after_title is None:
         return None
-    # a line folds to the title only if it is as long and holds its first and last characters
-    # (as written: a bracket in either form); most lines fail these before being folded
-    may_fold_to_title = all_held((_forms(title[0]), _forms(title[-1])))
+    # the line after the second title reads as the line after the first: it holds that text as
+    # written, so a search for it (in C) finds the few places to look, where a scan of the lines
+    # holding the title's first character finds many
     joined = joined or LinesText(lines)
-    for i in joined.holding(_forms(title[0]), max(head.end_line, max(head.title_lines) + 1)):
-        text = lines[i].text
-        if len(text) < len(title) or not may_fold_to_title(text):
-            continue
-        if text.strip() and fold(text) == title and _next_text(lines, i + 1) == after_title:
-            return i
+    text, starts = joined.text, joined.starts
+    first = max(head.end_line, max(head.title_lines) + 1)
+    pos = text.find(after_title, starts[first]) if first < len(starts) else -1
+    while pos >= 0:
+        j = bisect_right(starts, pos) - 1
+        if lines[j].text.strip() == after_title:
+            i = j - 1   # the title line: the line before it, blank lines aside
+            while i >= first and not lines[i].text.strip():
+                i -= 1
+            if i >= first and fold(lines[i].text) == title:
+                return i
+        pos = text.find(after_title, starts[j + 1]) if j + 1 < len(starts) else -1
     return None
-
-
-def _forms(char: str) -> frozenset[str]:
-    """The characters that fold to ``char``: itself and its other bracket forms."""
-    return frozenset((char, *(form for form, folded in BRACKET_FORMS.items() if folded == char)))
 
 
 def _next_text(lines: list[Line], i: int) -> str | None:
