@@ -178,6 +178,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     table-of-contents lines and closing lists are left out."""
     r = rules()
     split_head, toc_line, table_row = r.split_head.match, r.toc_line.search, r.table_row.match
+    may_be_toc_line = r.may_be_toc_line   # (most lines hold no leader character: no search)
     read = label_reading()
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per candidate
     out: list[Candidate] = []
@@ -190,7 +191,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
         if label is None and not opens_list and not split_head(text):
             i += 1   # no label, no list after a colon, no split label can start here (most lines)
             continue
-        if not stripped or toc_line(stripped) or table_row(stripped):
+        if not stripped or (may_be_toc_line(stripped) and toc_line(stripped)) or table_row(stripped):
             i += 1
             continue
         split = _split_label(lines, i, last) if i + 1 < last and split_head(text) else None

@@ -60,8 +60,10 @@ def issued_names(title: str | None, lines: list[Line], head: Head) -> set[str]:
             m = rules().issued_in_title.search(title)
             found = [m.group("name")] if m else []
         names.update(fold(n) for n in found)
+    issuing_sentence, may_hold = rules().issuing_sentence, rules().may_hold_issuing_sentence
     for line in lines[head.end_line:head.end_line + PREAMBLE_LINES]:
-        names.update(fold(m.group("name")) for m in rules().issuing_sentence.finditer(line.text))
+        if may_hold(line.text):   # (most lines: no 《 》 at all)
+            names.update(fold(m.group("name")) for m in issuing_sentence.finditer(line.text))
     return {n for n in names if len(n) >= 4}
 
 
