@@ -173,6 +173,8 @@ RANK, STYLE_NAME = attrgetter("style.rank"), attrgetter("style.name")
 
 def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...]]]:
     """The candidates that are items, with their paths, in order."""
+    if not cands:
+        return []
     labels = list(map(LABEL, cands))   # (C loops: the getters below run over every candidate)
     ranks = list(map(RANK, labels))
     names = list(map(STYLE_NAME, labels))

@@ -5,6 +5,7 @@ is linear in the number of lines and items."""
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 from typing import NamedTuple
 
 from .labels import line_candidates
@@ -196,16 +197,20 @@ def _end_after_field_lines(body: str, start: int, end: int) -> int:
     return end
 
 
+ITEM_SPAN = itemgetter(ItemNode._fields.index("start"), ItemNode._fields.index("end"))   # (start, end), in C
+
+
 def outside_spans(body: str, items: list[ItemNode], parts: list[PartNode],
                   header_spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Body spans covered by no item and no header line."""
-    covered = sorted([(it.start, it.end) for it in items] + list(header_spans)
+    covered = sorted([*map(ITEM_SPAN, items), *header_spans]
                      + [(p.title.start, p.title.end) for p in parts[1:] if p.title])
     spans, pos = [], 0
     for a, b in covered:
         if a > pos:
             spans.append((pos, a))
-        pos = max(pos, b)
+        if b > pos:
+            pos = b
     if pos < len(body):
         spans.append((pos, len(body)))
     return tuple((a, b) for a, b in spans if body[a:b].strip())

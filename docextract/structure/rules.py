@@ -88,6 +88,7 @@ class _Rules:
     may_hold_title_remark: Callable[[str], bool]  # false: title_remark cannot match in the text
     may_hold_date: Callable[[str], bool]          # false: no written date (DATE, roc_date) in the text
     may_be_toc_line: Callable[[str], bool]        # false: toc_line cannot match in the text
+    may_match: dict[str, Callable[[str], bool]]   # per pattern of structure.toml: false when it cannot match
     may_hold_issuing_sentence: Callable[[str], bool]   # false: issuing_sentence cannot match in the text
 
     def __post_init__(self) -> None:
@@ -146,6 +147,7 @@ def _load() -> _Rules:
         may_hold_title_remark=gate(patterns["title_remark"]),
         may_hold_date=gate(DATE, patterns["roc_date"]),
         may_be_toc_line=gate(numbering_pattern("toc_line")),
+        may_match={name: gate(pattern) for name, pattern in patterns.items()},
         may_hold_issuing_sentence=gate(patterns["issuing_sentence"]),
     )
 
