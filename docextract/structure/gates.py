@@ -21,14 +21,18 @@ def all_held(sets: tuple[frozenset[str], ...]) -> Callable[[str], bool]:
     """A test that ``text`` holds a character of each of ``sets``: the smallest sets first (a
     single character is one ``in``, what most lines fail), a wide set by one class search."""
     ordered = sorted(sets, key=len)
-    small = tuple(tuple(sorted(s)) for s in ordered if len(s) <= IN_TESTS_MAX_CHARS)
+    singles = tuple(next(iter(s)) for s in ordered if len(s) == 1)   # one ``in`` each, no inner loop
+    small = tuple(tuple(sorted(s)) for s in ordered if 1 < len(s) <= IN_TESTS_MAX_CHARS)
     searches = tuple(re.compile("[" + "".join(re.escape(ch) for ch in sorted(s)) + "]").search
                      for s in ordered if len(s) > IN_TESTS_MAX_CHARS)
-    if len(small) == 1 and len(small[0]) == 1 and not searches:
-        ((char,),) = small
+    if len(singles) == 1 and not small and not searches:
+        (char,) = singles
         return lambda text: char in text
 
     def held(text: str) -> bool:   # plain loops: this runs on every line, generators cost more
+        for char in singles:
+            if char not in text:
+                return False
         for chars in small:
             for char in chars:
                 if char in text:

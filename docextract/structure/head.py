@@ -242,25 +242,27 @@ def is_masthead(text: str) -> bool:
 def _read_marks(head: Head, lines: list[Line], i: int, text: str, off: int) -> bool:
     """版头, 文号, decree and promulgation headings; True when the line is one of them."""
     r = rules()
-    m = r.masthead.match(text)
+    may = r.may_match   # (a head line is tried against every heading pattern: most cannot match)
+    m = r.masthead.match(text) if may["masthead"](text) else None
     if m and is_masthead(text) and head.issuer is None:
         head.issuer = Found(m.group("issuer").strip(), off + m.start("issuer"), off + m.end("issuer"))
         return True
     inner = text[1:-1].strip() if text[:1] in "（(" and text[-1:] in "）)" else text
     for key in ("doc_number", "paper_number"):
-        m = getattr(r, key).fullmatch(inner)   # 某政发〔2025〕3号, also in brackets under the title
+        # 某政发〔2025〕3号, also in brackets under the title
+        m = getattr(r, key).fullmatch(inner) if may[key](inner) else None
         if m and head.doc_number is None:
             start = off + text.find(inner)
             head.doc_number = Found(re.sub(r"\s+", "", m.group("doc_number")), start, start + len(inner))
             return True
     if head.doc_number is None and i + 1 < len(lines):
         nxt = lines[i + 1].text.strip()
-        m = r.doc_number.fullmatch(text + nxt) if nxt and len(text) < 20 else None
+        m = r.doc_number.fullmatch(text + nxt) if nxt and len(text) < 20 and may["doc_number"](text + nxt) else None
         if m:   # a 文号 broken over two lines (黔府发 〔 / 2022〕8号)
             end = lines[i + 1].start + lines[i + 1].text.find(nxt) + len(nxt)
             head.doc_number = Found(re.sub(r"\s+", "", m.group("doc_number")), off, end)
             return True
-    m = r.decree_line.match(text)
+    m = r.decree_line.match(text) if may["decree_line"](text) else None
     if m and ("号" in m.group("number") or not is_title_shape(text)):   # 某某令 (第N号), not …的命令
         head.decree = True
         if r.issuer_suffix.search(m.group("issuer")):
@@ -270,7 +272,7 @@ def _read_marks(head: Head, lines: list[Line], i: int, text: str, off: int) -> b
         if m.group("title"):
             head.decree_title = Found(m.group("title"), off + m.start("title"), off + m.end("title"))
         return True
-    m = r.promulgation_line.match(text)
+    m = r.promulgation_line.match(text) if may["promulgation_line"](text) else None
     if m and r.issuer_suffix.search(m.group("issuer")) and (
             "号" in m.group("number") or _number_follows(lines, i)):
         head.decree = True
@@ -301,13 +303,13 @@ def _read_under_title(head: Head, text: str, off: int) -> bool:
     if found and head.date is None:
         _keep_date(head, found, off)
         return True
-    m = r.byline.match(text)
+    m = r.byline.match(text) if r.may_match["byline"](text) else None
     if m:
         found = find_date(text, m.start("date"), m.end("date"))
         _keep_date(head, found, off)
         head.byline_event = m.group("event")
         return True
-    m = r.enactment_note.match(text)
+    m = r.enactment_note.match(text) if r.may_match["enactment_note"](text) else None
     if m:
         found = find_date(text, m.start("date"), m.end("date"))
         _keep_date(head, found, off)

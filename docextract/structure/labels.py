@@ -9,9 +9,12 @@ next line; a （一） alone is a table's cell more often than a label), a label
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from ..text.numerals import label_number
+from .gates import first_class
 from .nodes import Line
 from .rules import Style, rules
 
@@ -91,23 +94,44 @@ def read_label(line: str) -> Label | None:
     """The label at the start of a line, strong or weak, if any: one call of a joined pattern
     (``label_reader``) for the styles that can start with the line's first character; the styles
     in turn when they cannot be joined or the number reads as none."""
+    return label_reading()(line)
+
+
+@cache
+def label_reading() -> Callable[[str], Label | None]:
+    """``read_label`` with what it reads on every line bound once (the readers, the numbers read
+    so far): the loops over lines call this function itself, one Python call per line."""
     r = rules()
     readers = r.label_readers
     if readers is None:
-        return _label_from(line, r.first_style(line))
-    reader = readers.reader_for(line[:1])
-    if reader is None:
-        return None
-    m = reader.match(line)
-    if m is None:
-        return None
-    read = reader.by_group[m.lastindex]
-    number = _number(m.group(read.num_group))
-    if not number:
-        return _label_from(line, read.index + 1)
-    end = m.end()
-    # tuple.__new__: a named tuple's own __new__ is a Python function, one more call per label
-    return tuple.__new__(Label, (read.style, number, line[:end].rstrip(), end, read.strong, read.alone))
+        first_style = r.first_style
+        return lambda line: _label_from(line, first_style(line))
+    by_first, reader_for, numbers = readers.by_first.get, readers.reader_for, _numbers.get
+    cannot_start = readers.cannot_start   # (grows as lines are read: most lines' first characters)
+    new = tuple.__new__   # a named tuple's own __new__ is a Python function, one more call per label
+
+    def read(line: str) -> Label | None:
+        first = line[:1]
+        reader = by_first(first)
+        if reader is None:
+            if first in cannot_start:
+                return None
+            reader = reader_for(first)
+            if reader is None:
+                return None
+        m = reader.match(line)
+        if m is None:
+            return None
+        read = reader.by_group[m.lastindex]
+        written = m.group(read.num_group)
+        number = numbers(written, -1)
+        if number == -1:
+            number = _number(written)
+        if not number:
+            return _label_from(line, read.index + 1)
+        end = m.end()
+        return new(Label, (read.style, number, line[:end].rstrip(), end, read.strong, read.alone))
+    return read
 
 
 def _label_from(line: str, first: int | None) -> Label | None:
@@ -154,18 +178,20 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     table-of-contents lines and closing lists are left out."""
     r = rules()
     split_head, toc_line, table_row = r.split_head.match, r.toc_line.search, r.table_row.match
+    may_be_toc_line = r.may_be_toc_line   # (most lines hold no leader character: no search)
+    read = label_reading()
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per candidate
     out: list[Candidate] = []
     i = first
     while i < last:
         line_start, _, text = line = lines[i]
         stripped = text.lstrip()
-        label = read_label(stripped) if stripped else None
+        label = read(stripped) if stripped else None
         opens_list = "：" in text or ":" in text
         if label is None and not opens_list and not split_head(text):
             i += 1   # no label, no list after a colon, no split label can start here (most lines)
             continue
-        if not stripped or toc_line(stripped) or table_row(stripped):
+        if not stripped or (may_be_toc_line(stripped) and toc_line(stripped)) or table_row(stripped):
             i += 1
             continue
         split = _split_label(lines, i, last) if i + 1 < last and split_head(text) else None
@@ -183,7 +209,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
                     i += 1
                     continue
                 text_start = lines[following].start + len(lines[following].text) - len(lines[following].text.lstrip())
-            elif stripped[end] in REPEAT_SPACES or stripped.startswith(label.text.strip(), end):
+            elif stripped[end] in REPEAT_SPACES or stripped.startswith(label.text, end):   # (its text: no space at either end)
                 text_start = start + _repeated_label_end(stripped, label)   # maybe printed twice
             else:
                 text_start = start + end
@@ -227,9 +253,19 @@ def _split_label(lines: list[Line], i: int, last: int) -> Candidate | None:
     return Candidate(label, start, text_start)
 
 
-INLINE_OPENER = re.compile(r"[：:]\s*")
-INLINE_SEPARATOR = re.compile(r"[；;。]\s*")
+INLINE_OPENER = r"[：:]\s*+"
+INLINE_SEPARATOR = r"[；;。]\s*+"
 INLINE_EXCLUDED_RANKS = (1, 2, 3)   # 第X章/节/条 inside a sentence are references, not labels
+
+
+@cache
+def _inline_marks() -> tuple[re.Pattern, re.Pattern]:
+    """``INLINE_OPENER`` and ``INLINE_SEPARATOR``, each with a lookahead for a character some
+    style can start with (when the joined readers tell them apart, as ``read_label`` does): a
+    colon or a 。 followed by anything else reads no label, and most are (…如下：各地要…)."""
+    first = first_class([style.pattern for style in rules().styles]) if rules().label_readers else None
+    ahead = "" if first is None else f"(?={first})"
+    return re.compile(INLINE_OPENER + ahead), re.compile(INLINE_SEPARATOR + ahead)
 
 
 def inline_candidates(line: Line, from_offset: int) -> list[Candidate]:
@@ -238,8 +274,9 @@ def inline_candidates(line: Line, from_offset: int) -> list[Candidate]:
     text = line.text
     if "：" not in text and ":" not in text:   # most lines: no opener (the search alone costs more)
         return []
-    for opener in INLINE_OPENER.finditer(text, from_offset - line.start):
-        first = read_label(text[opener.end():opener.end() + LABEL_WINDOW])
+    read = label_reading()
+    for opener in _inline_marks()[0].finditer(text, from_offset - line.start):
+        first = read(text[opener.end():opener.end() + LABEL_WINDOW])
         if first is None or not first.strong or first.number != 1 or first.style.rank in INLINE_EXCLUDED_RANKS:
             continue
         run = [Candidate(first, line.start + opener.end(), line.start + opener.end() + first.end, inline=True)]
@@ -252,8 +289,9 @@ def _run_on(line: Line, first: Candidate) -> list[Candidate]:
     """The labels 2, 3 … of a list after its label 1 on the same line, each right after the end of
     the previous one's sentence (1.死亡的；2.失踪的；3.迁出的。): all of them, or none unless 2 follows."""
     text, run = line.text, [first]
-    for sep in INLINE_SEPARATOR.finditer(text, first.text_start - line.start):
-        label = read_label(text[sep.end():sep.end() + LABEL_WINDOW])
+    read = label_reading()
+    for sep in _inline_marks()[1].finditer(text, first.text_start - line.start):
+        label = read(text[sep.end():sep.end() + LABEL_WINDOW])
         if label is not None and label.strong and label.style is first.style and label.number == len(run) + 1:
             start = line.start + sep.end()
             run.append(Candidate(label, start, start + label.end, inline=True))

@@ -2,7 +2,10 @@
 tree), with offsets into the cleaned body."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 from ..clean import Cleaned
@@ -78,14 +81,53 @@ class Line(NamedTuple):
 
 
 def lines_of(body: str) -> list[Line]:
-    out, pos = [], 0
-    new = tuple.__new__   # a named tuple's own __new__ is one more Python call per line
-    for raw in body.split("\n"):
-        end = pos + len(raw)
-        out.append(new(Line, (pos, end, raw)))
-        pos = end + 1
-    return out
+    """The body's lines (split at "\\n"), each with its offsets.  Built by C loops alone (map, zip,
+    accumulate): this runs over every line of every notice.
+
+    >>> lines_of("一、总体\\n\\n（一）目标")
+    [Line(start=0, end=4, text='一、总体'), Line(start=5, end=5, text=''), Line(start=6, end=11, text='（一）目标')]
+    """
+    texts = body.split("\n")
+    lengths = list(map(len, texts))
+    starts = list(accumulate(map((1).__add__, lengths), initial=0))   # one more than there are lines
+    # tuple.__new__: a named tuple's own __new__ is one more Python call per line
+    return list(map(tuple.__new__, repeat(Line), zip(starts, map(add, starts, lengths), texts)))
 
 
 def evidence_at(body: str, start: int, end: int) -> Evidence:
     return Evidence(text=body[start:end], start=start, end=end)
+
+
+class LinesText:
+    """The lines as one text, so that the lines holding a character are found by ``str.find`` (a
+    scan in C) rather than by a test on every line: most lines hold none of the characters a
+    date line, an attachment marker or a title printed twice needs.  Made once per notice and
+    shared by the passes that look for such lines."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, lines: list[Line]) -> None:
+        texts = list(map(itemgetter(2), lines))   # (C loops: this runs over every line)
+        self.text = "\n".join(texts)
+        self.starts = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0))  # of each line
+
+    def holding(self, chars, first: int = 0, last: int | None = None) -> list[int]:
+        """The lines ``first``..``last`` (to the end: None) that hold one of ``chars``, in order.
+
+        >>> LinesText(lines_of("附件\\n一、总体\\n二、附则\\n附表")).holding("附", 1, 3)
+        [2]
+        """
+        text, starts = self.text, self.starts
+        n = len(starts)
+        last = n if last is None else min(last, n)
+        if first >= last:
+            return []
+        stop = starts[last] - 1 if last < n else len(text)   # the end of line last - 1
+        found: set[int] = set()
+        for char in chars:
+            pos = text.find(char, starts[first], stop)
+            while pos >= 0:
+                k = bisect_right(starts, pos) - 1
+                found.add(k)
+                pos = text.find(char, starts[k + 1], stop) if k + 1 < n else -1
+        return sorted(found)

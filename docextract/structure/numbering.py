@@ -22,6 +22,7 @@ before it); a restart walks its own run once.  Numbering a part takes
 time linear in its candidates."""
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from .labels import Candidate, Label
@@ -166,15 +167,21 @@ class Numbering:
         return path
 
 
+LABEL, STRONG = attrgetter("label"), attrgetter("strong")
+RANK, STYLE_NAME = attrgetter("style.rank"), attrgetter("style.name")
+
+
 def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...]]]:
     """The candidates that are items, with their paths, in order."""
-    labels = [c.label for c in cands]
-    ranks = [label.style.rank for label in labels]
-    names = [label.style.name for label in labels]
+    if not cands:
+        return []
+    labels = list(map(LABEL, cands))   # (C loops: the getters below run over every candidate)
+    ranks = list(map(RANK, labels))
+    names = list(map(STYLE_NAME, labels))
     order = range(len(cands))
     next_level, next_same = _nearest(ranks, names, order[::-1])
-    weak = [k for k in order if not labels[k].strong]
-    if weak:   # the labels before a weak one tell whether it repeats a number (most parts have none)
+    if not all(map(STRONG, labels)):   # the labels before a weak one tell whether it repeats a number
+        # (most parts have none)
         prev_level, prev_same = _nearest(ranks, names, order)
     sectioned = rules().sectioned_styles
     numbering = Numbering(labels, next_level, next_same)
@@ -184,7 +191,7 @@ def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...
         if not label.strong and any(_repeats(label, labels[j]) for j in (prev_level[k], next_level[k], prev_same[k],
                                                                        next_same[k]) if j is not None):
             continue   # 1.1 1.2 2.1, or 2.5万元 before a real 2.: not a label
-        if label.style.name in sectioned and not numbering.under_its_section(label):
+        if names[k] in sectioned and not numbering.under_its_section(label):
             continue   # 2.1 counts only inside section 二 (or 2.): alone it is a section number of a lost outline
         path = numbering.accept(k)
         if path is not None:

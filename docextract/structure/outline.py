@@ -5,10 +5,11 @@ is linear in the number of lines and items."""
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 from typing import NamedTuple
 
 from .labels import line_candidates
-from .nodes import ItemNode, Line, PartNode
+from .nodes import ItemNode, Line, LinesText, PartNode
 from .numbering import number_items
 from .rules import rules
 
@@ -23,18 +24,6 @@ def heading_of(text: str) -> str | None:
     return _heading_of_line(text.lstrip().split("\n", 1)[0].strip())
 
 
-def heading_at(body: str, start: int, end: int) -> str | None:
-    """``heading_of(body[start:end])``, reading only the first line (the item's text is not copied).
-
-    >>> heading_at("一、总体要求\\n（一）加强领导", 2, 15)
-    '总体要求'
-    """
-    while start < end and body[start].isspace():
-        start += 1
-    line_end = body.find("\n", start, end)
-    return _heading_of_line(body[start:line_end if line_end != -1 else end].rstrip())
-
-
 def _heading_of_line(first_line: str) -> str | None:
     """The heading in an item's first line (stripped: no space at either end)."""
     if not first_line:
@@ -47,15 +36,19 @@ def _heading_of_line(first_line: str) -> str | None:
     return head if 0 < len(head) <= r.heading_max_chars else None
 
 
-def attachment_cut(lines: list[Line], first: int, last: int) -> int:
+ATTACHMENT_CHAR = "附"   # every attachment marker and list starts with it
+
+
+def attachment_cut(lines: list[Line], first: int, last: int, joined: LinesText | None = None) -> int:
     """The first attachment marker or list of a part (附件：1.某某细则): the numbered lines after it
-    name attachments, they are not items."""
+    name attachments, they are not items.  ``joined``: the lines as one text, when the caller has
+    it (most lines hold no 附: one scan of the text finds those that do)."""
     r = rules()
-    for i in range(first, last):
+    for i in joined.holding(ATTACHMENT_CHAR, first, last) if joined is not None else range(first, last):
         text = lines[i].text
-        if "附" in text:   # most lines: no 附 anywhere (one scan, no copy)
+        if ATTACHMENT_CHAR in text:
             text = text.strip()
-            if text.startswith("附") and (r.attachment_line.match(text) or r.attachment_list.match(text)):
+            if text.startswith(ATTACHMENT_CHAR) and (r.attachment_line.match(text) or r.attachment_list.match(text)):
                 return i
     return last
 
@@ -71,10 +64,11 @@ class OpenItem(NamedTuple):
 
 
 def items_of_part(part: int, lines: list[Line], first: int, last: int,
-                  tables: list[tuple[int, int]] = ()) -> list[OpenItem]:
+                  tables: list[tuple[int, int]] = (), joined: LinesText | None = None) -> list[OpenItem]:
     """The items of lines ``first``..``last`` (one part, without its head and signature); labels
-    inside ``tables`` (task tables, whose rows are items of their own) are left out."""
-    last = attachment_cut(lines, first, last)
+    inside ``tables`` (task tables, whose rows are items of their own) are left out.  ``joined``:
+    the lines as one text, when the caller has it."""
+    last = attachment_cut(lines, first, last, joined)
     candidates = line_candidates(lines, first, last)
     if tables:
         starts = [a for a, _ in tables]
@@ -113,13 +107,23 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
         j = bisect_right(closings, text_start)
         if j < n_closings and closings[j] < end:
             end = closings[j]
-        if may_hold_field_line(body[text_start:end]):   # most items: no line of it can be a field line
+        # field lines end an item only where a line with text follows them: an item whose text
+        # after its first line is blank ends where it ends (most items); of the others, most hold
+        # no line that can be a field line
+        line_end = body.find("\n", text_start, end)
+        if line_end != -1 and line_end + 1 < end and not body[line_end + 1:end].isspace() \
+                and may_hold_field_line(body[text_start:end]):
             end = _end_after_field_lines(body, text_start, end)
         while end > text_start and body[end - 1] in TRAILING_SPACE:
             end -= 1
         end = max(end, text_start)
-        closed.append(new(ItemNode, (part, path, label, style, heading_at(body, text_start, end), start, text_start,
-                                     end, (), False)))
+        # the heading: the lead phrase of the item's first line (spaces before it skipped)
+        first = text_start
+        while first < end and body[first].isspace():
+            first += 1
+        line_end = body.find("\n", first, end)
+        heading = _heading_of_line(body[first:line_end if line_end != -1 else end].rstrip())
+        closed.append(new(ItemNode, (part, path, label, style, heading, start, text_start, end, (), False)))
     # the last item of a part, and of a sub-list the numbering leaves for a shallower level: the
     # paragraphs after a list of one-paragraph entries are the notice's closing text, or the
     # parent's text after its list (the extract stage gives them to the parent)
@@ -193,16 +197,20 @@ def _end_after_field_lines(body: str, start: int, end: int) -> int:
     return end
 
 
+ITEM_SPAN = itemgetter(ItemNode._fields.index("start"), ItemNode._fields.index("end"))   # (start, end), in C
+
+
 def outside_spans(body: str, items: list[ItemNode], parts: list[PartNode],
                   header_spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Body spans covered by no item and no header line."""
-    covered = sorted([(it.start, it.end) for it in items] + list(header_spans)
+    covered = sorted([*map(ITEM_SPAN, items), *header_spans]
                      + [(p.title.start, p.title.end) for p in parts[1:] if p.title])
     spans, pos = [], 0
     for a, b in covered:
         if a > pos:
             spans.append((pos, a))
-        pos = max(pos, b)
+        if b > pos:
+            pos = b
     if pos < len(body):
         spans.append((pos, len(body)))
     return tuple((a, b) for a, b in spans if body[a:b].strip())

@@ -7,14 +7,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 
 from ..text.dates import DATE
 from .dates import date_line
-from .gates import all_held, required_sets
+from .gates import required_sets
 from .head import Head, is_title_shape
 from .labels import read_label
-from .nodes import Line
+from .nodes import Line, LinesText
 from .rules import rules
 
 BRACKETED_NAME = re.compile(r"[《«]([^《》«»]{4,120})[》»]")
@@ -61,17 +60,19 @@ def issued_names(title: str | None, lines: list[Line], head: Head) -> set[str]:
             m = rules().issued_in_title.search(title)
             found = [m.group("name")] if m else []
         names.update(fold(n) for n in found)
+    issuing_sentence, may_hold = rules().issuing_sentence, rules().may_hold_issuing_sentence
     for line in lines[head.end_line:head.end_line + PREAMBLE_LINES]:
-        names.update(fold(m.group("name")) for m in rules().issuing_sentence.finditer(line.text))
+        if may_hold(line.text):   # (most lines: no 《 》 at all)
+            names.update(fold(m.group("name")) for m in issuing_sentence.finditer(line.text))
     return {n for n in names if len(n) >= 4}
 
 
 def attachment_names(lines: list[Line], start: int, marked: list[int] | None = None) -> set[str]:
     """The folded names of an 附件： list (附件：1.某某细则 / 2.某某清单).  ``marked``: the lines
-    that may open one (``_LinesText.marked``), when the caller has them."""
+    that may open one (``_marked``), when the caller has them."""
     r = rules()
     if marked is None:
-        marked = _LinesText(lines).marked(start)
+        marked = _marked(LinesText(lines), start)
     names: set[str] = set()
 
     def add(text: str) -> None:
@@ -103,11 +104,13 @@ def attachment_names(lines: list[Line], start: int, marked: list[int] | None = N
     return names
 
 
-def part_starts(lines: list[Line], head: Head, title: str | None) -> tuple[list[PartStart], int | None]:
-    """The further parts, and the line where a second copy of the notice begins (or None)."""
+def part_starts(lines: list[Line], head: Head, title: str | None,
+                joined: LinesText | None = None) -> tuple[list[PartStart], int | None]:
+    """The further parts, and the line where a second copy of the notice begins (or None).
+    ``joined``: the lines as one text, when the caller has it."""
     r = rules()
-    joined = _LinesText(lines)
-    marked = joined.marked(head.end_line)
+    joined = joined or LinesText(lines)
+    marked = _marked(joined, head.end_line)
     is_marked = set(marked)
     names = issued_names(title, lines, head) | attachment_names(lines, head.end_line, marked)
     name_heads = _name_heads(names)
@@ -171,37 +174,16 @@ def _mark_chars() -> tuple[str, ...] | None:
     return tuple(sorted(chars))
 
 
-class _LinesText:
-    """The lines as one text, so that the lines holding a character are found by ``str.find`` (a
-    scan in C) rather than by a test on every line: most lines hold none of the characters a
-    date line, an attachment marker or a title printed twice needs."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        texts = [line.text for line in lines]
-        self.text = "\n".join(texts)
-        self.starts = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0))  # of each line
-
-    def holding(self, chars, first: int = 0) -> list[int]:
-        """The lines from ``first`` on that hold one of ``chars``, in order."""
-        text, starts = self.text, self.starts
-        found: set[int] = set()
-        if first >= len(starts):
-            return []
-        for char in chars:
-            pos = text.find(char, starts[first])
-            while pos >= 0:
-                k = bisect_right(starts, pos) - 1
-                found.add(k)
-                pos = text.find(char, starts[k + 1]) if k + 1 < len(starts) else -1
-        return sorted(found)
-
-    def marked(self, first: int) -> list[int]:
-        """The lines from ``first`` on that may be a date line or an attachment marker or list."""
-        chars = _mark_chars()
-        return self.holding(chars, first) if chars is not None else list(range(first, len(self.starts)))
+def _marked(joined: LinesText, first: int) -> list[int]:
+    """The lines from ``first`` on that may be a date line or an attachment marker or list."""
+    chars = _mark_chars()
+    return joined.holding(chars, first) if chars is not None else list(range(first, len(joined.starts)))
 
 
 NAME_HEAD_CHARS = 16   # a line's first characters, enough to tell how its folded form starts
+# What ``fold`` changes at a text's start: a bracket form, a 《》 stripped, the 关 of 关于; a text
+# starting with anything else keeps its first character first.
+NAME_START_FOLDED = frozenset((*BRACKET_FORMS, "《", "》", "关"))
 
 
 def _name_heads(names: set[str]) -> frozenset[str]:
@@ -212,6 +194,9 @@ def _may_start_name(text: str, heads: frozenset[str]) -> bool:
     """Whether the folded line (alone, or with the next one joined) may start with a name whose
     first character is in ``heads``: the line's first characters are folded as ``fold`` folds
     the start of a text (a start too short to tell leaves the question open)."""
+    first = text[:1]
+    if first not in NAME_START_FOLDED and text[1:2] and not text[1].isspace():
+        return first in heads   # (most lines) the first character stays first once folded
     start = "".join(text[:NAME_HEAD_CHARS].split())
     for form, folded in BRACKET_FORMS.items():
         if form in start:
@@ -271,7 +256,7 @@ def _prefix_end(text: str, folded_name: str) -> int | None:
     return len(text) if k == len(folded_name) else None
 
 
-def _second_copy(lines: list[Line], head: Head, joined: _LinesText | None = None) -> int | None:
+def _second_copy(lines: list[Line], head: Head, joined: LinesText | None = None) -> int | None:
     """The line where the notice is printed a second time: its title again, followed by the same
     line as the first time."""
     if not head.title_lines:
@@ -280,22 +265,23 @@ def _second_copy(lines: list[Line], head: Head, joined: _LinesText | None = None
     after_title = _next_text(lines, max(head.title_lines) + 1)
     if not title or after_title is None:
         return None
-    # a line folds to the title only if it is as long and holds its first and last characters
-    # (as written: a bracket in either form); most lines fail these before being folded
-    may_fold_to_title = all_held((_forms(title[0]), _forms(title[-1])))
-    joined = joined or _LinesText(lines)
-    for i in joined.holding(_forms(title[0]), max(head.end_line, max(head.title_lines) + 1)):
-        text = lines[i].text
-        if len(text) < len(title) or not may_fold_to_title(text):
-            continue
-        if text.strip() and fold(text) == title and _next_text(lines, i + 1) == after_title:
-            return i
+    # the line after the second title reads as the line after the first: it holds that text as
+    # written, so a search for it (in C) finds the few places to look, where a scan of the lines
+    # holding the title's first character finds many
+    joined = joined or LinesText(lines)
+    text, starts = joined.text, joined.starts
+    first = max(head.end_line, max(head.title_lines) + 1)
+    pos = text.find(after_title, starts[first]) if first < len(starts) else -1
+    while pos >= 0:
+        j = bisect_right(starts, pos) - 1
+        if lines[j].text.strip() == after_title:
+            i = j - 1   # the title line: the line before it, blank lines aside
+            while i >= first and not lines[i].text.strip():
+                i -= 1
+            if i >= first and fold(lines[i].text) == title:
+                return i
+        pos = text.find(after_title, starts[j + 1]) if j + 1 < len(starts) else -1
     return None
-
-
-def _forms(char: str) -> frozenset[str]:
-    """The characters that fold to ``char``: itself and its other bracket forms."""
-    return frozenset((char, *(form for form, folded in BRACKET_FORMS.items() if folded == char)))
 
 
 def _next_text(lines: list[Line], i: int) -> str | None:

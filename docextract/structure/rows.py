@@ -178,6 +178,8 @@ def _criteria(body: str, lines: list[Line], line_starts: list[int], row: BodyRow
         last = bisect.bisect_left(line_starts, end)
         found += [(c, end) for c in line_candidates(lines, first, last)
                   if start <= c.start < end and not (row.task and c.start == row.task[0])]
+    if not found:   # (most cells: no numbered list)
+        return []
     found.sort(key=lambda pair: pair[0].start)
     numbered = number_items([c for c, _ in found])
     cell_end = {id(c): end for c, end in found}

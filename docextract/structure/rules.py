@@ -59,6 +59,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
     "item_closing_assignment": (),
 }
 
+# The patterns tried on every head line (most lines cannot match them): each gets a gate.
+GATED_PATTERNS = ("masthead", "doc_number", "paper_number", "decree_line", "promulgation_line", "byline",
+                  "enactment_note")
+
 
 @dataclass(frozen=True)
 class _Rules:
@@ -87,6 +91,9 @@ class _Rules:
     may_hold_field_line: Callable[[str], bool]    # false: no line of the text is a field line or closing assignment
     may_hold_title_remark: Callable[[str], bool]  # false: title_remark cannot match in the text
     may_hold_date: Callable[[str], bool]          # false: no written date (DATE, roc_date) in the text
+    may_be_toc_line: Callable[[str], bool]        # false: toc_line cannot match in the text
+    may_match: dict[str, Callable[[str], bool]]   # per pattern of GATED_PATTERNS: false when it cannot match
+    may_hold_issuing_sentence: Callable[[str], bool]   # false: issuing_sentence cannot match in the text
 
     def __post_init__(self) -> None:
         # the patterns of structure.toml read as attributes (rules().decree_line), set as plain
@@ -143,6 +150,9 @@ def _load() -> _Rules:
         may_hold_field_line=gate(item_field_line, patterns["item_closing_assignment"]),
         may_hold_title_remark=gate(patterns["title_remark"]),
         may_hold_date=gate(DATE, patterns["roc_date"]),
+        may_be_toc_line=gate(numbering_pattern("toc_line")),
+        may_match={name: gate(patterns[name]) for name in GATED_PATTERNS},
+        may_hold_issuing_sentence=gate(patterns["issuing_sentence"]),
     )
 
 

@@ -11,7 +11,7 @@ from ..clean import Cleaned
 from ..load.document import Table
 from .head import Found, find_head
 from .metadata import choose_date, choose_doc_number, choose_issuer, choose_title, page_title_line
-from .nodes import Line, PartNode, Skeleton, evidence_at, lines_of
+from .nodes import Line, LinesText, PartNode, Skeleton, evidence_at, lines_of
 from .outline import OpenItem, close_items, items_of_part, outside_spans
 from .parts import part_starts
 from .rows import body_tables, row_items
@@ -23,6 +23,7 @@ def structure(cleaned: Cleaned, tables: tuple[Table, ...] = ()) -> Skeleton:
     tables the loader found (``tables``, placed in the loaded text) are items of their own."""
     body = cleaned.body
     lines = lines_of(body)
+    joined = LinesText(lines)   # the passes that look for lines holding a character share it
     task_tables = body_tables(tables, cleaned.text)
     table_spans = [(t.start, t.end) for t in task_tables]
     metadata = dict(cleaned.metadata)
@@ -34,7 +35,7 @@ def structure(cleaned: Cleaned, tables: tuple[Table, ...] = ()) -> Skeleton:
             head = find_head(lines, k)
     title = choose_title(head, lines, metadata)
 
-    starts, duplicate = part_starts(lines, head, title.value if title else None)
+    starts, duplicate = part_starts(lines, head, title.value if title else None, joined)
     end_of_parts = duplicate if duplicate is not None else len(lines)
     bounds = [(a.line, starts[k + 1].line if k + 1 < len(starts) else end_of_parts)
               for k, a in enumerate(starts)]
@@ -50,7 +51,7 @@ def structure(cleaned: Cleaned, tables: tuple[Table, ...] = ()) -> Skeleton:
         if k == 0:
             signature0 = signature
         last = signature.first_line if signature else b
-        open_items.extend(items_of_part(k, lines, first, last, table_spans))
+        open_items.extend(items_of_part(k, lines, first, last, table_spans, joined))
         if last < b:
             closing_starts.append(lines[last].start)
     closing_starts.extend(start for start, _ in table_spans)   # an item before a table ends at it
