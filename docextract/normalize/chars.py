@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 
 from ..rules.boilerplate import REPEATED_PHRASE_MAX
 from ..rules.labels import label_start
 from ..text.textmap import TrackedText
-
-
-@cache
-def _t2s():
-    import opencc  # the C++ binding; imported only when a text is normalized
-
-    return opencc.OpenCC("t2s")
+from .t2s_gate import t2s_converter, t2s_triggers
 
 
 # -- 1. line ends and invisible characters ----------------------------------------------------
@@ -68,7 +61,10 @@ def to_simplified(t: TrackedText) -> TrackedText:
     a line whose length would change is converted character by character instead."""
     if not HAS_CJK.search(t.text):
         return t
-    converter = _t2s()
+    triggers = t2s_triggers()
+    if triggers is not None and not triggers.may_change(t.text):
+        return t  # most notices: no character t2s would change (t2s_gate)
+    converter = t2s_converter()
     converted = converter.convert(t.text)
     if len(converted) == len(t.text):
         return t.with_text(converted)
