@@ -96,6 +96,9 @@ def test_triggers_of_hand_made_entries():
     # a phrase's character alone, or in a phrase that stays, opens nothing
     assert [triggers.may_change(s) for s in ("覆盖全省", "沈阳市", "慰藉", "发展", "口覆", "")] == [False] * 6
     assert not triggers_of([]).may_change("發")
+    text = "甲\n發展\n覆盖\n答覆"
+    assert triggers.changing_lines(text, 5) == [(2, 4), (8, 10)]
+    assert triggers.changing_lines(text, 1) is None and triggers.changing_lines("覆盖\n发展", 5) == []
 
 
 def test_an_unreadable_config_means_no_gate(tmp_path):

@@ -58,15 +58,29 @@ CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 HAS_CJK = re.compile(f"[{CJK}]")
 
 
+FEW_LINES = 16   # past this many lines to convert, the text is converted whole (one call)
+
+
 def to_simplified(t: TrackedText) -> TrackedText:
     """OpenCC ``t2s`` (never ``tw2sp``, which rewrites words).  t2s maps one character to one;
     a line whose length would change is converted character by character instead."""
     if not HAS_CJK.search(t.text):
         return t
     triggers = t2s_triggers()
-    if triggers is not None and not triggers.may_change(t.text):
+    spans = None if triggers is None else triggers.changing_lines(t.text, FEW_LINES)
+    if spans == []:
         return t  # most notices: no character t2s would change (t2s_gate)
     converter = t2s_converter()
+    if spans:  # a simplified text with a few traditional characters: only their lines are converted
+        text = t.text
+        outs = [converter.convert(text[start:end]) for start, end in spans]
+        if all(len(out) == end - start for out, (start, end) in zip(outs, spans)):
+            pieces, pos = [], 0
+            for (start, end), out in zip(spans, outs):
+                pieces += (text[pos:start], out)
+                pos = end
+            pieces.append(text[pos:])
+            return t.with_text("".join(pieces))
     converted = converter.convert(t.text)
     if len(converted) == len(t.text):
         return t.with_text(converted)

@@ -42,20 +42,39 @@ class Triggers:
     singles: frozenset[str]                              # a change wherever they stand
     phrases: dict[str, tuple[tuple[str, int], ...]]      # character → (key, its index in the key)
 
-    def may_change(self, text: str) -> bool:
-        """Whether t2s could change ``text`` (False: it surely comes out as it went in)."""
+    def _hit(self, text: str, pos: int) -> int:
+        """Where the first key t2s may change starts to show at or after ``pos`` (-1: nowhere)."""
         search, singles, phrases = self.pattern.search, self.singles, self.phrases
-        found = search(text)
+        found = search(text, pos)
         while found:
             pos = found.start()
             char = text[pos]
             if char in singles:
-                return True
+                return pos
             for key, index in phrases.get(char, ()):   # (a character past the BMP may be neither)
                 if pos >= index and text.startswith(key, pos - index):
-                    return True
+                    return pos
             found = search(text, pos + 1)
-        return False
+        return -1
+
+    def may_change(self, text: str) -> bool:
+        """Whether t2s could change ``text`` (False: it surely comes out as it went in)."""
+        return self._hit(text, 0) >= 0
+
+    def changing_lines(self, text: str, most: int) -> list[tuple[int, int]] | None:
+        """``(start, end)`` of the lines t2s could change, or None when more than ``most`` could.
+        No key holds a line break, so t2s converts each line as it converts the text (its
+        longest-match walk starts afresh after a line break): the other lines stay as they are."""
+        spans: list[tuple[int, int]] = []
+        pos = self._hit(text, 0)
+        while pos >= 0:
+            if len(spans) == most:
+                return None
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            spans.append((text.rfind("\n", 0, pos) + 1, end))
+            pos = self._hit(text, end)
+        return spans
 
 
 def triggers_of(entries) -> Triggers:
