@@ -65,3 +65,79 @@ def test_idempotent_and_map_valid(text):
     assert len(index) == len(once.text) + 1
     assert all(0 <= i <= len(text) for i in index)
     assert all(a <= b for a, b in zip(index, index[1:]))
+
+
+# -- the t2s gate: texts it lets through come out of OpenCC as they went in --------------------
+
+from docextract.load import load_file  # noqa: E402
+from docextract.normalize.chars import to_simplified  # noqa: E402
+from docextract.normalize.t2s_gate import read_entries, t2s_converter, t2s_triggers, triggers_of  # noqa: E402
+from docextract.text.textmap import TrackedText  # noqa: E402
+
+T2S_ENTRIES = read_entries(t2s_converter().config) or []
+CHANGING = sorted(key for key, value in T2S_ENTRIES if key != value)
+KEPT = sorted(key for key, value in T2S_ENTRIES if key == value)
+CORPUS_TEXTS = [load_file(p).text for p in sorted([*CORPUS.glob("*.*"), *(CORPUS.parent / "dev" / "raw").glob("*.*")])]
+
+
+def test_the_gate_reads_opencc_dictionaries():
+    assert len(CHANGING) > 4000 and "發" in CHANGING and "答覆" in CHANGING and KEPT
+    assert t2s_triggers() is not None
+
+
+def test_every_changing_key_opens_the_gate():
+    triggers = t2s_triggers()
+    assert [key for key in CHANGING if not triggers.may_change(key)] == []
+
+
+def test_triggers_of_hand_made_entries():
+    triggers = triggers_of([("發", "发"), ("深沈", "深沉"), ("慰藉", "慰藉"), ("答覆", "答复"), ("藉口", "借口")])
+    assert [triggers.may_change(s) for s in ("發展", "意志深沈", "答覆函", "找藉口")] == [True] * 4
+    # a phrase's character alone, or in a phrase that stays, opens nothing
+    assert [triggers.may_change(s) for s in ("覆盖全省", "沈阳市", "慰藉", "发展", "口覆", "")] == [False] * 6
+    assert not triggers_of([]).may_change("發")
+    text = "甲\n發展\n覆盖\n答覆"
+    assert triggers.changing_lines(text, 5) == [(2, 4), (8, 10)]
+    assert triggers.changing_lines(text, 1) is None and triggers.changing_lines("覆盖\n发展", 5) == []
+
+
+def test_an_unreadable_config_means_no_gate(tmp_path):
+    config = tmp_path / "t2s.json"
+    config.write_text('{"conversion_chain": [{"dict": {"type": "unknown", "file": "x"}}]}', encoding="utf-8")
+    assert read_entries(str(config)) is None
+    config.write_text('{"conversion_chain": [{"dict": {"type": "ocd2", "file": "missing.ocd2"}}]}', encoding="utf-8")
+    assert read_entries(str(config)) is None
+
+
+def _converted_always(text: str) -> str:
+    """``to_simplified`` without the gate."""
+    if not any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in text):
+        return text
+    converter = t2s_converter()
+    out = converter.convert(text)
+    if len(out) == len(text):
+        return out
+    return "\n".join(c if len(c := converter.convert(line)) == len(line) else
+                     "".join(o if len(o := converter.convert(ch)) == 1 else ch for ch in line)
+                     for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("k", range(len(CORPUS_TEXTS)))
+def test_the_gate_agrees_with_converting_on_the_corpora(k):
+    text = CORPUS_TEXTS[k]
+    assert to_simplified(TrackedText.from_source(text)).text == _converted_always(text)
+
+
+GATE_PIECES = st.one_of(st.sampled_from(CHANGING or ["發"]), st.sampled_from(KEPT or ["发"]),
+                        st.sampled_from(list("覆沈坏藉瞭哩衹甦盖阳发展的\n 。，")),
+                        st.characters(min_codepoint=0x3400, max_codepoint=0x9fff))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(GATE_PIECES, max_size=12).map("".join))
+@example("覆盖")
+@example("答覆")
+@example("反反覆覆")
+def test_the_gate_agrees_with_converting(text):
+    assert t2s_triggers().may_change(text) or t2s_converter().convert(text) == text
+    assert to_simplified(TrackedText.from_source(text)).text == _converted_always(text)

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
 
 from ..rules.boilerplate import REPEATED_PHRASE_MAX
 from ..rules.labels import label_start
 from ..text.textmap import TrackedText
-
-
-@cache
-def _t2s():
-    import opencc  # the C++ binding; imported only when a text is normalized
-
-    return opencc.OpenCC("t2s")
+from .t2s_gate import t2s_converter, t2s_triggers
 
 
 # -- 1. line ends and invisible characters ----------------------------------------------------
@@ -45,8 +38,10 @@ def fix_line_ends(t: TrackedText) -> TrackedText:
 def _trailing_spaces(text: str) -> list[tuple[int, int, str]]:
     """Deletions of the spaces that end a line (a line's end found by str methods: a regex
     scanning every space of the text for a line break after it is many times slower)."""
-    if not text.endswith(TRAILING_SPACES) and not any(space + "\n" in text for space in TRAILING_SPACE_CHARS):
-        return []  # most texts: no line ends in a space (four substring scans, no loop over the lines)
+    if not text.endswith(TRAILING_SPACES) and not any(space in text and space + "\n" in text
+                                                      for space in TRAILING_SPACE_CHARS):
+        return []  # most texts: no line ends in a space (substring scans, no loop over the lines; a scan
+        #            for one character is many times faster than for two, and most texts lack \t or \xa0)
     edits = []
     start = 0
     for line in text.split("\n"):
@@ -63,12 +58,29 @@ CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 HAS_CJK = re.compile(f"[{CJK}]")
 
 
+FEW_LINES = 16   # past this many lines to convert, the text is converted whole (one call)
+
+
 def to_simplified(t: TrackedText) -> TrackedText:
     """OpenCC ``t2s`` (never ``tw2sp``, which rewrites words).  t2s maps one character to one;
     a line whose length would change is converted character by character instead."""
     if not HAS_CJK.search(t.text):
         return t
-    converter = _t2s()
+    triggers = t2s_triggers()
+    spans = None if triggers is None else triggers.changing_lines(t.text, FEW_LINES)
+    if spans == []:
+        return t  # most notices: no character t2s would change (t2s_gate)
+    converter = t2s_converter()
+    if spans:  # a simplified text with a few traditional characters: only their lines are converted
+        text = t.text
+        outs = [converter.convert(text[start:end]) for start, end in spans]
+        if all(len(out) == end - start for out, (start, end) in zip(outs, spans)):
+            pieces, pos = [], 0
+            for (start, end), out in zip(spans, outs):
+                pieces += (text[pos:start], out)
+                pos = end
+            pieces.append(text[pos:])
+            return t.with_text("".join(pieces))
     converted = converter.convert(t.text)
     if len(converted) == len(t.text):
         return t.with_text(converted)

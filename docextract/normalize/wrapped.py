@@ -23,16 +23,6 @@ TITLE_TAIL = re.compile(r"^的[\u4e00-\u9fff]{1,8}$")  # "…方案》" + "的�
 DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 SENTENCE_MARKS = re.compile("[。；！？]")
 CLAUSE_MARKS = re.compile("[，。；！？]")   # a title has none of these
-SENTENCE_MARK_CHARS = "。；！？"   # the same, for substring tests (a class scanned by the engine is slower)
-CLAUSE_MARK_CHARS = "，。；！？"
-
-
-def _holds_any(line: str, chars: str) -> bool:
-    """Whether ``line`` holds one of ``chars``: one substring test per character."""
-    for char in chars:
-        if char in line:
-            return True
-    return False
 TAIL_CHARS = 32   # the end of a joined paragraph that the end-of-line rules read
 SAME_SHAPE = str.maketrans("（）［］", "()[]")
 REPEATED_MIN = 4  # a line shown twice this long is a heading shown twice
@@ -83,11 +73,12 @@ class _Lines:
     second half of a sentence, then as the first (and as a paragraph's first line), so each fact
     is computed once, when first asked (most lines are never asked most questions)."""
 
-    __slots__ = ("text", "r", "_furniture", "_navigation", "_menu", "_label", "_field")
+    __slots__ = ("text", "r", "brackets", "_furniture", "_navigation", "_menu", "_label", "_field")
 
     def __init__(self, lines: list[str], r: NormalizeRules):
         self.text = lines
         self.r = r
+        self.brackets = _bracket_deltas(tuple(r.brackets.items()))   # once per text, not per line asked
         unknown = [None] * len(lines)
         self._furniture: list[bool | None] = unknown
         self._navigation: list[bool | None] = unknown.copy()
@@ -136,55 +127,57 @@ class _Paragraph:
     brackets are read only when a rule asks, and each line once: most paragraphs end in a
     sentence mark and are never asked, and a long paragraph is joined in linear time."""
 
-    __slots__ = ("first", "first_index", "tail", "length", "lines", "read", "marks", "clauses", "open", "r", "deltas",
-                 "marks_of")
+    __slots__ = ("first", "first_index", "tail", "length", "unread", "marks", "clauses", "open", "bracket_chars",
+                 "deltas", "marks_of")
 
     def __init__(self, k: int, line: str, r: NormalizeRules):
-        self.r = r
+        self.bracket_chars = r.bracket_chars
         self.deltas, self.marks_of = _bracket_deltas(tuple(r.brackets.items()))
         self.reset(k, line)
 
     def reset(self, k: int, line: str) -> None:
         """Start a new paragraph with ``line``, line ``k`` of the text (the object is reused: one per text)."""
         self.first_index = k
-        self.first, self.tail, self.length, self.lines = line, line[-TAIL_CHARS:], len(line), [line]
-        self.read, self.marks, self.clauses = 0, False, False
+        self.first, self.tail, self.length, self.unread = line, line[-TAIL_CHARS:], len(line), [line]
+        self.marks, self.clauses = False, False
         self.open: dict[str, int] = {}
 
     def add(self, line: str) -> None:
         self.tail = (self.tail + line)[-TAIL_CHARS:]
         self.length += len(line)
-        self.lines.append(line)
+        self.unread.append(line)
 
     def _read(self) -> None:
-        r = self.r
-        for line in self.lines[self.read:]:
-            if _holds_any(line, CLAUSE_MARK_CHARS):  # most heading lines have none
+        """The marks and brackets of the lines added since the last read (each line is read once)."""
+        for line in self.unread:
+            # substring tests written out (a loop over the marks, or a class scanned by the engine, is slower)
+            if not self.marks and ("。" in line or "；" in line or "！" in line or "？" in line):
+                self.clauses = self.marks = True
+            elif not self.clauses and "，" in line:  # most heading lines have none
                 self.clauses = True
-                self.marks = self.marks or _holds_any(line, SENTENCE_MARK_CHARS)
-            if r.bracket_chars.search(line):
+            if self.bracket_chars.search(line):
                 # "(绩效）": a bracket may close with the other width, so each shape is counted
                 for mark in self.marks_of.findall(line):
                     for opening, delta in self.deltas[mark]:
                         self.open[opening] = self.open.get(opening, 0) + delta
-        self.read = len(self.lines)
+        self.unread = []
 
     def has_marks(self) -> bool:
         """A sentence mark (。；！？) somewhere: not a heading."""
-        if self.read < len(self.lines):
+        if self.unread:
             self._read()
         return self.marks
 
     def has_clauses(self) -> bool:
         """A clause mark (，。；！？) somewhere: not a title."""
-        if self.read < len(self.lines):
+        if self.unread:
             self._read()
         return self.clauses
 
     def unclosed(self) -> bool:
         """A bracket or a title mark opened and not closed so far ("…加强监测预警和" +
         "动态帮扶的意见》的通知", "（牵头单位：" + "省农业农村厅）")."""
-        if self.read < len(self.lines):
+        if self.unread:
             self._read()
         if not self.open:
             return False  # no bracket at all: most paragraphs
@@ -282,9 +275,9 @@ def _can_follow(k: int, r: NormalizeRules, lines: _Lines, in_bracket: bool = Fal
         return False
     if lines.menu(k):
         return False  # a menu's words, or a tile shown twice, keep their line
-    if PINYIN_START.match(line):
+    if line[0] == "(" and PINYIN_START.match(line):
         return False  # joining would glue pinyin to a character after the pinyin step ran
-    return not DATE_LINE.match(line) and not lines.furniture(k)
+    return not (line[-1] == "日" and DATE_LINE.match(line)) and not lines.furniture(k)
 
 
 def _title_tail(par: _Paragraph, current: str, following: str, r: NormalizeRules) -> bool:
@@ -326,9 +319,9 @@ def _joins(par: _Paragraph, i: int, j: int, first_over_blank: bool, width: float
         and _can_follow(j, r, lines, par.unclosed())
 
 
-def _leaves_open(line: str, r: NormalizeRules) -> bool:
+def _leaves_open(line: str, lines: _Lines) -> bool:
     """Whether a line opens a bracket it does not close (``_Paragraph.unclosed`` of the line alone)."""
-    deltas, marks_of = _bracket_deltas(tuple(r.brackets.items()))
+    deltas, marks_of = lines.brackets
     count: dict[str, int] = {}
     for mark in marks_of.findall(line):
         for opening, delta in deltas[mark]:
@@ -343,7 +336,7 @@ def _plainly_apart(i: int, following: str, r: NormalizeRules, lines: _Lines) -> 
     heading (the refusals of ``_can_continue``, read from the line alone)."""
     current = lines.text[i]
     if current.startswith("关于") or following[0] in r.never_starts \
-            or r.bracket_chars.search(current) and _leaves_open(current, r):
+            or r.bracket_chars.search(current) and _leaves_open(current, lines):
         return False
     last = current[-1]
     if last in r.sentence_end:
