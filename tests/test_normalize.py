@@ -71,7 +71,8 @@ def test_idempotent_and_map_valid(text):
 
 from docextract.load import load_file  # noqa: E402
 from docextract.normalize.chars import to_simplified  # noqa: E402
-from docextract.normalize.t2s_gate import read_entries, t2s_converter, t2s_triggers, triggers_of  # noqa: E402
+from docextract.normalize.t2s_gate import (  # noqa: E402
+    installed_version, load_triggers, read_entries, t2s_converter, t2s_triggers, triggers_of, write_triggers)
 from docextract.text.textmap import TrackedText  # noqa: E402
 
 T2S_ENTRIES = read_entries(t2s_converter().config) or []
@@ -83,6 +84,21 @@ CORPUS_TEXTS = [load_file(p).text for p in sorted([*CORPUS.glob("*.*"), *(CORPUS
 def test_the_gate_reads_opencc_dictionaries():
     assert len(CHANGING) > 4000 and "發" in CHANGING and "答覆" in CHANGING and KEPT
     assert t2s_triggers() is not None
+
+
+def test_the_shipped_table_is_the_dictionaries_triggers():
+    """rules/t2s_triggers.txt is what the installed OpenCC's dictionaries give (after an upgrade of
+    OpenCC: python -m docextract.normalize.write_t2s_triggers)."""
+    assert load_triggers(installed_version()) == triggers_of(T2S_ENTRIES), \
+        "rules/t2s_triggers.txt is stale: run python -m docextract.normalize.write_t2s_triggers"
+
+
+def test_a_table_for_another_opencc_means_no_gate(tmp_path):
+    table = tmp_path / "t2s_triggers.txt"
+    triggers = triggers_of([("發", "发"), ("答覆", "答复"), ("覆核", "复核")])
+    write_triggers(triggers, "9.9.9", table)
+    assert load_triggers("9.9.9", table) == triggers
+    assert load_triggers("1.0.0", table) is None and load_triggers("9.9.9", tmp_path / "missing.txt") is None
 
 
 def test_every_changing_key_opens_the_gate():

@@ -10,8 +10,11 @@ holding it are checked at that place (覆盖 is simplified text; 答覆 is not).
 of them comes out of t2s as it went in.
 
 The dictionaries are listed by the converter's config file (``t2s.json``: its normalization and
-conversion chain) and read with the ``opencc_dict`` tool the opencc package ships, once per process.
-When they cannot be read (another build of OpenCC), there is no gate: every text is converted.
+conversion chain) and read with the ``opencc_dict`` tool the opencc package ships.  Reading them
+starts four processes, so it is done once, when the table is written, not in every worker:
+``python -m docextract.normalize.write_t2s_triggers`` writes ``rules/t2s_triggers.txt`` for the installed
+OpenCC, and a test checks the table against the dictionaries.  A process whose OpenCC is not the
+version the table was written from has no gate: every text is converted, as before the gate.
 """
 from __future__ import annotations
 
@@ -21,9 +24,11 @@ import re
 import subprocess
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 DICT_FORMATS = ("ocd2", "ocd")   # binary dictionaries opencc_dict reads; "text" ones are read directly
 DUMP_TIMEOUT_S = 20
+TRIGGERS_FILE = Path(__file__).resolve().parent.parent / "rules" / "t2s_triggers.txt"
 
 
 @cache
@@ -180,8 +185,42 @@ def read_entries(config_path: str) -> list[tuple[str, str]] | None:
         return None
 
 
+def write_triggers(triggers: Triggers, version: str, path: Path = TRIGGERS_FILE) -> None:
+    """The table ``load_triggers`` reads: the OpenCC version, the single characters, then one
+    line per phrase (its trigger character's index and the key)."""
+    lines = ["# t2s triggers, written by `python -m docextract.normalize.write_t2s_triggers`: do not edit",
+             f"opencc {version}", "singles " + "".join(sorted(triggers.singles))]
+    lines += [f"phrase {index} {key}" for char in sorted(triggers.phrases) for key, index in triggers.phrases[char]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def load_triggers(version: str | None, path: Path = TRIGGERS_FILE) -> Triggers | None:
+    """The table written for OpenCC ``version``, or None when the table is for another version
+    (its dictionaries may differ) or cannot be read."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    fields = [line.split(" ", 2) for line in lines if line and not line.startswith("#")]
+    if not fields or fields[0] != ["opencc", str(version)]:
+        return None
+    singles = frozenset("".join(f[1] for f in fields if f[0] == "singles"))
+    phrases: dict[str, list[tuple[str, int]]] = {}
+    for f in fields:
+        if f[0] == "phrase":
+            index, key = int(f[1]), f[2]
+            phrases.setdefault(key[index], []).append((key, index))
+    return Triggers(_char_class(singles | phrases.keys()), singles, {c: tuple(p) for c, p in phrases.items()})
+
+
+def installed_version() -> str | None:
+    import opencc
+
+    return getattr(opencc, "__version__", None)
+
+
 @cache
 def t2s_triggers() -> Triggers | None:
-    """The triggers of ``t2s_converter`` (read once per process)."""
-    entries = read_entries(t2s_converter().config)
-    return None if entries is None else triggers_of(entries)
+    """The triggers of ``t2s_converter``, from the table written for the installed OpenCC (read
+    once per process)."""
+    return load_triggers(installed_version())
