@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass
 
-from ..models import Amount
+from ..models import Amount, validated
 from ..text.numerals import CN_NUMERAL_CHARS, CN_POINT, parse_number
 from ..text.scan import anchored_finditer
 from .money_columns import column_amounts
@@ -128,9 +128,10 @@ def extract_amounts(text: str, offset: int = 0) -> list[Amount]:
 
 def _amount(text: str, f: _Found, offset: int) -> Amount:
     low, high, low_inclusive, high_inclusive = f.bounds
-    return Amount(text=text[f.start:f.end], min=low, max=high, min_inclusive=low_inclusive,
-                  max_inclusive=high_inclusive, currency=f.currency, per=f.per, subject=f.subject,
-                  start=offset + f.start, end=offset + f.end)
+    return validated(Amount, {"text": text[f.start:f.end], "min": low, "max": high,
+                              "min_inclusive": low_inclusive, "max_inclusive": high_inclusive,
+                              "currency": f.currency, "per": f.per, "subject": f.subject,
+                              "start": offset + f.start, "end": offset + f.end})
 
 
 # The groups ``_from_match`` reads, fetched in one call.

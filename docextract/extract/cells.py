@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from ..models import Deadline, Unit
+from ..models import Deadline, Unit, validated
 from ..rules import load_rules, require
 from ..rules.fields import UNIT_ROLES, labels_with
 from ..structure.nodes import Field
@@ -60,14 +60,16 @@ def _unit(unit: Name, source: str, context: AssignmentContext) -> Unit | None:
         return None
     flags = [] if context.bodies.describe(name).known or score >= KNOWN else [NOT_IN_LEXICON]
     facts = body_lexicon().describe(unit.name)   # as split_units describes a listed name
-    return Unit(name=unit.name, start=unit.start, end=unit.end, source=source, canonical=facts.canonical,
-                level=facts.level, collective=facts.collective, flags=flags)
+    return validated(Unit, {"name": unit.name, "start": unit.start, "end": unit.end, "source": source,
+                            "canonical": facts.canonical, "level": facts.level, "collective": facts.collective,
+                            "flags": flags})
 
 
 def _with(unit: Unit, source: str, flags: list[str]) -> Unit:
     """``unit`` with another source and flags (a build costs less than a pydantic copy)."""
-    return Unit(name=unit.name, start=unit.start, end=unit.end, source=source, canonical=unit.canonical,
-                level=unit.level, collective=unit.collective, flags=flags)
+    return validated(Unit, {"name": unit.name, "start": unit.start, "end": unit.end, "source": source,
+                            "canonical": unit.canonical, "level": unit.level, "collective": unit.collective,
+                            "flags": flags})
 
 
 def _marked(unit: Name) -> tuple[Name, str | None]:

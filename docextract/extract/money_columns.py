@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from heapq import merge
 
-from ..models import Amount
+from ..models import Amount, validated
 
 # 万元 → 1e4: the scale words a unit header may put before its currency word.
 SCALE_WORDS = {"": 1, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8, "万亿": 1e12}
@@ -76,7 +76,8 @@ def _column(text: str, pos: int, width: int, column: int, scale: float, currency
         cell = cells[column]
         if PLAIN_NUMBER.fullmatch(cell.group()):
             value = float(cell.group().replace(",", "")) * scale
-            out.append(Amount(text=cell.group(), min=value, max=value, min_inclusive=True, max_inclusive=True,
-                              currency=currency, per=per, subject=subject,
-                              start=offset + cell.start(), end=offset + cell.end()))
+            out.append(validated(Amount, {"text": cell.group(), "min": value, "max": value,
+                                          "min_inclusive": True, "max_inclusive": True, "currency": currency,
+                                          "per": per, "subject": subject,
+                                          "start": offset + cell.start(), "end": offset + cell.end()}))
     return out

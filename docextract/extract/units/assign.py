@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ...models import Unit
+from ...models import Unit, validated
 from ...text.scan import windows
 from .canonical import body_lexicon
 from .clauses import bracket_clauses, innermost, round_brackets
@@ -210,8 +210,9 @@ def _described(unit: Name | Unit, flags: tuple[str, ...], context: AssignmentCon
     flags = list(dict.fromkeys((*getattr(unit, "flags", ()), *flags)))
     if not facts.known and context.recognizer.score(unit.name) < KNOWN and NOT_IN_LEXICON not in flags:
         flags.append(NOT_IN_LEXICON)
-    return Unit(name=unit.name, start=unit.start, end=unit.start + len(unit.name), source=unit.source,
-                canonical=facts.canonical, level=facts.level, collective=facts.collective, flags=flags)
+    return validated(Unit, {"name": unit.name, "start": unit.start, "end": unit.start + len(unit.name),
+                            "source": unit.source, "canonical": facts.canonical, "level": facts.level,
+                            "collective": facts.collective, "flags": flags})
 
 
 def _by_role(found: list[Found], context: AssignmentContext) -> dict[str, list[Unit]]:

@@ -7,7 +7,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from ...models import Unit
+from ...models import Unit, validated
 from .canonical import body_lexicon
 from ...rules.orgs import org_lexicon
 from .recognizer import (BODY, GENERIC, NOUN, UnitRecognizer, bare_kind_level, collective_levels, default_recognizer,
@@ -290,6 +290,7 @@ def split_units(text: str, offset: int = 0, recognizer: UnitRecognizer | None = 
     out = []
     for name in split_names(text, offset, recognizer):
         facts = lexicon.describe(name.name)
-        out.append(Unit(name=name.name, start=name.start, end=name.end, canonical=facts.canonical,
-                        level=facts.level, collective=facts.collective))
+        out.append(validated(Unit, {"name": name.name, "start": name.start, "end": name.end,
+                                    "canonical": facts.canonical, "level": facts.level,
+                                    "collective": facts.collective}))
     return out
