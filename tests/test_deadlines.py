@@ -203,3 +203,28 @@ def test_evidence_spans_hold_and_nothing_raises(text, reference):
     for d in extract_deadlines(text, reference, offset=7):
         assert text[d.start - 7:d.end - 7] == d.text
         assert d.kind == "by" or d.date is None or d.kind == "relative"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="《》\n甲", max_size=40))
+def test_title_marks_cover_what_a_mark_closed_on_its_line_covers(text):
+    """A place is inside a cited title when the last 《 before it is closed by the first 》 after
+    that 《, at or after the place, with no line break between them."""
+    from docextract.extract.deadlines.context import TitleMarks
+    marks = TitleMarks(text)
+    for start in range(len(text) + 1):
+        opened = text.rfind("《", 0, start)
+        closed = text.find("》", opened) if opened >= 0 else -1
+        want = opened >= 0 and closed >= start and "\n" not in text[opened:closed]
+        assert marks.inside(start) == want, start
+
+
+def test_first_classes_hold_every_character_a_match_can_start_with():
+    """A rule's class of first characters narrows where it is tried, never what it finds."""
+    from docextract.structure.gates import first_chars
+    for rule in patterns().rules:
+        if not rule.screen_first or rule.screen_lead:
+            continue
+        first = re.compile(f"[{rule.screen_first}]")
+        missed = {ch for ch in first_chars([rule.plain]) if not first.fullmatch(ch)}
+        assert not missed, (rule.family, missed)

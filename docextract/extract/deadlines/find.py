@@ -126,13 +126,14 @@ def _window_matches(text: str, rule: Rule, locate: re.Pattern | None, start: int
     return found
 
 
-def _is_fact(text: str, c: Candidate, facts: tuple[str, ...]) -> bool:
+def _is_fact(text: str, c: Candidate, facts: tuple[tuple[str, ...], ...]) -> bool:
     """已完成 / 截至2020年底: the sentence reports where things stand (the 至 of 截至 may have
-    been read as the start of the deadline)."""
+    been read as the start of the deadline).  ``facts``: the fact words longer than 0, 1 and 2
+    characters (``_longer_than``)."""
     before = clause_before(text, c.start, 6).rstrip()
     head = text[c.start:c.start + 2]
     # a word may end up to min(len(word), 3) - 1 characters into the candidate: one test per reach
-    one, two, three = (_longer_than(facts, k) for k in range(3))
+    one, two, three = facts
     if before.endswith(one) or (before + head[:1]).endswith(two) or (before + head[:2]).endswith(three):
         return True
     return text[c.end:c.end + 4].lstrip().startswith(("已", "已经"))
@@ -244,7 +245,8 @@ def extract_deadlines(text: str, reference: date | None = None, offset: int = 0,
     p = patterns()
     marks = TitleMarks(text)
     ctx = Context(text, reference, reference is not None and reference_source in RELIABLE_SOURCES, p, marks)
-    facts, definitions = p.words["fact_words"], p.words["definition_words"]
+    facts = tuple(_longer_than(p.words["fact_words"], k) for k in range(3))
+    definitions = p.words["definition_words"]
     kept = [c for c in _candidates(text, ctx) if not marks.inside(c.start) and not _is_fact(text, c, facts)
             and not _in_definition(sentence_before(text, c.start), definitions)]
     found = _inherit_cadence(text, _resolve_overlaps(kept))
