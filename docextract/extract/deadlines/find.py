@@ -70,7 +70,7 @@ def anchor_windows(text: str, index: AnchorIndex) -> list[list[int]]:
     feeds = index.feeds
     for m in index.words.finditer(text):
         at = m.start()
-        for offset, k, before, after in feeds[m.group()]:
+        for offset, k, before, after in feeds[m[0]]:
             windows, start = found[k], at + offset   # scan hits do not overlap: starts ascend
             if windows and start - before <= windows[-1]:
                 windows[-1] = start + after          # overlaps the last window: the furthest end yet
