@@ -83,20 +83,54 @@ def _texts_and_pieces():
     return [c["text"] for c in CASES] + notices + [t[k:] for t in notices for k in range(0, len(t), 97)][:400]
 
 
+def _pairs(windows):
+    return list(zip(windows[::2], windows[1::2]))
+
+
 def test_screens_keep_every_window_a_rule_matches_in():
     """A screen may keep a window no rule matches in, never drop one that one does, nor cut off
     the start of one of its matches."""
     p = patterns()
     for text in _texts_and_pieces():
         screened = find._windows_by_anchor(text, p.anchors)
-        every = dict(zip(p.anchors.anchors, find.anchor_windows(text, p.anchors)))
-        for rule in p.rules:
-            kept = {end: start for start, end in screened[rule.anchor]}
-            for start, end in every[rule.anchor]:
+        every = find.anchor_windows(text, p.anchors)
+        for rule, k in zip(p.rules, p.anchors.rule_anchors):
+            kept = {end: start for start, end in _pairs(screened[k])}
+            for start, end in _pairs(every[k]):
                 found = [m.span() for m in rule.pattern.finditer(text, start, end)]
                 if found:
                     assert start <= kept.get(end, end) and \
                         [m.span() for m in rule.pattern.finditer(text, kept[end], end)] == found, rule.family
+
+
+def test_locators_find_what_the_rule_finds_in_every_window():
+    """A rule's locator and ``plain.match`` find the matches (spans and groups) its pattern
+    finds, in every window of its anchor and from every start at a text's edges."""
+    p = patterns()
+    for text in _texts_and_pieces():
+        every = find.anchor_windows(text, p.anchors)
+        for rule, k, locate in zip(p.rules, p.anchors.rule_anchors, p.anchors.locators):
+            spans = _pairs(every[k]) + [(start, len(text)) for start in (0, 1, 2)]
+            for start, end in spans:
+                want = [(m.span(), m.groupdict()) for m in rule.pattern.finditer(text, start, end)]
+                got = [(m.span(), m.groupdict()) for m in find._window_matches(text, rule, locate, start, end)]
+                assert got == want, (rule.family, start, end)
+
+
+def test_windows_merge_as_the_scan_finds_them():
+    index = patterns().anchors
+    text = "一、3月底前完成。二、5月10日前上报，每月通报。"
+    for (before, after), windows, anchor in zip(index.reach, find.anchor_windows(text, index), index.anchors):
+        starts = sorted({m.start() + k for m in re.finditer("|".join(map(re.escape, anchor)), text)
+                         for k in (0,)})
+        merged: list[list[int]] = []
+        for at in starts:
+            if merged and at - before <= merged[-1][1]:
+                merged[-1][1] = at + after
+            else:
+                merged.append([at - before, at + after])
+        assert _pairs(windows) == [tuple(w) for w in merged], anchor
+    assert find.window_pairs([-3, 5, 9, 15], 12) == [(0, 5), (9, 12)]
 
 
 def test_scan_by_first_char_finds_what_the_longest_first_alternation_finds():
@@ -169,3 +203,28 @@ def test_evidence_spans_hold_and_nothing_raises(text, reference):
     for d in extract_deadlines(text, reference, offset=7):
         assert text[d.start - 7:d.end - 7] == d.text
         assert d.kind == "by" or d.date is None or d.kind == "relative"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="《》\n甲", max_size=40))
+def test_title_marks_cover_what_a_mark_closed_on_its_line_covers(text):
+    """A place is inside a cited title when the last 《 before it is closed by the first 》 after
+    that 《, at or after the place, with no line break between them."""
+    from docextract.extract.deadlines.context import TitleMarks
+    marks = TitleMarks(text)
+    for start in range(len(text) + 1):
+        opened = text.rfind("《", 0, start)
+        closed = text.find("》", opened) if opened >= 0 else -1
+        want = opened >= 0 and closed >= start and "\n" not in text[opened:closed]
+        assert marks.inside(start) == want, start
+
+
+def test_first_classes_hold_every_character_a_match_can_start_with():
+    """A rule's class of first characters narrows where it is tried, never what it finds."""
+    from docextract.structure.gates import first_chars
+    for rule in patterns().rules:
+        if not rule.screen_first or rule.screen_lead:
+            continue
+        first = re.compile(f"[{rule.screen_first}]")
+        missed = {ch for ch in first_chars([rule.plain]) if not first.fullmatch(ch)}
+        assert not missed, (rule.family, missed)

@@ -34,29 +34,6 @@ def windows(text: str, anchor: re.Pattern, before: int, after: int) -> list[tupl
     return list(zip(lows, highs))
 
 
-def merge_windows(starts: list[int], size: int, before: int, after: int) -> list[tuple[int, int]]:
-    """Merged windows from sorted anchor start positions (``after`` counted from the start).
-
-    >>> merge_windows([3, 9], 12, 2, 2), merge_windows([3, 5], 12, 2, 2)
-    ([(1, 5), (7, 11)], [(1, 7)])
-    """
-    lows: list[int] = []
-    highs: list[int] = []   # two lists of ints, not a list of pairs: no objects for the GC to walk
-    high = 0
-    for at in starts:
-        start = at - before
-        if lows and start <= high:
-            high = at + after      # starts ascend, so this end is the furthest yet
-        else:
-            if lows:
-                highs.append(min(size, high))
-            lows.append(max(0, start))
-            high = at + after
-    if lows:
-        highs.append(min(size, high))
-    return list(zip(lows, highs))
-
-
 def anchored_finditer(pattern: re.Pattern, text: str, anchor: re.Pattern, before: int,
                       after: int) -> Iterator[re.Match]:
     """``pattern.finditer`` restricted to the windows around ``anchor`` (lookbehinds still see

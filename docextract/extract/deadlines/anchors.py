@@ -73,16 +73,29 @@ def _screen(rules: tuple[Rule, ...]) -> re.Pattern | None:
 class AnchorIndex:
     """Every anchor word in one pattern, so one scan finds them all.  ``anchors`` are the
     distinct anchors; ``feeds`` gives, for each word the scan can report, every anchor word it
-    holds as (where in it, which anchor), in order of place (the 月 of 次月 feeds the anchor
-    月); ``reach`` is each anchor's widest reach over its rules, before and after the start of
-    one of its words (the longest word's length included); ``screens`` each anchor's screen
-    and how far before a match the screen starts."""
+    holds as (where in it, which anchor, the anchor's reach before and after), in order of place
+    (the 月 of 次月 feeds the anchor 月); ``reach`` is each anchor's widest reach over its rules,
+    before and after the start of one of its words (the longest word's length included);
+    ``screens`` each anchor's screen and how far before a match the screen starts.
+    ``rule_anchors`` gives each rule's anchor (its place in ``anchors``) and ``locators`` each
+    rule's own screen (see ``locator``), in the order of the rules."""
 
     words: re.Pattern
     anchors: tuple[tuple[str, ...], ...]
-    feeds: dict[str, tuple[tuple[int, int], ...]]
+    feeds: dict[str, tuple[tuple[int, int, int, int], ...]]
     reach: tuple[tuple[int, int], ...]
     screens: tuple[tuple[re.Pattern | None, int], ...]
+    rule_anchors: tuple[int, ...]
+    locators: tuple[re.Pattern | None, ...]
+
+
+def locator(rule: Rule) -> re.Pattern | None:
+    """A one-character match exactly where ``rule`` matches (``screen_lead`` characters before),
+    None when the rule has no class of first characters.  Searched in a window, it finds where
+    the rule's next match starts with the regex engine passing over the other characters in its
+    fast loop (``rule.pattern`` opens with a look-ahead, so a search with it enters the matcher
+    at every character); ``rule.plain.match`` there then reads the match itself."""
+    return _screen((rule,))
 
 
 def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
@@ -91,13 +104,14 @@ def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
         before, after = reach.get(r.anchor, (0, 0))
         reach[r.anchor] = (max(before, r.before), max(after, r.after))
     anchors = tuple(reach)
+    reaches = tuple((reach[a][0], reach[a][1] + max(map(len, a))) for a in anchors)
     vocabulary = sorted({w for anchor in anchors for w in anchor}, key=len, reverse=True)
-    feeds = {w: tuple(sorted((k, a) for a, anchor in enumerate(anchors) for v in anchor
-                             for k in range(len(w)) if w.startswith(v, k)))
+    feeds = {w: tuple((k, a, *reaches[a]) for k, a in sorted((k, a) for a, anchor in enumerate(anchors) for v in anchor
+                                                             for k in range(len(w)) if w.startswith(v, k)))
              for w in vocabulary}
     screens = []
     for anchor in anchors:
         mine = tuple(r for r in rules if r.anchor == anchor)
         screens.append((_screen(mine), max(r.screen_lead for r in mine)))
-    return AnchorIndex(re.compile(_by_first_char(vocabulary)), anchors, feeds,
-                       tuple((reach[a][0], reach[a][1] + max(map(len, a))) for a in anchors), tuple(screens))
+    return AnchorIndex(re.compile(_by_first_char(vocabulary)), anchors, feeds, reaches, tuple(screens),
+                       tuple(anchors.index(r.anchor) for r in rules), tuple(map(locator, rules)))

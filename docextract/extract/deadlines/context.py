@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -92,32 +92,45 @@ def same_sentence(text: str, start: int, end: int) -> bool:
     return not any(ch in SENTENCE_BREAK_CHARS for ch in text[start:end])
 
 
-@dataclass
 class TitleMarks:
     """Where 《…》 cited titles are, indexed once per text: a date in a cited document's title
     sets no limit here.  A mark left open (a title cut by a line break or a typo) covers
-    nothing: the 》 must close it on the same line."""
+    nothing: the 》 must close it on the same line.
 
-    text: str
-    opens: list[int] = field(default_factory=list)
-    closes: list[int] = field(default_factory=list)
-    breaks: list[int] = field(default_factory=list)
+    >>> marks = TitleMarks("依据《关于2020年底前完成的通知》，6月底前完成；《未闭合\\n3月底前")
+    >>> marks.inside(5), marks.inside(20), marks.inside(30)
+    (True, False, False)
+    """
 
-    def __post_init__(self) -> None:
-        self.opens = [m.start() for m in re.finditer("《", self.text)]
-        self.closes = [m.start() for m in re.finditer("》", self.text)]
-        self.breaks = [m.start() for m in re.finditer("\n", self.text)] if self.opens else []
+    __slots__ = ("opens", "ends")
+
+    def __init__(self, text: str) -> None:
+        self.opens = _all_places(text, "《")
+        # for each 《, where the 》 closing it on its line is (-1: none); the next line break is
+        # looked up only when an open mark passes the last one found, so the text is read once
+        self.ends: list[int] = []
+        closes = _all_places(text, "》") if self.opens else []
+        c, line_end = 0, -1
+        for opened in self.opens:
+            c = bisect.bisect_left(closes, opened, c)
+            if line_end != len(text) and line_end < opened:
+                line_end = text.find("\n", opened)
+                line_end = len(text) if line_end < 0 else line_end
+            self.ends.append(closes[c] if c < len(closes) and closes[c] < line_end else -1)
 
     def inside(self, start: int) -> bool:
         k = bisect.bisect_left(self.opens, start) - 1
-        if k < 0:
-            return False
-        opened = self.opens[k]
-        c = bisect.bisect_left(self.closes, opened)
-        if c >= len(self.closes) or self.closes[c] < start:
-            return False  # closed before the candidate, or never closed
-        b = bisect.bisect_left(self.breaks, opened)
-        return b >= len(self.breaks) or self.breaks[b] > self.closes[c]
+        return k >= 0 and self.ends[k] >= start
+
+
+def _all_places(text: str, char: str) -> list[int]:
+    """Every place ``char`` stands in ``text`` (str.find: no match objects)."""
+    found = []
+    k = text.find(char)
+    while k >= 0:
+        found.append(k)
+        k = text.find(char, k + 1)
+    return found
 
 
 @dataclass

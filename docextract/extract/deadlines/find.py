@@ -35,7 +35,6 @@ from datetime import date
 from functools import cache
 
 from ...models import Deadline
-from ...text.scan import merge_windows
 from .context import Candidate, TitleMarks, clause_before, same_sentence, sentence_before
 from .context import Context
 from .families import HANDLERS
@@ -54,29 +53,43 @@ STRETCH = 1 << 15
 ANCHORED = True
 
 
-def _windows_by_anchor(text: str, index: AnchorIndex) -> dict[tuple[str, ...], list[tuple[int, int]]]:
-    """The windows of every distinct anchor where its screen finds that one of its rules may
-    match."""
-    return {anchor: _screened(text, windows, *screen) if windows else windows
-            for anchor, windows, screen in zip(index.anchors, anchor_windows(text, index), index.screens)}
+def _windows_by_anchor(text: str, index: AnchorIndex) -> list[list[int]]:
+    """The windows of every distinct anchor (flat, as ``anchor_windows`` gives them) where its
+    screen finds that one of its rules may match."""
+    return [_screened(text, windows, *screen) if windows else windows
+            for windows, screen in zip(anchor_windows(text, index), index.screens)]
 
 
-def anchor_windows(text: str, index: AnchorIndex) -> list[list[tuple[int, int]]]:
+def anchor_windows(text: str, index: AnchorIndex) -> list[list[int]]:
     """The windows of every distinct anchor (its rules' widest reach: a wider window finds what
     a narrower one does, since every match holds its anchor), from one scan for every anchor
-    word."""
-    starts: list[list[int]] = [[] for _ in index.anchors]
+    word.  Each anchor's windows are one flat list ``[low, high, low, high, …]`` (no pair
+    objects), merged as the scan finds them, and not clipped to the text: a search clamps its
+    ``pos``/``endpos`` to the text itself."""
+    found: list[list[int]] = [[] for _ in index.anchors]
     feeds = index.feeds
     for m in index.words.finditer(text):
         at = m.start()
-        for offset, k in feeds[m.group()]:
-            starts[k].append(at + offset)   # scan hits do not overlap: every list grows in order
-    size = len(text)
-    return [merge_windows(found, size, *reach) if found else [] for found, reach in zip(starts, index.reach)]
+        for offset, k, before, after in feeds[m[0]]:
+            windows, start = found[k], at + offset   # scan hits do not overlap: starts ascend
+            if windows and start - before <= windows[-1]:
+                windows[-1] = start + after          # overlaps the last window: the furthest end yet
+            else:
+                windows += (start - before, start + after)
+    return found
 
 
-def _screened(text: str, windows: list[tuple[int, int]], screen: re.Pattern | None,
-              lead: int) -> list[tuple[int, int]]:
+def window_pairs(windows: list[int], size: int) -> list[tuple[int, int]]:
+    """Flat windows as ``(start, end)`` pairs clipped to a text of ``size`` characters (for
+    readers and tests; the search loops read the flat list).
+
+    >>> window_pairs([-3, 5, 9, 15], 12)
+    [(0, 5), (9, 12)]
+    """
+    return [(max(0, low), min(size, high)) for low, high in zip(windows[::2], windows[1::2])]
+
+
+def _screened(text: str, windows: list[int], screen: re.Pattern | None, lead: int) -> list[int]:
     """The windows where one of an anchor's rules may match, by one search of its screen
     (``anchors._screen``), each from where the screen found that one may start: no rule
     matches before.  A screen that starts ``lead`` characters before a match is searched from
@@ -84,22 +97,43 @@ def _screened(text: str, windows: list[tuple[int, int]], screen: re.Pattern | No
     if screen is None:
         return windows
     search = screen.search
-    out = []
-    for start, end in windows:
+    out: list[int] = []
+    pairs = iter(windows)
+    for start, end in zip(pairs, pairs):
         if lead and start < lead:
-            out.append((start, end))
+            out += (start, end)
         elif (hit := search(text, start - lead, end)) is not None:
-            out.append((max(start, hit.start()), end))
+            at = hit.start()
+            out += (at if at > start else start, end)
     return out
 
 
-def _is_fact(text: str, c: Candidate, facts: tuple[str, ...]) -> bool:
+def _window_matches(text: str, rule: Rule, locate: re.Pattern | None, start: int, end: int) -> list[re.Match]:
+    """What ``rule.pattern.finditer(text, start, end)`` finds: the rule's locator says where each
+    match starts (``anchors.locator``), ``rule.plain.match`` reads it there."""
+    lead = rule.screen_lead
+    if locate is None or (lead and start < lead):   # no locator, or a match may open the text (^)
+        return list(rule.pattern.finditer(text, start, end))
+    search, match = locate.search, rule.plain.match
+    found = []
+    hit = search(text, start - lead, end)
+    while hit is not None:
+        m = match(text, hit.start() + lead, end)
+        if m.end() == m.start():   # an empty match: finditer steps past it on its own terms
+            return list(rule.pattern.finditer(text, start, end))
+        found.append(m)
+        hit = search(text, m.end() - lead, end)
+    return found
+
+
+def _is_fact(text: str, c: Candidate, facts: tuple[tuple[str, ...], ...]) -> bool:
     """已完成 / 截至2020年底: the sentence reports where things stand (the 至 of 截至 may have
-    been read as the start of the deadline)."""
+    been read as the start of the deadline).  ``facts``: the fact words longer than 0, 1 and 2
+    characters (``_longer_than``)."""
     before = clause_before(text, c.start, 6).rstrip()
     head = text[c.start:c.start + 2]
     # a word may end up to min(len(word), 3) - 1 characters into the candidate: one test per reach
-    one, two, three = (_longer_than(facts, k) for k in range(3))
+    one, two, three = facts
     if before.endswith(one) or (before + head[:1]).endswith(two) or (before + head[:2]).endswith(three):
         return True
     return text[c.end:c.end + 4].lstrip().startswith(("已", "已经"))
@@ -165,20 +199,20 @@ def _candidates(text: str, ctx: Context) -> list[Candidate]:
     if not ANCHORED:
         return [c for k, rule in enumerate(rules) for m in rule.plain.finditer(text)
                 if (c := _candidate(m, rule, k, ctx)) is not None]
-    spans = _windows_by_anchor(text, ctx.p.anchors)
-    windows = [spans[rule.anchor] for rule in rules]
+    index = ctx.p.anchors
+    spans = _windows_by_anchor(text, index)
+    windows = [spans[k] for k in index.rule_anchors]
+    locators = index.locators
     cursors = [0] * len(rules)
     out = []
     for stretch_end in range(STRETCH, len(text) + STRETCH, STRETCH):
         for k, rule in enumerate(rules):
-            mine, at, search = windows[k], cursors[k], rule.pattern.search
-            while at < len(mine) and mine[at][0] < stretch_end:
-                start, end = mine[at]
-                # most windows hold no match: one search says so, without building an iterator
-                if search(text, start, end) is not None:
-                    out += [c for m in rule.pattern.finditer(text, start, end)
-                            if (c := _candidate(m, rule, k, ctx)) is not None]
-                at += 1
+            mine, at = windows[k], cursors[k]
+            while at < len(mine) and mine[at] < stretch_end:
+                for m in _window_matches(text, rule, locators[k], mine[at], mine[at + 1]):
+                    if (c := _candidate(m, rule, k, ctx)) is not None:
+                        out.append(c)
+                at += 2
             cursors[k] = at
     return out
 
@@ -211,7 +245,8 @@ def extract_deadlines(text: str, reference: date | None = None, offset: int = 0,
     p = patterns()
     marks = TitleMarks(text)
     ctx = Context(text, reference, reference is not None and reference_source in RELIABLE_SOURCES, p, marks)
-    facts, definitions = p.words["fact_words"], p.words["definition_words"]
+    facts = tuple(_longer_than(p.words["fact_words"], k) for k in range(3))
+    definitions = p.words["definition_words"]
     kept = [c for c in _candidates(text, ctx) if not marks.inside(c.start) and not _is_fact(text, c, facts)
             and not _in_definition(sentence_before(text, c.start), definitions)]
     found = _inherit_cadence(text, _resolve_overlaps(kept))

@@ -185,7 +185,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?P<year> \d{{4}} ) \s* 年 (?P<yearend> 底|末 )?   # ... 2023年: a plan year opening a clause ...
             (?! \s* (?: \d | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 前 | 初 | 内 | 是 | 至 | 到 | 和 | 、 | — | - ) )
             (?= \s* [，,] | \s* {CLAUSE_CHARS}{{0,16}}? (?: {w['target_verbs']} | {verbs} ) )  # ... then a target
-        """, "年", 8, 30, "力争计预确" + YEAR_FIRST),
+        """, "年", 8, 30, "力争计预确" + r"\d"),   # the year is written in digits
         rule("window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?                  # 于 (optional)
             (?: {YEAR} \s* )? {MONTH} \s*              # 2月

@@ -35,24 +35,24 @@ EVENT_EDGES = re.compile(r"^(?:自|从)|(?:之日起|之时起|起|后|开始)$"
 def relative(m, ctx):
     text, words = ctx.text, ctx.p.words
     clause = clause_before(text, m.start())
-    anchored = clause.rstrip().endswith(ANCHOR_STARTS) or clause.rstrip().endswith(words["anchor_ends"])
-    if not m.group("limit") and not m.group("within") and (
-            not (anchored and clause.rstrip().endswith(ANCHOR_STARTS + ("之日起",))) or text[m.end():m.end() + 1] == "间"):
+    stripped = clause.rstrip()
+    limit, within = m.group("limit", "within")
+    # (之日起 ends in 起: a clause ending in one of ANCHOR_STARTS is all the test below needs)
+    if not limit and not within and (not stripped.endswith(ANCHOR_STARTS) or text[m.end():m.end() + 1] == "间"):
         # a count without 内 and not after 自…起 (一年, 三年行动) is most candidates: refused
         # first, before the checks below (which all refuse too, so the order changes nothing)
         return None  # 自…时起二年间不行使而消灭: a period of a right, not a limit
-    if rights(ctx, clause) or clause.rstrip().endswith(words["lookback_words"] + ("每", "第")):
+    if rights(ctx, clause) or stripped.endswith(words["lookback_words"] + ("每", "第")):
         return None
     if any(next_clause_starts(text, m.end(), words[key]) for key in ("ban_words", "benefit_words", "condition_words")):
         return None  # 3年内不得再次申请: a sanction; 3年内按…扣减: a benefit; 五年内违反二次: a count of offences
     if conditional(text, m.end()):
         return None  # 一年内开展服务达到200人次以上的，给予…: a condition
-    if m.group("limit"):
+    if limit:
         sentence = sentence_before(text, m.start())
         if any(w in sentence for w in words["extension_words"]) or not ctx.p.open_limit_context.search(clause):
             return None  # 延期最长不超过6个月: a condition
     start, event, anchor = m.start(), None, None
-    stripped = clause.rstrip()
     if stripped.endswith(words["anchor_ends"]) or stripped.endswith(ANCHOR_STARTS):
         at = event_start(stripped, ctx.p)
         if at < len(stripped):
