@@ -34,7 +34,7 @@ import re
 from datetime import date
 from functools import cache
 
-from ...models import Deadline
+from ...models import Deadline, validated
 from .context import Candidate, TitleMarks, clause_before, same_sentence, sentence_before
 from .context import Context
 from .families import HANDLERS
@@ -262,12 +262,12 @@ def _deadline(text: str, c: Candidate, reference: date | None, source: str, offs
             flags.append("year_guessed")
         if source == "signing_date" and reference is not None and c.date < reference:
             flags.append("before_signing")
-    return Deadline(
-        text=text[c.start:c.end], kind=c.kind, date=c.date.isoformat() if c.date else None,
-        year_source=year_source, event=c.event, count=c.count, unit=c.unit,
-        working_days=None if c.unit is None else c.unit == "working_day", period=c.period,
-        flags=flags, start=offset + c.start, end=offset + c.end,
-    )
+    return validated(Deadline, {
+        "text": text[c.start:c.end], "kind": c.kind, "date": c.date.isoformat() if c.date else None,
+        "year_source": year_source, "event": c.event, "count": c.count, "unit": c.unit,
+        "working_days": None if c.unit is None else c.unit == "working_day", "period": c.period,
+        "flags": flags, "start": offset + c.start, "end": offset + c.end,
+    })
 
 
 def parse_deadline(text: str, reference: date | None = None) -> Deadline | None:
