@@ -157,3 +157,35 @@ GATE_PIECES = st.one_of(st.sampled_from(CHANGING or ["發"]), st.sampled_from(KE
 def test_the_gate_agrees_with_converting(text):
     assert t2s_triggers().may_change(text) or t2s_converter().convert(text) == text
     assert to_simplified(TrackedText.from_source(text)).text == _converted_always(text)
+
+
+def _reference_wrap_width(lines, r):
+    """``_wrap_width`` counted the plain way: every window of widths, no shortcut."""
+    widths = [round(len(ln) - len(ln.encode("latin-1", "ignore")) / 2) for ln in lines if len(ln) >= 15]
+    if len(widths) < r.wrap_min_full_lines:
+        return None
+
+    def window(top):
+        return sum(top - r.wrap_slack <= w <= top for w in widths)
+
+    best = max(set(widths), key=lambda top: (window(top), top))   # the widest of the fullest windows
+    if window(best) < r.wrap_min_full_lines or window(best) < r.wrap_min_full_share * len(widths):
+        return None
+    if sum(w > best + r.wrap_slack for w in widths) > r.wrap_max_wider_share * len(widths):
+        return None
+    return best - r.wrap_slack
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=40))
+@example([(30, 0)] * 8 + [(12, 0), (20, 0)])   # a hard-wrapped page: width 30
+@example([(15 + k, 0) for k in range(20)])      # web text: paragraphs of every length
+@example([(30, 0)] * 3 + [(31, 0)] * 3 + [(29, 0)] * 3 + [(15 + k, 0) for k in range(20)])  # near the bound
+def test_wrap_width_matches_counting_every_window(shape):
+    """The early refusal (a window holds at most slack + 1 times the commonest width) never
+    changes the width found: same answer as counting every window."""
+    from docextract.normalize.rules import normalize_rules
+    from docextract.normalize.wrapped import _wrap_width
+    r = normalize_rules()
+    lines = ["字" * wide + "a" * narrow for wide, narrow in shape]
+    assert _wrap_width(lines, r) == _reference_wrap_width(lines, r)

@@ -50,10 +50,14 @@ def _wrap_width(lines: list[str], r: NormalizeRules) -> float | None:
     if len(widths) < r.wrap_min_full_lines:
         return None
     histogram = Counter(map(round, widths))
+    slack = r.wrap_slack
+    # a window of slack + 1 widths holds at most that many times the lines of the commonest width:
+    # when even that is too few (most web text), no window is, and no window is counted
+    if (slack + 1) * max(histogram.values()) < max(r.wrap_min_full_lines, r.wrap_min_full_share * len(widths)):
+        return None
     counts = [0] * (max(histogram) + 1)   # lines per width, as a list: a window is one slice
     for w, n in histogram.items():
         counts[w] = n
-    slack = r.wrap_slack
     # lines of width top - slack … top, for every top (the slack is a few widths)
     best, best_count = None, 0
     for top in sorted(histogram, reverse=True):
