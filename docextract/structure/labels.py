@@ -180,13 +180,14 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     split_head, toc_line, table_row = r.split_head.match, r.toc_line.search, r.table_row.match
     may_be_toc_line = r.may_be_toc_line   # (most lines hold no leader character: no search)
     read = label_reading()
+    cannot_start = label_cannot_start()   # (most lines' first characters: no call of ``read``)
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per candidate
     out: list[Candidate] = []
     i = first
     while i < last:
         line_start, _, text = line = lines[i]
         stripped = text.lstrip()
-        label = read(stripped) if stripped else None
+        label = read(stripped) if stripped and stripped[0] not in cannot_start else None
         opens_list = "：" in text or ":" in text
         if label is None and not opens_list and not split_head(text):
             i += 1   # no label, no list after a colon, no split label can start here (most lines)
@@ -221,6 +222,13 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             out.extend(inline_candidates(line, line_start))
         i += 1
     return out
+
+
+def label_cannot_start() -> set[str] | frozenset[str]:
+    """Characters no label can start with, as ``read_label`` has met them at lines' starts (it
+    returns None for a line starting with one): a loop over lines tests them before calling it."""
+    readers = rules().label_readers
+    return readers.cannot_start if readers is not None else frozenset()
 
 
 def _can_be_text(text: str) -> bool:
