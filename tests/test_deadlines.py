@@ -5,6 +5,7 @@ A case is ``{"text", "reference" (ISO date or null: the signing date), "referenc
 "year_source"?, "flags"?}], "xfail"?}``; optional keys are checked when given; ``xfail`` holds
 the reason a known-hard case fails (run as a strict xfail).
 """
+import dataclasses
 import json
 import re
 from datetime import date
@@ -15,6 +16,7 @@ from hypothesis import given, settings, strategies as st
 
 from docextract import extract_text
 from docextract.extract.deadlines import add_working_days, extract_deadlines, find, parse_deadline
+from docextract.extract.deadlines.anchors import anchor_index
 from docextract.extract.deadlines.patterns import compile_rules, patterns
 from docextract.errors import RuleError
 from docextract.rules import load_rules, rule_names
@@ -228,3 +230,49 @@ def test_first_classes_hold_every_character_a_match_can_start_with():
         first = re.compile(f"[{rule.screen_first}]")
         missed = {ch for ch in first_chars([rule.plain]) if not first.fullmatch(ch)}
         assert not missed, (rule.family, missed)
+
+
+# Years, counts and dates side by side: a 年 after a year, next to counts and windows.
+BLOCK_TEXTS = ["2024年3年内完成，2024年 3年内，2024年三年内，二〇二四年内，１２３４年内，12345日内，123日内，"
+               "于2024年5月22日至5月28日报名，2024年5-7月，在2025年3月10日前上报"]
+
+
+def test_a_blocked_anchor_word_anchors_no_match():
+    """``Rule.digits_block``: no match of the rule has, among its anchor words, only ones right
+    after that many digits (so dropping their windows loses nothing)."""
+    p = patterns()
+    blocked = [r for r in p.rules if r.digits_block]
+    assert blocked
+    for text in _texts_and_pieces() + BLOCK_TEXTS:
+        for rule in blocked:
+            words = re.compile("|".join(map(re.escape, sorted(rule.anchor, key=len, reverse=True))))
+            for m in rule.pattern.finditer(text):
+                starts = [m.start() + k for k in range(m.end() - m.start()) for w in rule.anchor
+                          if text.startswith(w, m.start() + k) and m.start() + k + len(w) <= m.end()]
+                assert words.search(text, m.start(), m.end())
+                assert any(not text[s - rule.digits_block:s].isdecimal() or s < rule.digits_block
+                           for s in starts), (rule.family, m[0])
+
+
+def test_an_opening_matches_where_its_rule_does():
+    """``Rule.opening`` relaxes the rule: it matches at the start of every match of the rule."""
+    p = patterns()
+    opened = [r for r in p.rules if r.opening]
+    assert opened
+    for text in _texts_and_pieces() + BLOCK_TEXTS:
+        for rule in opened:
+            opening = re.compile(rule.opening, re.VERBOSE)
+            for m in rule.pattern.finditer(text):
+                assert opening.match(text, m.start()) is not None, (rule.family, m[0])
+
+
+def test_blocked_and_relaxed_screens_find_what_plain_ones_do(monkeypatch):
+    """The same deadlines with every rule's ``digits_block`` and ``opening`` switched off."""
+    texts = [c["text"] for c in CASES] + [p.read_text(encoding="utf-8") for p in NOTICES] + BLOCK_TEXTS
+    fast = [extract_deadlines(t, date(2020, 3, 2)) for t in texts]
+    p = patterns()
+    plain = dataclasses.replace(p, anchors=anchor_index(tuple(dataclasses.replace(r, digits_block=0, opening="")
+                                                              for r in p.rules)))
+    monkeypatch.setattr(find, "patterns", lambda: plain)
+    assert plain.anchors.screens != p.anchors.screens
+    assert [extract_deadlines(t, date(2020, 3, 2)) for t in texts] == fast

@@ -52,6 +52,13 @@ class Rule:
     screen: str         # what the anchor's screen tries for this rule (see ``_screen``)
     screen_first: str   # the characters a screen match starts with (a class body)
     screen_lead: int    # how far before the rule's match the screen's starts (0 or 1)
+    # An anchor word right after this many decimal digits (\d) anchors no match of the rule
+    # (0: any may).  The count of a relative limit has at most 3 digits and no digit before it,
+    # so the 年 of 2024年 — most of the 年 in a notice — opens no window for it.
+    digits_block: int = 0
+    # A pattern the start of every match of the rule matches (a relaxation of ``screen``, which
+    # the anchor's screen tries instead; rules sharing one have it tried once): "" = ``screen``.
+    opening: str = ""
 
 
 # A group name, to drop from a screen: the screen only says whether a rule matches, and the
@@ -59,13 +66,14 @@ class Rule:
 GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
-def _screen(rules: tuple[Rule, ...]) -> re.Pattern | None:
+def _screen(rules: tuple[Rule, ...], relaxed: bool = True) -> re.Pattern | None:
     """One pattern that matches wherever one of ``rules`` may (an over-estimate is harmless:
-    the window is then searched rule by rule); None when a rule has no class of first
-    characters."""
+    the window is then searched rule by rule from where it matched); None when a rule has no
+    class of first characters.  ``relaxed``: a rule's ``opening`` stands for it."""
     if not all(r.screen_first for r in rules):
         return None
-    alternatives = "|".join(f"(?:{GROUP_NAME.sub('(?:', r.screen)}\n)" for r in rules)
+    tried = dict.fromkeys((r.opening if relaxed else "") or r.screen for r in rules)   # distinct, in order
+    alternatives = "|".join(f"(?:{GROUP_NAME.sub('(?:', pattern)}\n)" for pattern in tried)
     return screen(alternatives, "".join(r.screen_first for r in rules), re.VERBOSE)
 
 
@@ -78,11 +86,12 @@ class AnchorIndex:
     before and after the start of one of its words (the longest word's length included);
     ``screens`` each anchor's screen and how far before a match the screen starts.
     ``rule_anchors`` gives each rule's anchor (its place in ``anchors``) and ``locators`` each
-    rule's own screen (see ``locator``), in the order of the rules."""
+    rule's own screen (see ``locator``), in the order of the rules.  A feed's last field is its
+    anchor's ``digits_block``: the fewest digits before a word that let none of its rules match."""
 
     words: re.Pattern
     anchors: tuple[tuple[str, ...], ...]
-    feeds: dict[str, tuple[tuple[int, int, int, int], ...]]
+    feeds: dict[str, tuple[tuple[int, int, int, int, int], ...]]
     reach: tuple[tuple[int, int], ...]
     screens: tuple[tuple[re.Pattern | None, int], ...]
     rule_anchors: tuple[int, ...]
@@ -95,7 +104,12 @@ def locator(rule: Rule) -> re.Pattern | None:
     the rule's next match starts with the regex engine passing over the other characters in its
     fast loop (``rule.pattern`` opens with a look-ahead, so a search with it enters the matcher
     at every character); ``rule.plain.match`` there then reads the match itself."""
-    return _screen((rule,))
+    return _screen((rule,), relaxed=False)
+
+
+def _digits_block(rules: list[Rule]) -> int:
+    """The digits before a word that block every one of ``rules`` (0: some rule is never blocked)."""
+    return 0 if not all(r.digits_block for r in rules) else max(r.digits_block for r in rules)
 
 
 def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
@@ -105,8 +119,9 @@ def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
         reach[r.anchor] = (max(before, r.before), max(after, r.after))
     anchors = tuple(reach)
     reaches = tuple((reach[a][0], reach[a][1] + max(map(len, a))) for a in anchors)
+    blocks = tuple(_digits_block([r for r in rules if r.anchor == anchor]) for anchor in anchors)
     vocabulary = sorted({w for anchor in anchors for w in anchor}, key=len, reverse=True)
-    feeds = {w: tuple((k, a, *reaches[a]) for k, a in sorted((k, a) for a, anchor in enumerate(anchors) for v in anchor
+    feeds = {w: tuple((k, a, *reaches[a], blocks[a]) for k, a in sorted((k, a) for a, anchor in enumerate(anchors) for v in anchor
                                                              for k in range(len(w)) if w.startswith(v, k)))
              for w in vocabulary}
     screens = []

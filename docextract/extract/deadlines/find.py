@@ -70,8 +70,10 @@ def anchor_windows(text: str, index: AnchorIndex) -> list[list[int]]:
     feeds = index.feeds
     for m in index.words.finditer(text):
         at = m.start()
-        for offset, k, before, after in feeds[m[0]]:
+        for offset, k, before, after, block in feeds[m[0]]:
             windows, start = found[k], at + offset   # scan hits do not overlap: starts ascend
+            if block and start >= block and text[start - block:start].isdecimal():
+                continue                             # no rule of the anchor can use this word (Rule.digits_block)
             if windows and start - before <= windows[-1]:
                 windows[-1] = start + after          # overlaps the last window: the furthest end yet
             else:

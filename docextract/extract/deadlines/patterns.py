@@ -46,7 +46,8 @@ TIME = rf"""(?: \s* [（(]? \s* (?:上午|下午|中午|晚上|凌晨|早上)? \
               \s* [）)]? )"""
 QUARTER = r"第? (?P<quarter>[一二三四1-4]) \s* 季度"
 HALF = r"(?P<half>上|下) 半年"
-COUNT = rf"(?P<n> \d{{1,3}} | [{CN_NUM}]{{1,4}} )"
+COUNT_DIGITS = 3   # the most digits a count has (more is a year: 2024年)
+COUNT = rf"(?P<n> \d{{1,{COUNT_DIGITS}}} | [{CN_NUM}]{{1,4}} )"
 # The characters each fragment can start with (a rule's first-character class is built from
 # these and the first characters of its words, so sre rejects most positions at once).
 YEAR_FIRST = r"\d〇○零一二三四五六七八九"
@@ -117,22 +118,27 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
     deadline_labels = _alt(labels_with("deadline"))
 
     def rule(family: str, key: str, pattern: str, anchor: str | tuple[str, ...], reach_before: int,
-             reach_after: int, first: str | None, opener: tuple[str, str] | None = None) -> Rule:
+             reach_after: int, first: str | None, opener: tuple[str, str] | None = None,
+             digits_block: int = 0, opening: str = "") -> Rule:
         """``anchor``: the words themselves, or literal words joined by |; ``first``: the class of
         characters a match starts with (None: any); ``opener``, for a rule with no such class:
-        (the class of the character right before a match, the pattern after it)."""
+        (the class of the character right before a match, the pattern after it); ``digits_block``,
+        ``opening``: see ``Rule``."""
         anchor_words = tuple(anchor.split("|")) if isinstance(anchor, str) else tuple(anchor)
         fast = pattern if first is None else f"(?=[{first}])(?:{pattern})"
         screen, screen_first, lead = (fast, first or "", 0) if opener is None \
             else (f"[{opener[0]}](?:{opener[1]})", opener[0], 1)
         return Rule(family, compile_pattern(RULES, key, fast, re.VERBOSE), compile_pattern(RULES, key, pattern, re.VERBOSE),
-                    anchor_words, reach_before, reach_after, screen, screen_first, lead)
+                    anchor_words, reach_before, reach_after, screen, screen_first, lead, digits_block, opening)
 
     at_first, rel_first = _firsts(words["at_words"]), _firsts(relative_years)
     event_clause = rf"""
         (?P<event> [^，。；;,\n：:]{{0,20}}? (?: {w['event_verbs']} ) ) (?:之)? 前 (?= [，,] )
     """
     period_first = PERIOD_FIRST + rel_first
+    # How a schedule (5月22日) and a window (4月26日至28日) open: a month, then a day's first
+    # character.  The anchor 月's screen tries it once for both, not each rule whole.
+    month_day = rf"(?: (?:{at}) \s* )? (?: {YEAR} \s* )? {MONTH} \s* [\d一二三四五六七八九十]"
 
     by = (
         rule("by_date", "before_words", rf"""
@@ -150,7 +156,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         rule("schedule", "at_words", rf"""
             (?: (?P<at> 于|在 ) \s* )?                 # 于 (or a date opening a sentence, checked in find)
             (?: {YEAR} \s* )? {MONTH} \s* {DAY} {TIME}?   # 2026年6月5日 / 5月22日下午3点
-        """, "月", 14, 40, "于在" + YEAR_FIRST + MONTH_FIRST),
+        """, "月", 14, 40, "于在" + YEAR_FIRST + MONTH_FIRST, opening=month_day),
         rule("latest", "latest_words", rf"""
             (?: {w['latest_words']} ) \s*             # 最迟不晚于 ...
             (?: {YEAR} \s* )? {period} {TIME}?         # ... 6月30日: a limit even with no verb after it
@@ -194,7 +200,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: (?P<month2> \d{{1,2}} ) \s* 月 \s* )?  # (3月)
             (?P<day2> \d{{1,2}} ) \s* [日号] {TIME}?   # 15日 (下午3点)
             (?: \s* (?P<within> 内|止 ) )?             # (内)
-        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST),
+        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day),
         rule("month_window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?
             (?: {YEAR} \s* )? (?P<month1> 1[0-2] | 0?[1-9] ) \s* 月? \s*   # 5
@@ -209,7 +215,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             {COUNT} \s*                                            # 30 / 三十
             (?P<unit> {_alt(units)} ) \s*                          # 日 / 个工作日 / 小时
             (?P<within> 内|以内|之内 )?                            # 内 (checked in find when missing)
-        """, tuple(units), 16, 4, "最不" + COUNT_FIRST),
+        """, tuple(units), 16, 4, "最不" + COUNT_FIRST, digits_block=COUNT_DIGITS + 1),   # no digit before the count
         rule("event_before", "event_verbs", rf"""
             (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [当目此以事空提生学之] ) (?:之)? 前
             (?! [提列沿期后景往端身台夕述款项条者瞻夜面天日年月页教班车行、\d{CN_NUM}几] )
