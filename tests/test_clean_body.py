@@ -45,11 +45,11 @@ WORD = st.text(alphabet=st.sampled_from(list("识别程序 -_.pdf")), min_size=1
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(WORD, min_size=1, max_size=8, unique=True), st.text(alphabet=st.sampled_from(list("识别程序 -_.pdfx")), max_size=30))
-def test_strings_pattern_finds_what_the_plain_alternation_finds(words, text):
+def test_literal_alternation_finds_what_the_plain_alternation_finds(words, text):
     import re
 
-    from docextract.rules.boilerplate import _strings_pattern
+    from docextract.text.scan import literal_alternation
     plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
-    grouped = re.compile(_strings_pattern(words))
+    grouped = re.compile(literal_alternation(words))
     spans = [(m.start(), m.group()) for k in range(len(text) + 1) if (m := plain.search(text, k))]
     assert spans == [(m.start(), m.group()) for k in range(len(text) + 1) if (m := grouped.search(text, k))]

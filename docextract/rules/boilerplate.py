@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import RuleError
+from ..text.scan import literal_alternation
 from . import compile_pattern, load_rules, require, require_mapping, require_tables
 from .labels import label_start
 from .prefilter import may_match_at_start
@@ -219,26 +220,6 @@ def _line_rules(rules: dict, head_chars: int) -> tuple[LineRule, ...]:
     return tuple(out)
 
 
-def _strings_pattern(strings) -> str:
-    """Literal strings as one alternation grouped by their first character, longer first within a
-    group (识(?:别)? …): at each position the regex engine tries one group rather than every
-    string, and finds the same match (the longest string there).
-
-    >>> re.compile(_strings_pattern(["识别", "识", " - ", " ", ".pdf"])).findall("识别 a - b.pdf识")
-    ['识别', ' ', ' - ', '.pdf', '识']
-    """
-    if not all(strings):
-        return "|".join(map(re.escape, sorted(strings, key=len, reverse=True)))
-    groups: dict[str, list[str]] = {}
-    for string in sorted(strings, key=len, reverse=True):
-        groups.setdefault(string[0], []).append(string[1:])
-    parts = []
-    for first, rests in groups.items():
-        longer = "|".join(re.escape(rest) for rest in rests if rest)
-        parts.append(re.escape(first) + (f"(?:{longer})" + ("?" if "" in rests else "") if longer else ""))
-    return "|".join(parts)
-
-
 def _alternation(rules: tuple[LineRule, ...]) -> re.Pattern:
     """The rules' patterns as one regex (group names dropped, since rules may share them)."""
     if not rules:
@@ -289,7 +270,7 @@ def boilerplate() -> Boilerplate:
         may_be_at_start=may_match_at_start([r.pattern for r in at_start]),
         others=others,
         # longest first: the strings found at one position are the longest and its prefixes
-        need_at=re.compile(_strings_pattern(needs) or "(?!)"),
+        need_at=re.compile(literal_alternation(needs) or "(?!)"),
         needing={need: sum(1 << k for k, r in enumerate(others) if any(need.startswith(n) for n in r.needs))
                  for need in needs},
         needless=sum(1 << k for k, r in enumerate(others) if not r.needs),
@@ -300,6 +281,6 @@ def boilerplate() -> Boilerplate:
         sentence_final=require(rules, RULES, "sentence_final", str),
         page_title_separators=separators,
         any_start=re.compile(f"(?:{info_field.pattern})|(?:{any_at_start.pattern})"),
-        any_inside=re.compile(_strings_pattern(inside_strings)),
+        any_inside=re.compile(literal_alternation(inside_strings)),
         inside_strings=inside_strings,
     )

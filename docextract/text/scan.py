@@ -55,3 +55,27 @@ def screen(pattern: str, first: str, flags: int = 0) -> re.Pattern:
     end = "\n" if flags & re.VERBOSE else ""   # a comment on the pattern's last line ends there
     return re.compile(rf"[{first}](?<=(?=(?:{pattern}{end}))[\s\S])", flags)
 
+
+def literal_alternation(words) -> str:
+    """A pattern that finds what the alternation of ``words``, longest first, finds (at each
+    place the longest word), grouped by first character: 个(?:工作日|月)|日(?:产日清)?|前 …
+    The regex engine tries the branches of an alternation one by one; one branch per first
+    character, the one-character words' first (the commonest), tries fewer at each place a
+    scan stops.
+
+    >>> literal_alternation(["前", "之前", "日", "日产日清", "个月", "个工作日"])
+    '日(?:产日清)?|前|个(?:工作日|月)|之(?:前)'
+    >>> re.compile(literal_alternation(["识别", "识", " - ", " ", ".pdf"])).findall("识别 a - b.pdf识")
+    ['识别', ' ', ' - ', '.pdf', '识']
+    """
+    if not all(words):   # the empty word matches everywhere: no grouping to gain
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    tails: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        tails.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first in sorted(tails, key=lambda c: "" not in tails[c]):   # stable: otherwise longest first
+        longer = "|".join(map(re.escape, (t for t in tails[first] if t)))
+        optional = "?" if "" in tails[first] else ""
+        branches.append(re.escape(first) + (f"(?:{longer}){optional}" if longer else ""))
+    return "|".join(branches)

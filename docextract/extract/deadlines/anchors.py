@@ -12,28 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...text.scan import screen
-
-
-def _by_first_char(words) -> str:
-    """A pattern that finds what the alternation of ``words``, longest first, finds (at each
-    place the longest word), grouped by first character: 个(?:工作日|月)|日(?:产日清)?|前 …
-    The regex engine tries the branches of an alternation one by one; one branch per first
-    character, the one-character words' first (the commonest), tries fewer at each place a
-    scan stops.
-
-    >>> _by_first_char(["前", "之前", "日", "日产日清", "个月", "个工作日"])
-    '日(?:产日清)?|前|个(?:工作日|月)|之(?:前)'
-    """
-    tails: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        tails.setdefault(word[0], []).append(word[1:])
-    branches = []
-    for first in sorted(tails, key=lambda c: "" not in tails[c]):   # stable: otherwise longest first
-        longer = "|".join(map(re.escape, (t for t in tails[first] if t)))
-        optional = "?" if "" in tails[first] else ""
-        branches.append(re.escape(first) + (f"(?:{longer}){optional}" if longer else ""))
-    return "|".join(branches)
+from ...text.scan import literal_alternation, screen
 
 
 @dataclass(frozen=True)
@@ -128,5 +107,5 @@ def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
     for anchor in anchors:
         mine = tuple(r for r in rules if r.anchor == anchor)
         screens.append((_screen(mine), max(r.screen_lead for r in mine)))
-    return AnchorIndex(re.compile(_by_first_char(vocabulary)), anchors, feeds, reaches, tuple(screens),
+    return AnchorIndex(re.compile(literal_alternation(vocabulary)), anchors, feeds, reaches, tuple(screens),
                        tuple(anchors.index(r.anchor) for r in rules), tuple(map(locator, rules)))
