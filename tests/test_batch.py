@@ -239,3 +239,14 @@ def test_a_worker_killed_while_writing_leaves_no_temporary_file(tmp_path):
     os.close(other_fd)
     remove_temporaries(target)
     assert [p.name for p in tmp_path.iterdir()] == [os.path.basename(other)]
+
+
+def test_fork_server_preload_freezes_the_warm_heap():
+    """Workers inherit the fork server's heap: frozen, their collections skip it (run apart, so
+    this process's collector is left alone)."""
+    import subprocess
+    import sys
+
+    probe = "import gc, docextract.batch.preload as p; print(gc.get_freeze_count())"
+    frozen = int(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout)
+    assert frozen > 10_000   # the stages' modules and compiled rules, not a handful of objects
