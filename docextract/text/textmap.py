@@ -120,16 +120,29 @@ class TrackedText:
             out_pos += length
 
         def copy(start: int, end: int) -> None:
-            """The map of text[start:end] (the old map's pieces, as ``_pieces`` gives them)."""
-            nonlocal k
+            """The map of text[start:end] (the old map's pieces, as ``_pieces`` gives them), each
+            piece added as ``add`` adds it (written out here: one piece per copy is the common case,
+            and a call per piece costs more than the tests)."""
+            nonlocal k, out_pos
             while k < last_segment and old_starts[k + 1] <= start:
                 k += 1
             pos, segment = start, k
             while pos < end:
                 seg_end = old_starts[segment + 1] if segment < last_segment else size
                 stop = end if end < seg_end else seg_end
-                is_linear = old_linear[segment]
-                add(stop - pos, old_sources[segment] + (pos - old_starts[segment] if is_linear else 0), is_linear)
+                if old_linear[segment]:
+                    source = old_sources[segment] + pos - old_starts[segment]
+                    if not (starts and linear[-1] and sources[-1] + out_pos - starts[-1] == source):
+                        starts.append(out_pos)
+                        sources.append(source)
+                        linear.append(True)
+                else:
+                    source = old_sources[segment]
+                    if not (starts and not linear[-1] and sources[-1] == source):
+                        starts.append(out_pos)
+                        sources.append(source)
+                        linear.append(False)
+                out_pos += stop - pos   # (a segment is never empty: stop > pos)
                 pos = stop
                 segment += 1
 
