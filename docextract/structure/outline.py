@@ -5,6 +5,7 @@ is linear in the number of lines and items."""
 from __future__ import annotations
 
 import bisect
+import re
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -74,8 +75,8 @@ def items_of_part(part: int, lines: list[Line], first: int, last: int,
         starts = [a for a, _ in tables]
         candidates = [c for c in candidates if not _inside(tables, starts, c.start)]
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
-    return [new(OpenItem, (part, path, c.label.text, c.label.style.name, c.start, c.text_start))
-            for c, path in number_items(candidates)]
+    return [new(OpenItem, (part, path, label.text, label.style.name, start, text_start))
+            for (label, start, text_start, _), path in number_items(candidates)]
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
@@ -91,22 +92,22 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
     closing_starts = sorted(closing_starts)
     part_ends = [p.end for p in parts]
     bisect_right = bisect.bisect_right
-    n_items, n_closing_starts, n_closings = len(items), len(closing_starts), len(closings)
+    n_closing_starts, n_closings = len(closing_starts), len(closings)
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
     closed = []
-    for k, (part, path, label, style, start, text_start) in enumerate(items):
+    for (part, path, label, style, start, text_start), following in zip(items, [*items[1:], None]):
         end = part_ends[part]
-        j = bisect_right(closing_starts, start)
-        if j < n_closing_starts and closing_starts[j] < end:
-            end = closing_starts[j]
-        if k + 1 < n_items:
-            following = items[k + 1]
-            if following.part == part and following.start < end:
-                end = following.start
+        if n_closing_starts:   # (most notices: no signature inside a part, no task table)
+            j = bisect_right(closing_starts, start)
+            if j < n_closing_starts and closing_starts[j] < end:
+                end = closing_starts[j]
+        if following is not None and following.part == part and following.start < end:
+            end = following.start
         # closing lines (特此通知, 附件：) inside the span end it too
-        j = bisect_right(closings, text_start)
-        if j < n_closings and closings[j] < end:
-            end = closings[j]
+        if n_closings:
+            j = bisect_right(closings, text_start)
+            if j < n_closings and closings[j] < end:
+                end = closings[j]
         # field lines end an item only where a line with text follows them: an item whose text
         # after its first line is blank ends where it ends (most items); of the others, most hold
         # no line that can be a field line
@@ -116,19 +117,23 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
             end = _end_after_field_lines(body, text_start, end)
         while end > text_start and body[end - 1] in TRAILING_SPACE:
             end -= 1
-        end = max(end, text_start)
+        if end < text_start:
+            end = text_start
         # the heading: the lead phrase of the item's first line (spaces before it skipped)
         first = text_start
         while first < end and body[first].isspace():
             first += 1
-        line_end = body.find("\n", first, end)
+        if first != text_start:
+            line_end = body.find("\n", first, end)
+        elif line_end >= end:   # the end moved back over the first line break (or before it)
+            line_end = -1
         heading = _heading_of_line(body[first:line_end if line_end != -1 else end].rstrip())
         closed.append(new(ItemNode, (part, path, label, style, heading, start, text_start, end, (), False)))
     # the last item of a part, and of a sub-list the numbering leaves for a shallower level: the
     # paragraphs after a list of one-paragraph entries are the notice's closing text, or the
     # parent's text after its list (the extract stage gives them to the parent)
-    for k in range(len(closed)):
-        if k + 1 == len(closed) or closed[k + 1].part != closed[k].part or len(closed[k + 1].path) < len(closed[k].path):
+    for k, (item, following) in enumerate(zip(closed, [*closed[1:], None])):
+        if following is None or following.part != item.part or len(following.path) < len(item.path):
             closed[k] = _trim_closing_text(closed, k, body)
     return closed
 
@@ -185,11 +190,12 @@ def _end_after_field_lines(body: str, start: int, end: int) -> int:
     by more prose, the item ends after them."""
     r = rules()
     field_line, closing_assignment = r.item_field_line.match, r.item_closing_assignment.search
+    may_be_closing_assignment = r.may_be_closing_assignment   # (most lines: no search over them)
     pos, seen_fields = start, False
     for raw in body[start:end].split("\n"):
         line_end = pos + len(raw)
         stripped = raw.strip()
-        if field_line(stripped) or closing_assignment(stripped):
+        if field_line(stripped) or (may_be_closing_assignment(stripped) and closing_assignment(stripped)):
             seen_fields = True
         elif seen_fields and stripped:
             return pos
@@ -213,4 +219,8 @@ def outside_spans(body: str, items: list[ItemNode], parts: list[PartNode],
             pos = b
     if pos < len(body):
         spans.append((pos, len(body)))
-    return tuple((a, b) for a, b in spans if body[a:b].strip())
+    non_space = NON_SPACE.search   # (searched in place: a span may be long, a slice copies it)
+    return tuple((a, b) for a, b in spans if non_space(body, a, b))
+
+
+NON_SPACE = re.compile(r"\S")   # \S and str.strip agree on what white space is
