@@ -5,7 +5,6 @@ is linear in the number of lines and items."""
 from __future__ import annotations
 
 import bisect
-import re
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -22,18 +21,20 @@ def heading_of(text: str) -> str | None:
     >>> heading_of("要抓好就近就地就业。有序推进扶贫车间"), heading_of("总体要求")
     ('要抓好就近就地就业', '总体要求')
     """
-    return _heading_of_line(text.lstrip().split("\n", 1)[0].strip())
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    return _heading_in(first_line, 0, len(first_line))
 
 
-def _heading_of_line(first_line: str) -> str | None:
-    """The heading in an item's first line (stripped: no space at either end)."""
-    if not first_line:
-        return None
+def _heading_in(text: str, start: int, end: int) -> str | None:
+    """The heading in an item's first line, ``text[start:end]`` (no space at its start), read in
+    place: the line is copied only when it has no terminator (terminators are no white space,
+    so the first one is the same in the line with its trailing spaces)."""
     r = rules()
-    found = r.heading_terminator.search(first_line)   # the first of the terminators
+    found = r.heading_terminator.search(text, start, end)   # the first of the terminators
     if found is None:
-        return first_line if len(first_line) <= r.heading_max_chars else None
-    head = first_line[:found.start()].rstrip()
+        line = text[start:end].rstrip()
+        return line if line and len(line) <= r.heading_max_chars else None
+    head = text[start:found.start()].rstrip()
     return head if 0 < len(head) <= r.heading_max_chars else None
 
 
@@ -127,7 +128,7 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
             line_end = body.find("\n", first, end)
         elif line_end >= end:   # the end moved back over the first line break (or before it)
             line_end = -1
-        heading = _heading_of_line(body[first:line_end if line_end != -1 else end].rstrip())
+        heading = _heading_in(body, first, line_end if line_end != -1 else end)
         closed.append(new(ItemNode, (part, path, label, style, heading, start, text_start, end, (), False)))
     # the last item of a part, and of a sub-list the numbering leaves for a shallower level: the
     # paragraphs after a list of one-paragraph entries are the notice's closing text, or the
@@ -190,12 +191,11 @@ def _end_after_field_lines(body: str, start: int, end: int) -> int:
     by more prose, the item ends after them."""
     r = rules()
     field_line, closing_assignment = r.item_field_line.match, r.item_closing_assignment.search
-    may_be_closing_assignment = r.may_be_closing_assignment   # (most lines: no search over them)
     pos, seen_fields = start, False
     for raw in body[start:end].split("\n"):
         line_end = pos + len(raw)
         stripped = raw.strip()
-        if field_line(stripped) or (may_be_closing_assignment(stripped) and closing_assignment(stripped)):
+        if field_line(stripped) or closing_assignment(stripped):
             seen_fields = True
         elif seen_fields and stripped:
             return pos
@@ -219,8 +219,4 @@ def outside_spans(body: str, items: list[ItemNode], parts: list[PartNode],
             pos = b
     if pos < len(body):
         spans.append((pos, len(body)))
-    non_space = NON_SPACE.search   # (searched in place: a span may be long, a slice copies it)
-    return tuple((a, b) for a, b in spans if non_space(body, a, b))
-
-
-NON_SPACE = re.compile(r"\S")   # \S and str.strip agree on what white space is
+    return tuple((a, b) for a, b in spans if body[a:b].strip())

@@ -89,7 +89,6 @@ class _Rules:
     is_closing_line: Callable[[str], object]     # some closing pattern matches at the start
     line_after_break_starting_closing: re.Pattern | None   # a line break, then a line whose first character may open a closing line
     may_hold_field_line: Callable[[str], bool]    # false: no line of the text is a field line or closing assignment
-    may_be_closing_assignment: Callable[[str], bool]   # false: item_closing_assignment cannot match in the text
     may_hold_title_remark: Callable[[str], bool]  # false: title_remark cannot match in the text
     may_hold_date: Callable[[str], bool]          # false: no written date (DATE, roc_date) in the text
     may_match: dict[str, Callable[[str], bool]]   # per pattern of GATED_PATTERNS: false when it cannot match
@@ -148,7 +147,6 @@ def _load() -> _Rules:
         is_closing_line=any_match(closing),
         line_after_break_starting_closing=_line_after_break_starting(closing),
         may_hold_field_line=gate(item_field_line, patterns["item_closing_assignment"]),
-        may_be_closing_assignment=gate(patterns["item_closing_assignment"]),
         may_hold_title_remark=gate(patterns["title_remark"]),
         may_hold_date=gate(DATE, patterns["roc_date"]),
         may_match={name: gate(patterns[name]) for name in GATED_PATTERNS},
