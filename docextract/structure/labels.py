@@ -178,7 +178,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     table-of-contents lines and closing lists are left out."""
     r = rules()
     split_head, toc_line, table_row = r.split_head.match, r.toc_line.search, r.table_row.match
-    may_be_table_row, may_start_tail = _first_chars()
+    may_be_table_row, may_start_head, may_start_tail = _first_chars()
     read = label_reading()
     cannot_start = label_cannot_start()   # (most lines' first characters: no call of ``read``)
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per candidate
@@ -193,7 +193,7 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
         opens_list = "：" in text or ":" in text
         head = None   # whether a split label's head is the whole line, when asked
         if label is None and not opens_list:
-            head = split_head(text)
+            head = may_start_head[text[:1]] and split_head(text)   # (most lines start with no digit)
             if not head:
                 continue   # no label, no list after a colon, no split label can start here
         # (toc_line opens with a class: its search skips to a leader character in C, cheaper
@@ -231,11 +231,11 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
 
 
 @cache
-def _first_chars() -> tuple[FirstChars, FirstChars]:
+def _first_chars() -> tuple[FirstChars, FirstChars, FirstChars]:
     """The characters a table row can start with (most labels start with no digit: no match),
-    and those a split label's tail can (most lines: no split label to read)."""
+    and those a split label's head and tail can (most lines: no split label to read)."""
     r = rules()
-    return FirstChars([r.table_row]), FirstChars([r.split_tail])
+    return FirstChars([r.table_row]), FirstChars([r.split_head]), FirstChars([r.split_tail])
 
 
 def label_cannot_start() -> set[str] | frozenset[str]:
