@@ -4,9 +4,11 @@ line that carries a weekday, a time or 印发 after the date."""
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from ..text.dates import DATE
 from ..text.numerals import label_number
+from .gates import FirstChars
 from .rules import rules
 
 ROC_EPOCH = 1911   # 民国元年 = 1912
@@ -50,6 +52,9 @@ def date_line(text: str) -> tuple[str, int, int] | None:
         return None
     stripped = text.strip()
     lead = len(stripped) - len(stripped.lstrip("（( "))
+    first = stripped[lead:lead + 1]
+    if first and not first.isspace() and not _may_start_date()[first]:
+        return None   # a date must start right there (most lines with a 年: prose)
     found = find_date(stripped, lead, min(len(stripped), lead + 24))
     if found is None or stripped[lead:found[1]].strip():
         return None
@@ -66,3 +71,9 @@ def is_printing_date(text: str) -> bool:
     """A 版记 line: the date the notice was printed (2021年5月7日印发), not signed."""
     found = date_line(text)
     return found is not None and text[found[2]:].lstrip(" （(）)").startswith("印发")
+
+
+@cache
+def _may_start_date() -> FirstChars:
+    """The characters a written date (``find_date``'s patterns) can start with."""
+    return FirstChars([DATE, rules().roc_date])

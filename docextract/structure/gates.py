@@ -189,3 +189,29 @@ def first_chars(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> frozense
 
 def _class_char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) in "\\]^-[" else chr(code)
+
+
+FIRST_CHARS_MAX = 4096   # characters remembered (a bound for hostile input)
+
+
+class FirstChars(dict):
+    """``first[char]``: whether a match of one of ``patterns`` can start with ``char`` (the class
+    ``first_class`` reads from them; True for every character when it cannot be told).  Each
+    character is tested once, then looked up: a test before a pattern tried on many lines,
+    most of which start with a character no match can start with.
+
+    >>> first = FirstChars([re.compile(r"\\d+、")])
+    >>> first["1"], first["一"]
+    (True, False)
+    """
+
+    def __init__(self, patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> None:
+        super().__init__()
+        first = first_class(patterns)
+        self.can_start = None if first is None else re.compile(first).match
+
+    def __missing__(self, char: str) -> bool:
+        result = self.can_start is None or self.can_start(char) is not None
+        if len(self) < FIRST_CHARS_MAX:
+            self[char] = result
+        return result

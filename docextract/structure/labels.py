@@ -14,7 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from ..text.numerals import label_number
-from .gates import first_class
+from .gates import FirstChars, first_class
 from .nodes import Line
 from .rules import Style, rules
 
@@ -178,28 +178,36 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     table-of-contents lines and closing lists are left out."""
     r = rules()
     split_head, toc_line, table_row = r.split_head.match, r.toc_line.search, r.table_row.match
-    may_be_toc_line = r.may_be_toc_line   # (most lines hold no leader character: no search)
+    may_be_table_row, may_start_head, may_start_tail = _first_chars()
     read = label_reading()
     cannot_start = label_cannot_start()   # (most lines' first characters: no call of ``read``)
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per candidate
     out: list[Candidate] = []
-    i = first
-    while i < last:
+    after_split = first   # the line after a split label's tail (read with its head)
+    for i in range(first, last):
+        if i < after_split:
+            continue
         line_start, _, text = line = lines[i]
         stripped = text.lstrip()
         label = read(stripped) if stripped and stripped[0] not in cannot_start else None
         opens_list = "：" in text or ":" in text
-        if label is None and not opens_list and not split_head(text):
-            i += 1   # no label, no list after a colon, no split label can start here (most lines)
+        head = None   # whether a split label's head is the whole line, when asked
+        if label is None and not opens_list:
+            head = may_start_head[text[:1]] and split_head(text)   # (most lines start with no digit)
+            if not head:
+                continue   # no label, no list after a colon, no split label can start here
+        # (toc_line opens with a class: its search skips to a leader character in C, cheaper
+        # than a gate's Python call)
+        if not stripped or toc_line(stripped) \
+                or (may_be_table_row[stripped[0]] and table_row(stripped)):
             continue
-        if not stripped or (may_be_toc_line(stripped) and toc_line(stripped)) or table_row(stripped):
-            i += 1
-            continue
-        split = _split_label(lines, i, last) if i + 1 < last and split_head(text) else None
+        # (a split label's tail starts the next line: most next lines start with no character it can)
+        split = _split_label(lines, i, last) if i + 1 < last and may_start_tail[lines[i + 1].text[:1]] \
+            and (head or split_head(text)) else None
         if split is not None:
             out.append(split)
             out.extend(inline_candidates(lines[i + 1], split.text_start))
-            i += 2
+            after_split = i + 2
             continue
         if label is not None:
             start = line_start + len(text) - len(stripped)
@@ -207,7 +215,6 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             if label.alone:   # alone on its line: the text is on the next one
                 following = _next_text_line(lines, i + 1, last) if label.style.alone else None
                 if following is None or not _can_be_text(lines[following].text.strip()):
-                    i += 1
                     continue
                 text_start = lines[following].start + len(lines[following].text) - len(lines[following].text.lstrip())
             elif stripped[end] in REPEAT_SPACES or stripped.startswith(label.text, end):   # (its text: no space at either end)
@@ -220,8 +227,15 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
                 out.extend(_run_on(line, candidate))
         if opens_list:
             out.extend(inline_candidates(line, line_start))
-        i += 1
     return out
+
+
+@cache
+def _first_chars() -> tuple[FirstChars, FirstChars, FirstChars]:
+    """The characters a table row can start with (most labels start with no digit: no match),
+    and those a split label's head and tail can (most lines: no split label to read)."""
+    r = rules()
+    return FirstChars([r.table_row]), FirstChars([r.split_head]), FirstChars([r.split_tail])
 
 
 def label_cannot_start() -> set[str] | frozenset[str]:

@@ -106,7 +106,13 @@ class LinesText:
 
     __slots__ = ("text", "starts")
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], body: str | None = None) -> None:
+        """``body``: the text ``lines`` were split from (``lines_of(body)``), when the caller has it:
+        it is the lines as one text already, their starts are its offsets."""
+        if body is not None:
+            self.text = body
+            self.starts = list(map(itemgetter(0), lines))
+            return
         texts = list(map(itemgetter(2), lines))   # (C loops: this runs over every line)
         self.text = "\n".join(texts)
         self.starts = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0))  # of each line

@@ -21,18 +21,20 @@ def heading_of(text: str) -> str | None:
     >>> heading_of("要抓好就近就地就业。有序推进扶贫车间"), heading_of("总体要求")
     ('要抓好就近就地就业', '总体要求')
     """
-    return _heading_of_line(text.lstrip().split("\n", 1)[0].strip())
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    return _heading_in(first_line, 0, len(first_line))
 
 
-def _heading_of_line(first_line: str) -> str | None:
-    """The heading in an item's first line (stripped: no space at either end)."""
-    if not first_line:
-        return None
+def _heading_in(text: str, start: int, end: int) -> str | None:
+    """The heading in an item's first line, ``text[start:end]`` (no space at its start), read in
+    place: the line is copied only when it has no terminator (terminators are no white space,
+    so the first one is the same in the line with its trailing spaces)."""
     r = rules()
-    found = r.heading_terminator.search(first_line)   # the first of the terminators
+    found = r.heading_terminator.search(text, start, end)   # the first of the terminators
     if found is None:
-        return first_line if len(first_line) <= r.heading_max_chars else None
-    head = first_line[:found.start()].rstrip()
+        line = text[start:end].rstrip()
+        return line if line and len(line) <= r.heading_max_chars else None
+    head = text[start:found.start()].rstrip()
     return head if 0 < len(head) <= r.heading_max_chars else None
 
 
@@ -74,8 +76,8 @@ def items_of_part(part: int, lines: list[Line], first: int, last: int,
         starts = [a for a, _ in tables]
         candidates = [c for c in candidates if not _inside(tables, starts, c.start)]
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
-    return [new(OpenItem, (part, path, c.label.text, c.label.style.name, c.start, c.text_start))
-            for c, path in number_items(candidates)]
+    return [new(OpenItem, (part, path, label.text, label.style.name, start, text_start))
+            for (label, start, text_start, _), path in number_items(candidates)]
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
@@ -91,22 +93,22 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
     closing_starts = sorted(closing_starts)
     part_ends = [p.end for p in parts]
     bisect_right = bisect.bisect_right
-    n_items, n_closing_starts, n_closings = len(items), len(closing_starts), len(closings)
+    n_closing_starts, n_closings = len(closing_starts), len(closings)
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
     closed = []
-    for k, (part, path, label, style, start, text_start) in enumerate(items):
+    for (part, path, label, style, start, text_start), following in zip(items, [*items[1:], None]):
         end = part_ends[part]
-        j = bisect_right(closing_starts, start)
-        if j < n_closing_starts and closing_starts[j] < end:
-            end = closing_starts[j]
-        if k + 1 < n_items:
-            following = items[k + 1]
-            if following.part == part and following.start < end:
-                end = following.start
+        if n_closing_starts:   # (most notices: no signature inside a part, no task table)
+            j = bisect_right(closing_starts, start)
+            if j < n_closing_starts and closing_starts[j] < end:
+                end = closing_starts[j]
+        if following is not None and following.part == part and following.start < end:
+            end = following.start
         # closing lines (特此通知, 附件：) inside the span end it too
-        j = bisect_right(closings, text_start)
-        if j < n_closings and closings[j] < end:
-            end = closings[j]
+        if n_closings:
+            j = bisect_right(closings, text_start)
+            if j < n_closings and closings[j] < end:
+                end = closings[j]
         # field lines end an item only where a line with text follows them: an item whose text
         # after its first line is blank ends where it ends (most items); of the others, most hold
         # no line that can be a field line
@@ -116,19 +118,23 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
             end = _end_after_field_lines(body, text_start, end)
         while end > text_start and body[end - 1] in TRAILING_SPACE:
             end -= 1
-        end = max(end, text_start)
+        if end < text_start:
+            end = text_start
         # the heading: the lead phrase of the item's first line (spaces before it skipped)
         first = text_start
         while first < end and body[first].isspace():
             first += 1
-        line_end = body.find("\n", first, end)
-        heading = _heading_of_line(body[first:line_end if line_end != -1 else end].rstrip())
+        if first != text_start:
+            line_end = body.find("\n", first, end)
+        elif line_end >= end:   # the end moved back over the first line break (or before it)
+            line_end = -1
+        heading = _heading_in(body, first, line_end if line_end != -1 else end)
         closed.append(new(ItemNode, (part, path, label, style, heading, start, text_start, end, (), False)))
     # the last item of a part, and of a sub-list the numbering leaves for a shallower level: the
     # paragraphs after a list of one-paragraph entries are the notice's closing text, or the
     # parent's text after its list (the extract stage gives them to the parent)
-    for k in range(len(closed)):
-        if k + 1 == len(closed) or closed[k + 1].part != closed[k].part or len(closed[k + 1].path) < len(closed[k].path):
+    for k, (item, following) in enumerate(zip(closed, [*closed[1:], None])):
+        if following is None or following.part != item.part or len(following.path) < len(item.path):
             closed[k] = _trim_closing_text(closed, k, body)
     return closed
 

@@ -91,7 +91,6 @@ class _Rules:
     may_hold_field_line: Callable[[str], bool]    # false: no line of the text is a field line or closing assignment
     may_hold_title_remark: Callable[[str], bool]  # false: title_remark cannot match in the text
     may_hold_date: Callable[[str], bool]          # false: no written date (DATE, roc_date) in the text
-    may_be_toc_line: Callable[[str], bool]        # false: toc_line cannot match in the text
     may_match: dict[str, Callable[[str], bool]]   # per pattern of GATED_PATTERNS: false when it cannot match
     may_hold_issuing_sentence: Callable[[str], bool]   # false: issuing_sentence cannot match in the text
 
@@ -150,7 +149,6 @@ def _load() -> _Rules:
         may_hold_field_line=gate(item_field_line, patterns["item_closing_assignment"]),
         may_hold_title_remark=gate(patterns["title_remark"]),
         may_hold_date=gate(DATE, patterns["roc_date"]),
-        may_be_toc_line=gate(numbering_pattern("toc_line")),
         may_match={name: gate(patterns[name]) for name in GATED_PATTERNS},
         may_hold_issuing_sentence=gate(patterns["issuing_sentence"]),
     )

@@ -23,7 +23,7 @@ def structure(cleaned: Cleaned, tables: tuple[Table, ...] = ()) -> Skeleton:
     tables the loader found (``tables``, placed in the loaded text) are items of their own."""
     body = cleaned.body
     lines = lines_of(body)
-    joined = LinesText(lines)   # the passes that look for lines holding a character share it
+    joined = LinesText(lines, body)   # the passes that look for lines holding a character share it
     task_tables = body_tables(tables, cleaned.text)
     table_spans = [(t.start, t.end) for t in task_tables]
     metadata = dict(cleaned.metadata)
