@@ -115,7 +115,7 @@ def extract_amounts(text: str, offset: int = 0) -> list[Amount]:
     []
     """
     m = money_rules()
-    found = [f for match in anchored_finditer(m.pattern, text, m.anchor, WINDOW_BEFORE, WINDOW_AFTER)
+    found = [f for match in anchored_finditer(m.pattern, text, m.anchor_chars, WINDOW_BEFORE, WINDOW_AFTER)
              if (f := _from_match(text, match)) is not None]
     _share_list_bounds(text, found)
     amounts = [_amount(text, f, offset) for f in _merge_pairs(text, found)]

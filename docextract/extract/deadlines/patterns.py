@@ -59,6 +59,15 @@ CLAUSE_CHARS = r"[^，。；;,\n]"
 # What stands right before a clause that opens with its event (规划报送批准前，…).
 CLAUSE_OPENING = r"，,。；;！？\n：:"
 DASH = r"(?:至|到|—|－|-|～|~)"
+# What may end a period or a time of day (the last character of ``_period`` or TIME), or stand
+# between one and the word after it: a by-date's 前 follows one of these.
+PERIOD_ENDS = r"\d一二三四五六七八九十月日号底末旬份中度年时点分半整）)\s"
+# What a 年 opening a target year (到2025年, 2023年达到…) is never followed by: 2025年3月 is a date.
+NOT_AFTER_TARGET_YEAR = r"\d | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 初"
+# The characters after 前 that make it no "before an event" (前往, 前提, 前列 …), and before it (目前, 提前 …).
+NOT_AFTER_EVENT_BEFORE = rf"提列沿期后景往端身台夕述款项条者瞻夜面天日年月页教班车行、\d{CN_NUM}几"
+NOT_BEFORE_EVENT_BEFORE = "当目此以事空提生学之"
+NOT_AFTER_COUNTED_BEFORE = "提列沿期后景往端身台夕述款项条者"
 
 
 def _alt(words) -> str:
@@ -119,17 +128,18 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
 
     def rule(family: str, key: str, pattern: str, anchor: str | tuple[str, ...], reach_before: int,
              reach_after: int, first: str | None, opener: tuple[str, str] | None = None,
-             digits_block: int = 0, opening: str = "") -> Rule:
+             digits_block: int = 0, opening: str = "", near: str = "") -> Rule:
         """``anchor``: the words themselves, or literal words joined by |; ``first``: the class of
         characters a match starts with (None: any); ``opener``, for a rule with no such class:
         (the class of the character right before a match, the pattern after it); ``digits_block``,
-        ``opening``: see ``Rule``."""
+        ``opening``, ``near``: see ``Rule``."""
         anchor_words = tuple(anchor.split("|")) if isinstance(anchor, str) else tuple(anchor)
         fast = pattern if first is None else f"(?=[{first}])(?:{pattern})"
         screen, screen_first, lead = (fast, first or "", 0) if opener is None \
             else (f"[{opener[0]}](?:{opener[1]})", opener[0], 1)
         return Rule(family, compile_pattern(RULES, key, fast, re.VERBOSE), compile_pattern(RULES, key, pattern, re.VERBOSE),
-                    anchor_words, reach_before, reach_after, screen, screen_first, lead, digits_block, opening)
+                    anchor_words, reach_before, reach_after, screen, screen_first, lead, digits_block, opening,
+                    compile_pattern(RULES, key, near, re.VERBOSE) if near else None)
 
     at_first, rel_first = _firsts(words["at_words"]), _firsts(relative_years)
     event_clause = rf"""
@@ -139,6 +149,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
     # How a schedule (5月22日) and a window (4月26日至28日) open: a month, then a day's first
     # character.  The anchor 月's screen tries it once for both, not each rule whole.
     month_day = rf"(?: (?:{at}) \s* )? (?: {YEAR} \s* )? {MONTH} \s* [\d一二三四五六七八九十]"
+    target_year = _target_year_near(tuple(relative_years))
 
     by = (
         rule("by_date", "before_words", rf"""
@@ -146,7 +157,8 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: {YEAR} \s* )?                          # 2021年 (optional)
             {period} {TIME}? \s*                       # 6月底 / 一季度 / 6月20日18：00
             (?P<before> {before} ) (?! [往来] )        # 前 / 之前 / 以前 (not 前往: 于5月18日前往)
-        """, words["before_words"], 48, 2, at_first + YEAR_FIRST + period_first),
+        """, words["before_words"], 48, 2, at_first + YEAR_FIRST + period_first,
+            near=rf"(?<=[{PERIOD_ENDS}]) (?:{before})"),
         rule("at_point", "completion_verbs", rf"""
             (?<![\d月日号年]) (?P<at> {at} ) \s*      # 在 / 于: a point in time (not the 至 of 1月至6月) ...
             (?: {YEAR} \s* )? {period} {TIME}? \s*     # ... 2月 / 一季度 / 今年年底 ...
@@ -184,14 +196,14 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
               | (?P<rel_year> {_alt(relative_years)} ) 年? ) # ... 今年
             (?P<yearend> 底|末 )?                      # (底)
             (?: \s* (?:{before}) (?!后) )?             # (前): 到2025年前
-            (?! \s* (?: \d | [{CN_NUM}]+ \s* 月 | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 初 ) )
-        """, "年", 12, 10, at_first),
+            (?! \s* (?: {NOT_AFTER_TARGET_YEAR} | [{CN_NUM}]+ \s* 月 ) )
+        """, "年", 12, 10, at_first, near=target_year),
         rule("year_target", "target_verbs", rf"""
             (?: (?P<lead> 力争|争取|计划|预计|确保 ) \s* )?   # 力争 (optional) ...
             (?P<year> \d{{4}} ) \s* 年 (?P<yearend> 底|末 )?   # ... 2023年: a plan year opening a clause ...
-            (?! \s* (?: \d | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 前 | 初 | 内 | 是 | 至 | 到 | 和 | 、 | — | - ) )
+            (?! \s* (?: {NOT_AFTER_TARGET_YEAR} | 前 | 内 | 是 | 至 | 到 | 和 | 、 | — | - ) )
             (?= \s* [，,] | \s* {CLAUSE_CHARS}{{0,16}}? (?: {w['target_verbs']} | {verbs} ) )  # ... then a target
-        """, "年", 8, 30, "力争计预确" + r"\d"),   # the year is written in digits
+        """, "年", 8, 30, "力争计预确" + r"\d", near=target_year),   # the year is written in digits
         rule("window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?                  # 于 (optional)
             (?: {YEAR} \s* )? {MONTH} \s*              # 2月
@@ -215,23 +227,26 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             {COUNT} \s*                                            # 30 / 三十
             (?P<unit> {_alt(units)} ) \s*                          # 日 / 个工作日 / 小时
             (?P<within> 内|以内|之内 )?                            # 内 (checked in find when missing)
-        """, tuple(units), 16, 4, "最不" + COUNT_FIRST, digits_block=COUNT_DIGITS + 1),   # no digit before the count
+        """, tuple(units), 16, 4, "最不" + COUNT_FIRST, digits_block=COUNT_DIGITS + 1,   # no digit before the count
+            near=_count_before_near()),
         rule("event_before", "event_verbs", rf"""
-            (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [当目此以事空提生学之] ) (?:之)? 前
-            (?! [提列沿期后景往端身台夕述款项条者瞻夜面天日年月页教班车行、\d{CN_NUM}几] )
-        """, "前", 46, 2, "在于"),
+            (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [{NOT_BEFORE_EVENT_BEFORE}] ) (?:之)? 前
+            (?! [{NOT_AFTER_EVENT_BEFORE}] )
+        """, "前", 46, 2, "在于",
+            near=rf"(?: (?<![{NOT_BEFORE_EVENT_BEFORE}]) | (?<=之) ) 前 (?! [{NOT_AFTER_EVENT_BEFORE}] )"),
         rule("event_clause_before", "event_verbs", rf"""
             (?: ^ | (?<= [{CLAUSE_OPENING}] ) )                   # opening a clause
             {event_clause}
-        """, "前", 28, 2, None, (CLAUSE_OPENING, event_clause)),
+        """, "前", 28, 2, None, (CLAUSE_OPENING, event_clause), near="前 (?= [，,] )"),
         rule("counted_before", "relative_units", rf"""
             (?: (?P<at> 于|在 ) \s* )? {COUNT} \s* (?P<unit> 个工作日|工作日|日|天|个小时|小时) \s* 前
-            (?! [提列沿期后景往端身台夕述款项条者] )
+            (?! [{NOT_AFTER_COUNTED_BEFORE}] )
           | (?: {w['event_verbs']} ) 前 \s* {COUNT.replace("?P<n>", "?P<n2>")} \s* (?P<unit2> 个工作日|工作日|日|天|个小时|小时)
-        """, "前", 16, 12, "于在" + COUNT_FIRST + _firsts(words["event_verbs"])),
+        """, "前", 16, 12, "于在" + COUNT_FIRST + _firsts(words["event_verbs"]),
+            near=rf"(?<= [日天时\s] ) 前 (?! [{NOT_AFTER_COUNTED_BEFORE}] ) | 前 \s* [{COUNT_FIRST}]"),
         rule("ahead", "relative_units", rf"""
             提前 \s* {COUNT} \s* (?P<unit> 个工作日|工作日|日|天|个小时|小时|周|个星期|个月)
-        """, "前", 2, 12, "提"),
+        """, "前", 2, 12, "提", near="(?<=提) 前"),
         rule("same_day", "completion_verbs", rf"""
             (?P<day_word> 当日|当天|即日|次日|翌日|第二天|第二日|次一工作日|下一工作日 ) (?: 内|起 )?
             (?: {TIME} \s* (?:{before})                     # 翌日八时前
@@ -303,6 +318,28 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         deadline_labels=tuple(f"{label}{tail}" for label in words["deadline_labels"] for tail in ("", "为", "是", "：", ":")),
         open_limit_context=compile_pattern(RULES, "relative_units", r"时限|办结|办理|审批|审核|审查|答复|处理|完成|用时"),
     )
+
+
+def _count_before_near() -> str:
+    """The ``near`` of a relative limit at its unit: a count right before it (3日, 三十天), as a
+    whole number (not the 5 of 3月5日 or 1.5日), or a space.  One look-behind per length of count."""
+    counts = [r"\d" * n for n in range(1, COUNT_DIGITS + 1)] + [f"[{CN_NUM}]" * n for n in range(1, 5)]
+    return " | ".join([r"(?<=\s)"] + [rf"(?<=(?<![月\d.{CN_NUM}]){count})" for count in counts])
+
+
+def _target_year_near(relative_years: tuple[str, ...]) -> str:
+    """The ``near`` of the rules of a target year (to_year, year_target) at one of its 年: after a
+    digit or a relative year's character (今年), and not before what makes it a date (年3月,
+    年度); a relative year that goes on past its 年 (本年度) as written.  "" (no check) when a
+    relative year holds no 年: a match could then hold no 年 to be checked at."""
+    if not all("年" in word for word in relative_years):
+        return ""
+    before = {word[k - 1] for word in relative_years for k in range(1, len(word)) if word[k] == "年"}
+    before |= {word[-1] for word in relative_years}   # 今年年底: the optional 年 after one
+    tails = sorted({(word[:k], word[k:]) for word in relative_years for k in range(len(word) - 1) if word[k] == "年"})
+    written = "".join(f" | (?<={re.escape(head)}){re.escape(tail)}" if head else f" | {re.escape(tail)}" for head, tail in tails)
+    return (rf"(?<=[\d\s{re.escape(''.join(sorted(before)))}]) 年 (?:底|末)? (?! \s* (?: {NOT_AFTER_TARGET_YEAR} ) )"
+            + written)
 
 
 def _checked_mapping(rules: dict, key: str, allowed: tuple[str, ...]) -> dict[str, str]:
