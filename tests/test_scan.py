@@ -23,3 +23,10 @@ def test_money_anchor_chars_are_the_anchor_class():
     m = money_rules()
     assert m.anchor.pattern == f"[{re.escape(m.anchor_chars)}]"
     assert len(set(m.anchor_chars)) == len(m.anchor_chars) > 1
+
+
+def test_every_currency_word_ends_in_an_anchor_character():
+    """``extract_amounts`` returns at once for a text with no anchor character: no amount, and no
+    column header (its currency word ends in one), can stand in it."""
+    m = money_rules()
+    assert all(word[-1] in m.anchor_chars for word in m.currencies)

@@ -55,6 +55,7 @@ MORE_THAN = Bound("余", "min", False)
 class MoneyRules:
     pattern: re.Pattern
     ungated: re.Pattern    # the pattern without its look-aheads (a test checks they reject no match)
+    reach_run: re.Pattern  # a run of the characters the pattern's look-ahead lets stand before an anchor
     anchor: re.Pattern
     anchor_chars: str      # the characters of ``anchor`` (a class of them), for ``scan.char_windows``
     currencies: dict[str, str]
@@ -161,6 +162,7 @@ def compile_rules(rules: dict) -> MoneyRules:
     return MoneyRules(
         pattern=compile_pattern(RULES, "currencies", pattern, re.VERBOSE),
         ungated=re.compile(core, re.VERBOSE),
+        reach_run=re.compile(f"[{reach}]*"),
         anchor=anchor,
         anchor_chars=anchor_chars,
         currencies={**currencies, **prefixes},

@@ -16,7 +16,7 @@ def windows(text: str, anchor: re.Pattern, before: int, after: int) -> list[tupl
     >>> windows("abc元defgh元ij", re.compile("元"), 2, 1)
     [(1, 5), (7, 11)]
     """
-    return _merged([m.span() for m in anchor.finditer(text)], before, after, len(text))
+    return merge_windows([m.span() for m in anchor.finditer(text)], before, after, len(text))
 
 
 def char_windows(text: str, chars: str, before: int, after: int) -> list[tuple[int, int]]:
@@ -26,10 +26,12 @@ def char_windows(text: str, chars: str, before: int, after: int) -> list[tuple[i
     >>> char_windows("abc元defgh$ij", "$元", 2, 1)
     [(1, 5), (7, 11)]
     """
-    return _merged([(at, at + 1) for at in char_places(text, chars)], before, after, len(text))
+    return merge_windows([(at, at + 1) for at in char_places(text, chars)], before, after, len(text))
 
 
-def _merged(spans: list[tuple[int, int]], before: int, after: int, size: int) -> list[tuple[int, int]]:
+def merge_windows(spans: list[tuple[int, int]], before: int, after: int, size: int) -> list[tuple[int, int]]:
+    """The ``(start, end)`` windows reaching ``before``/``after`` characters around the anchor
+    ``spans`` (in order), merged where they overlap or touch, clipped to ``size``."""
     lows: list[int] = []
     highs: list[int] = []
     high = 0
