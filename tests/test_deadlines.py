@@ -120,6 +120,7 @@ def test_nears_drop_no_window_a_rule_matches_in():
             if rule.near is not None:
                 for m in rule.pattern.finditer(text):
                     assert any(text.startswith(rule.anchor, at) and rule.near.match(text, at)
+                               and (rule.near_gate is None or rule.near_gate.admits(text[at - 1:at] if at else ""))
                                for at in range(m.start(), m.end())), (rule.family, m.group())
 
 

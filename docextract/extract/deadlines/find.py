@@ -79,7 +79,7 @@ def _anchor_scan(text: str, index: AnchorIndex) -> tuple[list[list[int]], list[l
     words meets it (as the ends of the window in the flat list), None for the others.  A
     window's near is tried at its words only until one meets it."""
     found: list[list[int]] = [[] for _ in index.anchors]
-    nears = index.nears
+    nears, gates = index.nears, index.gates
     kept: list[list[int] | None] = [None if near is None else [] for near in nears]
     feeds = index.feeds
     for m in index.words.finditer(text):
@@ -92,9 +92,14 @@ def _anchor_scan(text: str, index: AnchorIndex) -> tuple[list[list[int]], list[l
                 windows[-1] = start + after          # overlaps the last window: the furthest end yet
             else:
                 windows += (start - before, start + after)
-            if (near := nears[k]) is not None and (not (ends := kept[k]) or ends[-1] != len(windows)) \
-                    and near.match(text, start):
-                ends.append(len(windows))
+            if (near := nears[k]) is not None and (not (ends := kept[k]) or ends[-1] != len(windows)):
+                if (gate := gates[k]) is not None:   # Gate.admits, inline: it runs at most words
+                    chars, digits, spaces = gate
+                    ch = text[start - 1:start]       # "" at the start of the text: admitted
+                    if not (ch in chars or (digits and ch.isdecimal()) or (spaces and ch.isspace())):
+                        continue
+                if near.match(text, start):
+                    ends.append(len(windows))
     return found, kept
 
 
