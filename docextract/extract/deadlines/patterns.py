@@ -155,6 +155,10 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
     # How a schedule (5月22日) and a window (4月26日至28日) open: a month, then a day's first
     # character.  The anchor 月's screen tries it once for both, not each rule whole.
     month_day = rf"(?: (?:{at}) \s* )? (?: {YEAR} \s* )? {MONTH} \s* [\d一二三四五六七八九十]"
+    # The 月 of a date: a day's first character after it (schedule, window); a month's digit or a
+    # space before it (MONTH).
+    day_after = r"月 \s* [\d一二三四五六七八九十]"
+    month_gate = Gate("一二三四五六七八九十", digits=True, spaces=True)
     target_year = _target_year_near(tuple(relative_years))
     target_gate = Gate("".join(sorted({ch for word in relative_years for ch in word})), digits=True, spaces=True)
     noun_ends = "".join(sorted({re.escape(word[-1]) for word in words["open_nouns"]}))
@@ -178,7 +182,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         rule("schedule", "at_words", rf"""
             (?: (?P<at> 于|在 ) \s* )?                 # 于 (or a date opening a sentence, checked in find)
             (?: {YEAR} \s* )? {MONTH} \s* {DAY} {TIME}?   # 2026年6月5日 / 5月22日下午3点
-        """, "月", 14, 40, "于在" + YEAR_FIRST + MONTH_FIRST, opening=month_day),
+        """, "月", 14, 40, "于在" + YEAR_FIRST + MONTH_FIRST, opening=month_day, near=day_after, gate=month_gate),
         rule("latest", "latest_words", rf"""
             (?: {w['latest_words']} ) \s*             # 最迟不晚于 ...
             (?: {YEAR} \s* )? {period} {TIME}?         # ... 6月30日: a limit even with no verb after it
@@ -223,13 +227,14 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: (?P<month2> \d{{1,2}} ) \s* 月 \s* )?  # (3月)
             (?P<day2> \d{{1,2}} ) \s* [日号] {TIME}?   # 15日 (下午3点)
             (?: \s* (?P<within> 内|止 ) )?             # (内)
-        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day),
+        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day, near=day_after, gate=month_gate),
         rule("month_window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?
             (?: {YEAR} \s* )? (?P<month1> 1[0-2] | 0?[1-9] ) \s* 月? \s*   # 5
             {DASH} \s*                                 # -
             (?P<month2> 1[0-2] | 0?[1-9] ) \s* 月 (?:份)? (?P<part> 底|末 )?  # 7月
-        """, "月", 14, 4, at_first + YEAR_FIRST),
+        """, "月", 14, 4, at_first + YEAR_FIRST, gate=month_gate,
+            near=r"(?<= [至到—－\-～~\s] \d ) 月 | (?<= [至到—－\-～~\s] \d\d ) 月 | (?<=\s) 月"),   # 5-7月 (DASH)
     )
     relative = (
         rule("relative", "relative_units", rf"""
