@@ -105,6 +105,25 @@ def test_screens_keep_every_window_a_rule_matches_in():
                         [m.span() for m in rule.pattern.finditer(text, kept[end], end)] == found, rule.family
 
 
+def test_nears_drop_no_window_a_rule_matches_in():
+    """A window where no anchor word meets the anchor's ``near`` holds no match of its rules, and
+    every match of a rule with a ``near`` holds an anchor word that meets it."""
+    p = patterns()
+    index = p.anchors
+    assert any(near is not None for near in index.nears)
+    for text in _texts_and_pieces():
+        found, kept = find._anchor_scan(text, index)
+        for rule, k in zip(p.rules, index.rule_anchors):
+            if kept[k] is not None:
+                dropped = set(range(2, len(found[k]) + 1, 2)) - set(kept[k])
+                assert not [m for end in dropped for m in rule.pattern.finditer(text, found[k][end - 2], found[k][end - 1])], rule.family
+            if rule.near is not None:
+                for m in rule.pattern.finditer(text):
+                    assert any(text.startswith(rule.anchor, at) and rule.near.match(text, at)
+                               and (rule.near_gate is None or rule.near_gate.admits(text[at - 1:at] if at else ""))
+                               for at in range(m.start(), m.end())), (rule.family, m.group())
+
+
 def test_locators_find_what_the_rule_finds_in_every_window():
     """A rule's locator and ``plain.match`` find the matches (spans and groups) its pattern
     finds, in every window of its anchor and from every start at a text's edges."""

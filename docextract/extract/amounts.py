@@ -16,12 +16,13 @@ each ("分别不少于60万元、40万元").  ``subject`` is a short noun phrase
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from dataclasses import dataclass
 
 from ..models import Amount, validated
 from ..text.numerals import CN_NUMERAL_CHARS, CN_POINT, parse_number
-from ..text.scan import anchored_finditer
+from ..text.scan import char_places, merge_windows
 from .money_columns import column_amounts
 from .money_pattern import MORE_THAN, Bound, MoneyRules, compile_rules, money_rules
 
@@ -115,7 +116,10 @@ def extract_amounts(text: str, offset: int = 0) -> list[Amount]:
     []
     """
     m = money_rules()
-    found = [f for match in anchored_finditer(m.pattern, text, m.anchor, WINDOW_BEFORE, WINDOW_AFTER)
+    places = char_places(text, m.anchor_chars)
+    if not places:   # every amount holds an anchor, and every column header a currency word (ending in one)
+        return []
+    found = [f for start, end in _windows(text, places, m) for match in m.pattern.finditer(text, start, end)
              if (f := _from_match(text, match)) is not None]
     _share_list_bounds(text, found)
     amounts = [_amount(text, f, offset) for f in _merge_pairs(text, found)]
@@ -124,6 +128,21 @@ def extract_amounts(text: str, offset: int = 0) -> list[Amount]:
         return amounts
     taken = {(a.start, a.end) for a in amounts}
     return sorted(amounts + [a for a in columns if (a.start, a.end) not in taken], key=lambda a: a.start)
+
+
+def _windows(text: str, places: list[int], m: MoneyRules) -> Iterator[tuple[int, int]]:
+    """The windows around the anchors (``scan.char_windows``), each from where the run of the
+    characters an amount may hold before an anchor starts, before the window's first anchor: the
+    pattern's look-ahead (``money_pattern._opening_with``) fails at every place before, so the
+    search skips them (a window reaches 48 characters back; the run is seldom 10 long).
+    ``places``: the anchors (``scan.char_places``).  The run is read backwards: the reversed text
+    before the anchor, matched from its start."""
+    k = 0
+    for low, high in merge_windows([(at, at + 1) for at in places], WINDOW_BEFORE, WINDOW_AFTER, len(text)):
+        while places[k] < low:
+            k += 1
+        first = places[k]   # no anchor stands in [low, first): its window would reach back past low
+        yield first - m.reach_run.match(text[low:first][::-1]).end(), high
 
 
 def _amount(text: str, f: _Found, offset: int) -> Amount:

@@ -55,7 +55,9 @@ MORE_THAN = Bound("余", "min", False)
 class MoneyRules:
     pattern: re.Pattern
     ungated: re.Pattern    # the pattern without its look-aheads (a test checks they reject no match)
+    reach_run: re.Pattern  # a run of the characters the pattern's look-ahead lets stand before an anchor
     anchor: re.Pattern
+    anchor_chars: str      # the characters of ``anchor`` (a class of them), for ``scan.char_windows``
     currencies: dict[str, str]
     names: dict[str, str]
     before: dict[str, Bound]
@@ -109,9 +111,9 @@ def _reach(*word_lists) -> str:
     return r"\s\d" + "".join(map(re.escape, sorted(chars)))
 
 
-def _anchor(currencies, prefixes) -> re.Pattern:
+def _anchor_chars(currencies, prefixes) -> str:
     """What every amount holds: the last character of a currency word, or a sign (元, 币, ￥ …)."""
-    return re.compile("[" + re.escape("".join(sorted({word[-1] for word in currencies} | set("".join(prefixes))))) + "]")
+    return "".join(sorted({word[-1] for word in currencies} | set("".join(prefixes))))
 
 
 def _bounds(rules: dict, key: str) -> dict[str, Bound]:
@@ -134,7 +136,8 @@ def compile_rules(rules: dict) -> MoneyRules:
     before, after = _bounds(rules, "bounds_before"), _bounds(rules, "bounds_after")
     heads = require(rules, RULES, "subject_heads", list)
     currency, name, number = _alt(currencies), _alt(names), _number(_alt(approximate))
-    anchor = _anchor(currencies, prefixes)
+    anchor_chars = _anchor_chars(currencies, prefixes)
+    anchor = re.compile(f"[{re.escape(anchor_chars)}]")
     reach = _reach(negations, before, fillers, names, currencies, prefixes, bare, approximate)
     core = rf"""
         (?P<before> (?: (?P<neg> {_alt(negations)} ) \s* )?     # 不得 (optional) ...
@@ -159,7 +162,9 @@ def compile_rules(rules: dict) -> MoneyRules:
     return MoneyRules(
         pattern=compile_pattern(RULES, "currencies", pattern, re.VERBOSE),
         ungated=re.compile(core, re.VERBOSE),
+        reach_run=re.compile(f"[{reach}]*"),
         anchor=anchor,
+        anchor_chars=anchor_chars,
         currencies={**currencies, **prefixes},
         names=dict(names),
         before=before,

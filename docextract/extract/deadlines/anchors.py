@@ -16,6 +16,24 @@ from ...text.scan import literal_alternation, screen
 
 
 @dataclass(frozen=True)
+class Gate:
+    """The characters that may stand right before an anchor word where a rule's ``near`` can
+    match: ``chars``, any decimal digit (``\\d``) when ``digits``, any white space (``\\s``) when
+    ``spaces``.  Tested in Python before ``near`` is (a regex call costs more than the test)."""
+
+    chars: str
+    digits: bool = False
+    spaces: bool = False
+
+    def admits(self, before: str) -> bool:
+        """``before``: the character before the word, "" at the start of the text (admitted)."""
+        return before in self.chars or (self.digits and before.isdecimal()) or (self.spaces and before.isspace())
+
+    def __or__(self, other: Gate) -> Gate:
+        return Gate("".join(sorted(set(self.chars + other.chars))), self.digits or other.digits, self.spaces or other.spaces)
+
+
+@dataclass(frozen=True)
 class Rule:
     """One pattern: what it finds (``family``), and where it can be (near one of the literal
     ``anchor`` words, reaching ``before``/``after`` characters).  ``pattern`` opens with a
@@ -38,6 +56,12 @@ class Rule:
     # A pattern the start of every match of the rule matches (a relaxation of ``screen``, which
     # the anchor's screen tries instead; rules sharing one have it tried once): "" = ``screen``.
     opening: str = ""
+    # A necessary condition on each anchor word a match of the rule holds, matched where the word
+    # starts (its lookbehinds read the text before): a window where no anchor word meets the
+    # ``near`` of any of the anchor's rules holds no match, and is dropped before its screen is
+    # searched.  None: no condition.  (tests/test_deadlines.py checks that no match is lost.)
+    near: re.Pattern | None = None
+    near_gate: Gate | None = None   # what stands before a word ``near`` can match at (None: anything)
 
 
 # A group name, to drop from a screen: the screen only says whether a rule matches, and the
@@ -66,7 +90,8 @@ class AnchorIndex:
     ``screens`` each anchor's screen and how far before a match the screen starts.
     ``rule_anchors`` gives each rule's anchor (its place in ``anchors``) and ``locators`` each
     rule's own screen (see ``locator``), in the order of the rules.  A feed's last field is its
-    anchor's ``digits_block``: the fewest digits before a word that let none of its rules match."""
+    anchor's ``digits_block``: the fewest digits before a word that let none of its rules match.
+    ``nears``: where a word of an anchor may be one a match of its rules holds (``Rule.near``)."""
 
     words: re.Pattern
     anchors: tuple[tuple[str, ...], ...]
@@ -75,6 +100,9 @@ class AnchorIndex:
     screens: tuple[tuple[re.Pattern | None, int], ...]
     rule_anchors: tuple[int, ...]
     locators: tuple[re.Pattern | None, ...]
+    nears: tuple[re.Pattern | None, ...]   # each anchor's rules' ``near`` in one (None: one has none)
+    gates: tuple[tuple[str, bool, bool] | None, ...]   # each anchor's rules' ``near_gate`` in one, as its
+    # (chars, digits, spaces) (None: one has none)
 
 
 def locator(rule: Rule) -> re.Pattern | None:
@@ -89,6 +117,23 @@ def locator(rule: Rule) -> re.Pattern | None:
 def _digits_block(rules: list[Rule]) -> int:
     """The digits before a word that block every one of ``rules`` (0: some rule is never blocked)."""
     return 0 if not all(r.digits_block for r in rules) else max(r.digits_block for r in rules)
+
+
+def _near(rules: list[Rule]) -> re.Pattern | None:
+    """What one of ``rules``' anchor words must meet for one of them to match (None: anything)."""
+    if not all(r.near for r in rules):
+        return None
+    return re.compile("|".join(dict.fromkeys(f"(?:{r.near.pattern}\n)" for r in rules)), re.VERBOSE)
+
+
+def _gate(rules: list[Rule]) -> Gate | None:
+    """What may stand before a word where one of ``rules``' ``near`` can match (None: anything)."""
+    if not all(r.near and r.near_gate for r in rules):
+        return None
+    gate = rules[0].near_gate
+    for r in rules[1:]:
+        gate = gate | r.near_gate
+    return gate
 
 
 def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
@@ -108,4 +153,7 @@ def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
         mine = tuple(r for r in rules if r.anchor == anchor)
         screens.append((_screen(mine), max(r.screen_lead for r in mine)))
     return AnchorIndex(re.compile(literal_alternation(vocabulary)), anchors, feeds, reaches, tuple(screens),
-                       tuple(anchors.index(r.anchor) for r in rules), tuple(map(locator, rules)))
+                       tuple(anchors.index(r.anchor) for r in rules), tuple(map(locator, rules)),
+                       tuple(_near([r for r in rules if r.anchor == anchor]) for anchor in anchors),
+                       tuple(None if (gate := _gate([r for r in rules if r.anchor == anchor])) is None
+                             else (gate.chars, gate.digits, gate.spaces) for anchor in anchors))

@@ -54,10 +54,15 @@ ANCHORED = True
 
 
 def _windows_by_anchor(text: str, index: AnchorIndex) -> list[list[int]]:
-    """The windows of every distinct anchor (flat, as ``anchor_windows`` gives them) where its
-    screen finds that one of its rules may match."""
-    return [_screened(text, windows, *screen) if windows else windows
-            for windows, screen in zip(anchor_windows(text, index), index.screens)]
+    """The windows of every distinct anchor (flat, as ``anchor_windows`` gives them) where a
+    word meets the anchor's ``near`` and its screen finds that one of its rules may match."""
+    found, near = _anchor_scan(text, index)
+    out = []
+    for windows, kept, screen in zip(found, near, index.screens):
+        if kept is not None:   # only the windows a word met the anchor's near in
+            windows = [edge for end in kept for edge in windows[end - 2:end]]
+        out.append(_screened(text, windows, *screen) if windows else windows)
+    return out
 
 
 def anchor_windows(text: str, index: AnchorIndex) -> list[list[int]]:
@@ -66,7 +71,16 @@ def anchor_windows(text: str, index: AnchorIndex) -> list[list[int]]:
     word.  Each anchor's windows are one flat list ``[low, high, low, high, …]`` (no pair
     objects), merged as the scan finds them, and not clipped to the text: a search clamps its
     ``pos``/``endpos`` to the text itself."""
+    return _anchor_scan(text, index)[0]
+
+
+def _anchor_scan(text: str, index: AnchorIndex) -> tuple[list[list[int]], list[list[int] | None]]:
+    """``anchor_windows``, and for each anchor with a ``near`` the windows where one of its
+    words meets it (as the ends of the window in the flat list), None for the others.  A
+    window's near is tried at its words only until one meets it."""
     found: list[list[int]] = [[] for _ in index.anchors]
+    nears, gates = index.nears, index.gates
+    kept: list[list[int] | None] = [None if near is None else [] for near in nears]
     feeds = index.feeds
     for m in index.words.finditer(text):
         at = m.start()
@@ -78,7 +92,15 @@ def anchor_windows(text: str, index: AnchorIndex) -> list[list[int]]:
                 windows[-1] = start + after          # overlaps the last window: the furthest end yet
             else:
                 windows += (start - before, start + after)
-    return found
+            if (near := nears[k]) is not None and (not (ends := kept[k]) or ends[-1] != len(windows)):
+                if (gate := gates[k]) is not None:   # Gate.admits, inline: it runs at most words
+                    chars, digits, spaces = gate
+                    ch = text[start - 1:start]       # "" at the start of the text: admitted
+                    if not (ch in chars or (digits and ch.isdecimal()) or (spaces and ch.isspace())):
+                        continue
+                if near.match(text, start):
+                    ends.append(len(windows))
+    return found, kept
 
 
 def window_pairs(windows: list[int], size: int) -> list[tuple[int, int]]:

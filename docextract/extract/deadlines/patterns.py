@@ -18,7 +18,7 @@ from functools import cache
 from ...errors import RuleError
 from ...rules import compile_pattern, load_rules, require, require_mapping
 from ...rules.fields import labels_with
-from .anchors import AnchorIndex, Rule, anchor_index
+from .anchors import AnchorIndex, Gate, Rule, anchor_index
 
 RULES = "deadlines"
 LIST_KEYS = (
@@ -59,6 +59,21 @@ CLAUSE_CHARS = r"[^，。；;,\n]"
 # What stands right before a clause that opens with its event (规划报送批准前，…).
 CLAUSE_OPENING = r"，,。；;！？\n：:"
 DASH = r"(?:至|到|—|－|-|～|~)"
+# What may end a period or a time of day (the last character of ``_period`` or TIME), or stand
+# between one and the word after it: a by-date's 前 follows one of these.
+PERIOD_ENDS = r"\d一二三四五六七八九十月日号底末旬份中度年时点分半整）)\s"   # (PERIOD_END_CHARS below)
+# What a 年 opening a target year (到2025年, 2023年达到…) is never followed by: 2025年3月 is a date.
+NOT_AFTER_TARGET_YEAR = r"\d | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 初"
+# The characters after 前 that make it no "before an event" (前往, 前提, 前列 …), and before it (目前, 提前 …).
+NOT_AFTER_EVENT_BEFORE = rf"提列沿期后景往端身台夕述款项条者瞻夜面天日年月页教班车行、\d{CN_NUM}几"
+NOT_BEFORE_EVENT_BEFORE = "当目此以事空提生学之"
+NOT_AFTER_COUNTED_BEFORE = "提列沿期后景往端身台夕述款项条者"
+# The characters a period ends with before a by-date's 前, besides digits and spaces (PERIOD_ENDS).
+PERIOD_END_CHARS = "一二三四五六七八九十月日号底末旬份中度年时点分半整）)"
+# Same-day limits (当日办结, 翌日八时前); the last character is the rule's anchor.
+DAY_WORDS = ("当日", "当天", "即日", "次日", "翌日", "第二天", "第二日", "次一工作日", "下一工作日")
+# What a cadence ends with right before the system word (季度通报制度, 月调度机制).
+SYSTEM_PERIOD_ENDS = "日周旬月季年度"
 
 
 def _alt(words) -> str:
@@ -119,17 +134,18 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
 
     def rule(family: str, key: str, pattern: str, anchor: str | tuple[str, ...], reach_before: int,
              reach_after: int, first: str | None, opener: tuple[str, str] | None = None,
-             digits_block: int = 0, opening: str = "") -> Rule:
+             digits_block: int = 0, opening: str = "", near: str = "", gate: Gate | None = None) -> Rule:
         """``anchor``: the words themselves, or literal words joined by |; ``first``: the class of
         characters a match starts with (None: any); ``opener``, for a rule with no such class:
         (the class of the character right before a match, the pattern after it); ``digits_block``,
-        ``opening``: see ``Rule``."""
+        ``opening``, ``near``, ``gate`` (its ``near_gate``): see ``Rule``."""
         anchor_words = tuple(anchor.split("|")) if isinstance(anchor, str) else tuple(anchor)
         fast = pattern if first is None else f"(?=[{first}])(?:{pattern})"
         screen, screen_first, lead = (fast, first or "", 0) if opener is None \
             else (f"[{opener[0]}](?:{opener[1]})", opener[0], 1)
         return Rule(family, compile_pattern(RULES, key, fast, re.VERBOSE), compile_pattern(RULES, key, pattern, re.VERBOSE),
-                    anchor_words, reach_before, reach_after, screen, screen_first, lead, digits_block, opening)
+                    anchor_words, reach_before, reach_after, screen, screen_first, lead, digits_block, opening,
+                    compile_pattern(RULES, key, near, re.VERBOSE) if near else None, gate)
 
     at_first, rel_first = _firsts(words["at_words"]), _firsts(relative_years)
     event_clause = rf"""
@@ -139,6 +155,15 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
     # How a schedule (5月22日) and a window (4月26日至28日) open: a month, then a day's first
     # character.  The anchor 月's screen tries it once for both, not each rule whole.
     month_day = rf"(?: (?:{at}) \s* )? (?: {YEAR} \s* )? {MONTH} \s* [\d一二三四五六七八九十]"
+    # The 月 of a date: a day's first character after it (schedule, window); a month's digit or a
+    # space before it (MONTH).
+    day_after = r"月 \s* [\d一二三四五六七八九十]"
+    month_gate = Gate("一二三四五六七八九十", digits=True, spaces=True)
+    target_year = _target_year_near(tuple(relative_years))
+    target_gate = Gate("".join(sorted({ch for word in relative_years for ch in word})), digits=True, spaces=True)
+    noun_ends = "".join(sorted({re.escape(word[-1]) for word in words["open_nouns"]}))
+    label_ends = Gate("".join(sorted({label[-1] for label in labels_with("deadline")})), spaces=True)
+    label_colon = rf"(?<=[{re.escape(label_ends.chars)}\s]) [:：]"   # 完成时限： (a label's last character)
 
     by = (
         rule("by_date", "before_words", rf"""
@@ -146,7 +171,8 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: {YEAR} \s* )?                          # 2021年 (optional)
             {period} {TIME}? \s*                       # 6月底 / 一季度 / 6月20日18：00
             (?P<before> {before} ) (?! [往来] )        # 前 / 之前 / 以前 (not 前往: 于5月18日前往)
-        """, words["before_words"], 48, 2, at_first + YEAR_FIRST + period_first),
+        """, words["before_words"], 48, 2, at_first + YEAR_FIRST + period_first,
+            near=rf"(?<=[{PERIOD_ENDS}]) (?:{before})", gate=Gate(PERIOD_END_CHARS, digits=True, spaces=True)),
         rule("at_point", "completion_verbs", rf"""
             (?<![\d月日号年]) (?P<at> {at} ) \s*      # 在 / 于: a point in time (not the 至 of 1月至6月) ...
             (?: {YEAR} \s* )? {period} {TIME}? \s*     # ... 2月 / 一季度 / 今年年底 ...
@@ -156,7 +182,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         rule("schedule", "at_words", rf"""
             (?: (?P<at> 于|在 ) \s* )?                 # 于 (or a date opening a sentence, checked in find)
             (?: {YEAR} \s* )? {MONTH} \s* {DAY} {TIME}?   # 2026年6月5日 / 5月22日下午3点
-        """, "月", 14, 40, "于在" + YEAR_FIRST + MONTH_FIRST, opening=month_day),
+        """, "月", 14, 40, "于在" + YEAR_FIRST + MONTH_FIRST, opening=month_day, near=day_after, gate=month_gate),
         rule("latest", "latest_words", rf"""
             (?: {w['latest_words']} ) \s*             # 最迟不晚于 ...
             (?: {YEAR} \s* )? {period} {TIME}?         # ... 6月30日: a limit even with no verb after it
@@ -171,7 +197,8 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: {deadline_labels} ) \s* [:：] \s*       # 完成时限： (rules/fields.toml)
             (?P<value> (?: {YEAR} \s* )? {period}      # 2021年6月
                        (?: \s* (?:{before}) )? )       # (前)
-        """, ":|：", 8, 24, _firsts(labels_with("deadline"))),
+        """, ":|：", 8, 24, _firsts(labels_with("deadline")),
+            near=label_colon, gate=label_ends),
         rule("plan_end", "five_year_plans", rf"""
             (?: {at} ) \s*                             # 到
             [“"]? (?P<plan> {_alt(plans)} ) [”"]? \s*  # “十四五”
@@ -184,14 +211,14 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
               | (?P<rel_year> {_alt(relative_years)} ) 年? ) # ... 今年
             (?P<yearend> 底|末 )?                      # (底)
             (?: \s* (?:{before}) (?!后) )?             # (前): 到2025年前
-            (?! \s* (?: \d | [{CN_NUM}]+ \s* 月 | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 初 ) )
-        """, "年", 12, 10, at_first),
+            (?! \s* (?: {NOT_AFTER_TARGET_YEAR} | [{CN_NUM}]+ \s* 月 ) )
+        """, "年", 12, 10, at_first, near=target_year, gate=target_gate),
         rule("year_target", "target_verbs", rf"""
             (?: (?P<lead> 力争|争取|计划|预计|确保 ) \s* )?   # 力争 (optional) ...
             (?P<year> \d{{4}} ) \s* 年 (?P<yearend> 底|末 )?   # ... 2023年: a plan year opening a clause ...
-            (?! \s* (?: \d | 月 | 第 | [一二三四]季 | 上半 | 下半 | 度 | 以来 | 起 | 的 | 前 | 初 | 内 | 是 | 至 | 到 | 和 | 、 | — | - ) )
+            (?! \s* (?: {NOT_AFTER_TARGET_YEAR} | 前 | 内 | 是 | 至 | 到 | 和 | 、 | — | - ) )
             (?= \s* [，,] | \s* {CLAUSE_CHARS}{{0,16}}? (?: {w['target_verbs']} | {verbs} ) )  # ... then a target
-        """, "年", 8, 30, "力争计预确" + r"\d"),   # the year is written in digits
+        """, "年", 8, 30, "力争计预确" + r"\d", near=target_year, gate=target_gate),   # the year is written in digits
         rule("window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?                  # 于 (optional)
             (?: {YEAR} \s* )? {MONTH} \s*              # 2月
@@ -200,13 +227,14 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: (?P<month2> \d{{1,2}} ) \s* 月 \s* )?  # (3月)
             (?P<day2> \d{{1,2}} ) \s* [日号] {TIME}?   # 15日 (下午3点)
             (?: \s* (?P<within> 内|止 ) )?             # (内)
-        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day),
+        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day, near=day_after, gate=month_gate),
         rule("month_window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?
             (?: {YEAR} \s* )? (?P<month1> 1[0-2] | 0?[1-9] ) \s* 月? \s*   # 5
             {DASH} \s*                                 # -
             (?P<month2> 1[0-2] | 0?[1-9] ) \s* 月 (?:份)? (?P<part> 底|末 )?  # 7月
-        """, "月", 14, 4, at_first + YEAR_FIRST),
+        """, "月", 14, 4, at_first + YEAR_FIRST, gate=month_gate,
+            near=r"(?<= [至到—－\-～~\s] \d ) 月 | (?<= [至到—－\-～~\s] \d\d ) 月 | (?<=\s) 月"),   # 5-7月 (DASH)
     )
     relative = (
         rule("relative", "relative_units", rf"""
@@ -215,28 +243,33 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             {COUNT} \s*                                            # 30 / 三十
             (?P<unit> {_alt(units)} ) \s*                          # 日 / 个工作日 / 小时
             (?P<within> 内|以内|之内 )?                            # 内 (checked in find when missing)
-        """, tuple(units), 16, 4, "最不" + COUNT_FIRST, digits_block=COUNT_DIGITS + 1),   # no digit before the count
+        """, tuple(units), 16, 4, "最不" + COUNT_FIRST, digits_block=COUNT_DIGITS + 1,   # no digit before the count
+            near=_count_before_near(), gate=Gate(CN_NUM, digits=True, spaces=True)),
         rule("event_before", "event_verbs", rf"""
-            (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [当目此以事空提生学之] ) (?:之)? 前
-            (?! [提列沿期后景往端身台夕述款项条者瞻夜面天日年月页教班车行、\d{CN_NUM}几] )
-        """, "前", 46, 2, "在于"),
+            (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [{NOT_BEFORE_EVENT_BEFORE}] ) (?:之)? 前
+            (?! [{NOT_AFTER_EVENT_BEFORE}] )
+        """, "前", 46, 2, "在于",
+            near=rf"(?: (?<![{NOT_BEFORE_EVENT_BEFORE}]) | (?<=之) ) 前 (?! [{NOT_AFTER_EVENT_BEFORE}] )"),
         rule("event_clause_before", "event_verbs", rf"""
             (?: ^ | (?<= [{CLAUSE_OPENING}] ) )                   # opening a clause
             {event_clause}
-        """, "前", 28, 2, None, (CLAUSE_OPENING, event_clause)),
+        """, "前", 28, 2, None, (CLAUSE_OPENING, event_clause), near="前 (?= [，,] )"),
         rule("counted_before", "relative_units", rf"""
             (?: (?P<at> 于|在 ) \s* )? {COUNT} \s* (?P<unit> 个工作日|工作日|日|天|个小时|小时) \s* 前
-            (?! [提列沿期后景往端身台夕述款项条者] )
+            (?! [{NOT_AFTER_COUNTED_BEFORE}] )
           | (?: {w['event_verbs']} ) 前 \s* {COUNT.replace("?P<n>", "?P<n2>")} \s* (?P<unit2> 个工作日|工作日|日|天|个小时|小时)
-        """, "前", 16, 12, "于在" + COUNT_FIRST + _firsts(words["event_verbs"])),
+        """, "前", 16, 12, "于在" + COUNT_FIRST + _firsts(words["event_verbs"]),
+            near=rf"(?<= [日天时\s] ) 前 (?! [{NOT_AFTER_COUNTED_BEFORE}] ) | 前 \s* [{COUNT_FIRST}]"),
         rule("ahead", "relative_units", rf"""
             提前 \s* {COUNT} \s* (?P<unit> 个工作日|工作日|日|天|个小时|小时|周|个星期|个月)
-        """, "前", 2, 12, "提"),
+        """, "前", 2, 12, "提", near="(?<=提) 前"),
         rule("same_day", "completion_verbs", rf"""
-            (?P<day_word> 当日|当天|即日|次日|翌日|第二天|第二日|次一工作日|下一工作日 ) (?: 内|起 )?
+            (?P<day_word> {_alt(DAY_WORDS)} ) (?: 内|起 )?
             (?: {TIME} \s* (?:{before})                     # 翌日八时前
               | (?= \s* {CLAUSE_CHARS}{{0,4}}? (?:{verbs}) ) )  # 当日办结
-        """, "日|天", 4, 24, "当即次翌第下"),
+        """, "日|天", 4, 24, "当即次翌第下",
+            near=" | ".join(f"(?<={re.escape(word[:-1])}){re.escape(word[-1])}" for word in DAY_WORDS),
+            gate=Gate("".join(sorted({word[-2] for word in DAY_WORDS})))),
         rule("event_next", "anchor_ends", r"""
             (?P<at> 在|于 ) [^，。；;,\n]{2,24}? 的 (?P<day_word> 次月|当月|次年|下月|次日|当日 )
         """, "次月|当月|次年|下月|次日|当日", 30, 2, "在于"),
@@ -263,8 +296,9 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         """, "每|按", 2, 44, "每按"),
         rule("cadence_system", "cadence_systems", rf"""
             (?P<lead> 实行|落实|执行|坚持 ) \s*
-            (?P<cadence> 季度|[日周旬月季年] ) 度? (?: {w['cadence_systems']} ) (?P<system> 制度|机制 )
-        """, words["cadence_systems"], 10, 4, "实落执坚"),
+            (?P<cadence> 季度|[日周旬月季年] ) 度? (?: {w['cadence_systems']} ) (?P<system> 制度|机制 )   # (SYSTEM_PERIOD_ENDS)
+        """, words["cadence_systems"], 10, 4, "实落执坚",
+            near=rf"(?<=[{SYSTEM_PERIOD_ENDS}]) (?: {w['cadence_systems']} )", gate=Gate(SYSTEM_PERIOD_ENDS)),
         rule("daily", "daily_idioms", rf"(?: {w['daily_idioms']} )", words["daily_idioms"], 1, 4, _firsts(words["daily_idioms"])),
         rule("monthly_within", "completion_verbs", rf"""
             (?: (?:在|于) \s* )? 当月 (?: 内|以内 ) (?= {CLAUSE_CHARS}{{0,6}}? (?:{verbs}) )
@@ -281,13 +315,15 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         """, words["open_nouns"], 20, 4, "在于按" + _firsts(words["open_qualifiers"])),
         rule("open_compliance", "open_nouns", rf"""
             (?: {w['open_nouns']} ) 符合 {CLAUSE_CHARS}{{0,10}}? (?: 规定|要求 )
-        """, "符合", 4, 16, _firsts(words["open_nouns"])),
+        """, "符合", 4, 16, _firsts(words["open_nouns"]),
+            near=rf"(?<=[{noun_ends}]) 符合", gate=Gate(noun_ends)),
         rule("on_time", "on_time_words", rf"""
             (?: {w['on_time_words']} ) \s* {CLAUSE_CHARS}{{0,4}}? (?: {w['reporting_verbs']} )
         """, words["on_time_words"], 2, 12, _firsts(words["on_time_words"])),
         rule("ongoing", "ongoing_words", rf"""
             (?: {deadline_labels} ) \s* [:：] \s* (?P<value> {w['ongoing_words']} )
-        """, ":|：", 8, 12, _firsts(labels_with("deadline"))),
+        """, ":|：", 8, 12, _firsts(labels_with("deadline")),
+            near=label_colon, gate=label_ends),
     )
     rules_ = by + relative + recurring + open_
     return DeadlinePatterns(
@@ -303,6 +339,28 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         deadline_labels=tuple(f"{label}{tail}" for label in words["deadline_labels"] for tail in ("", "为", "是", "：", ":")),
         open_limit_context=compile_pattern(RULES, "relative_units", r"时限|办结|办理|审批|审核|审查|答复|处理|完成|用时"),
     )
+
+
+def _count_before_near() -> str:
+    """The ``near`` of a relative limit at its unit: a count right before it (3日, 三十天), as a
+    whole number (not the 5 of 3月5日 or 1.5日), or a space.  One look-behind per length of count."""
+    counts = [r"\d" * n for n in range(1, COUNT_DIGITS + 1)] + [f"[{CN_NUM}]" * n for n in range(1, 5)]
+    return " | ".join([r"(?<=\s)"] + [rf"(?<=(?<![月\d.{CN_NUM}]){count})" for count in counts])
+
+
+def _target_year_near(relative_years: tuple[str, ...]) -> str:
+    """The ``near`` of the rules of a target year (to_year, year_target) at one of its 年: after a
+    digit or a relative year's character (今年), and not before what makes it a date (年3月,
+    年度); a relative year that goes on past its 年 (本年度) as written.  "" (no check) when a
+    relative year holds no 年: a match could then hold no 年 to be checked at."""
+    if not all("年" in word for word in relative_years):
+        return ""
+    before = {word[k - 1] for word in relative_years for k in range(1, len(word)) if word[k] == "年"}
+    before |= {word[-1] for word in relative_years}   # 今年年底: the optional 年 after one
+    tails = sorted({(word[:k], word[k:]) for word in relative_years for k in range(len(word) - 1) if word[k] == "年"})
+    written = "".join(f" | (?<={re.escape(head)}){re.escape(tail)}" if head else f" | {re.escape(tail)}" for head, tail in tails)
+    return (rf"(?<=[\d\s{re.escape(''.join(sorted(before)))}]) 年 (?:底|末)? (?! \s* (?: {NOT_AFTER_TARGET_YEAR} ) )"
+            + written)
 
 
 def _checked_mapping(rules: dict, key: str, allowed: tuple[str, ...]) -> dict[str, str]:

@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from ...text.dates import arabic_date
-from .context import (Candidate, TIME_IN_EVENT, clause_before, conditional, next_clause_starts,
+from .context import (CLAUSE_REACH, Candidate, TIME_IN_EVENT, clause_before, conditional, next_clause_starts,
                       preceded_by, rights, sentence_before)
 from .patterns import DeadlinePatterns
 from .resolve import month_day_date, relative_date, to_int
@@ -34,9 +34,14 @@ EVENT_EDGES = re.compile(r"^(?:自|从)|(?:之日起|之时起|起|后|开始)$"
 
 def relative(m, ctx):
     text, words = ctx.text, ctx.p.words
+    limit, within = m.group("limit", "within")
+    if not limit and not within and not text[max(0, m.start() - CLAUSE_REACH):m.start()].rstrip().endswith(ANCHOR_STARTS):
+        # the test below, on the text before rather than on its last clause: a clause that ends in
+        # 起 ends the text before (and a break is no 起), so this refuses what it refuses without
+        # splitting the text at its clause breaks (most counts: 一年, 三年行动)
+        return None
     clause = clause_before(text, m.start())
     stripped = clause.rstrip()
-    limit, within = m.group("limit", "within")
     # (之日起 ends in 起: a clause ending in one of ANCHOR_STARTS is all the test below needs)
     if not limit and not within and (not stripped.endswith(ANCHOR_STARTS) or text[m.end():m.end() + 1] == "间"):
         # a count without 内 and not after 自…起 (一年, 三年行动) is most candidates: refused
