@@ -72,7 +72,7 @@ def _owners_of_outside(skeleton: Skeleton) -> list[int | None]:
     the closing text, a part's title) belongs to no item."""
     items = skeleton.items
     starts = [node.start for node in items]
-    index = {(node.part, tuple(node.path)): k for k, node in enumerate(items)}
+    index: dict[tuple, int] = {}   # (part, path) → item, made when a span first needs it (few do)
     owners: list[int | None] = []
     for a, _ in skeleton.outside:
         k = bisect.bisect_right(starts, a) - 1   # the item before the span
@@ -82,6 +82,8 @@ def _owners_of_outside(skeleton: Skeleton) -> list[int | None]:
                 or len(before.path) < 2 or not before.end <= a:
             owners.append(None)
             continue
+        if not index:
+            index = {(node.part, tuple(node.path)): j for j, node in enumerate(items)}
         owners.append(index.get((before.part, tuple(before.path[:-1]))))
     return owners
 
