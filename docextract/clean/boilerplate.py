@@ -25,7 +25,7 @@ from itertools import accumulate, compress
 from dataclasses import dataclass, field
 
 from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
-from ..rules.prefilter import may_match_at_start
+from ..rules.prefilter import may_match_at_start, may_start_with
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
@@ -82,6 +82,7 @@ class _Page:
             found = search(text, ends[k] + 1)
         labels = disclosure_labels()
         may_start, start = _start_tests()
+        opening, may_open = _line_openings()
         disclosure = disclosure_start().match
         readable = []
         for i, line in enumerate(self.lines):
@@ -90,7 +91,13 @@ class _Page:
             if i in inside:
                 readable.append(i)
                 continue
-            head = line if line[0] not in LEFTOVER_MARKS else bare(line)
+            first = line[0]
+            opens = opening.get(first)
+            if opens is None:
+                opens = opening[first] = may_open(first)
+            if not opens:
+                continue   # (most lines: decided by their first character alone)
+            head = line if first not in LEFTOVER_MARKS else bare(line)
             if may_start(head) and start(head) or head is not line and disclosure(line) \
                     or len(line) <= LABEL_LINE_MAX and line in labels:
                 readable.append(i)
@@ -240,6 +247,22 @@ def _start_tests() -> tuple[Callable[[str], bool], Callable[[str], re.Match | No
     return may_match_at_start(patterns, absent=inside_chars), start
 
 
+@cache
+def _line_openings() -> tuple[dict[str, bool], Callable[[str], bool]]:
+    """Whether a stripped line starting with a character may be readable without holding an
+    ``any_inside`` string: it starts with a leftover mark (its bare form is read), with a
+    disclosure label's first character (a label alone on its line), or with a character a
+    start pattern's match may open with.  Any other line fails every start test ``readable``
+    makes, so it is set aside by its first character.  Returns the answers known so far (by
+    character, filled in by ``readable``) and the test."""
+    r = boilerplate()
+    patterns = (r.info_field, *(rule.pattern for rule in r.at_start), disclosure_start())
+    inside_chars = "".join(s for s in r.inside_strings if len(s) == 1)
+    may_open = may_start_with(patterns, absent=inside_chars)
+    marks = set(LEFTOVER_MARKS) | {label[0] for label in disclosure_labels()}
+    return {}, lambda ch: ch in marks or may_open(ch)
+
+
 DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml
 LIST_SEPARATORS = re.compile(r"[，、,；;。.\s]+")
 LIST_ITEM_MAX = 20   # a body's name (省人大常委会办公厅); longer pieces are sentences
@@ -328,6 +351,20 @@ TITLE_SHAPE = re.compile(r"^[^。；，]{4,80}$")   # a title: one short unpunct
 ISSUES_DOCUMENTS = re.compile(r"印发|转发|发布|颁布|附件")
 
 
+def _issues_documents(page: _Page, last: int) -> bool:
+    """A kept line up to line ``last`` says the notice issues or attaches documents.  One search
+    of the text up to there (the words hold no white space, so a match lies inside a line's
+    stripped text), not one per line; a match in a dropped line does not count."""
+    search, starts, keep = ISSUES_DOCUMENTS.search, page.starts, page.keep
+    found = search(page.text, 0, page.ends[last])
+    while found:
+        i = bisect_right(starts, found.start()) - 1
+        if keep[i]:
+            return True
+        found = search(page.text, page.ends[i] + 1, page.ends[last])
+    return False
+
+
 def _drop_next_document(page: _Page) -> None:
     """A page sometimes ends with the start of the next notice (a preview, a "next article"
     block): after the signature, a new title that this notice neither issues nor attaches ends
@@ -341,7 +378,7 @@ def _drop_next_document(page: _Page) -> None:
             signature = b
     if signature is None:
         return
-    if any(ISSUES_DOCUMENTS.search(lines[i]) for i in kept if i <= signature):
+    if _issues_documents(page, signature):
         return  # the notice issues or attaches documents: what follows is theirs
     after = [i for i in kept if i > signature]
     for k, i in enumerate(after):

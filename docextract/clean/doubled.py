@@ -6,12 +6,15 @@ and leaves whole with it."""
 from __future__ import annotations
 
 import re
+from itertools import accumulate, compress, repeat
+from operator import getitem
 
 from ..text.textmap import TrackedText
 
 DOUBLED_MIN_CHARS = 4      # 合格 合格 in a table row may be two cells; four characters are a phrase
 DOUBLED_MAX_CHARS = 200    # headings are short; a longer line is not tried (each copy length is tried)
 INDENT = " \t\u3000"         # the white space the pattern allows before and between the copies
+HEAD = slice(0, DOUBLED_MIN_CHARS)   # a line's first characters, which its copy repeats
 # A line that starts with some text, maybe white space (normalize took it out between CJK
 # characters), then the same text again (and maybe the next line, joined to it by normalize).
 DOUBLED_LINE = re.compile(r"^([ \t\u3000]*)(\S.{%d,%d}?)[ \t\u3000]*\2(?:[ \t\u3000]*$)?"
@@ -28,17 +31,20 @@ def collapse_doubled_lines(t: TrackedText, lines: list[str] | None = None) -> Tr
 
     ``lines``: the text's lines, when the caller has them (``"\\n".join(lines) == t.text``).
     """
-    edits = []
-    pos = 0   # offset of the line in the text
+    lines = t.text.split("\n") if lines is None else lines
     # Each line's first characters must come again later in it: one substring search rules out
     # almost every line (the pattern itself tries each copy length at every line start, which
-    # cost more than the rest of the clean stage on a long text).
-    for line in t.text.split("\n") if lines is None else lines:
-        if len(line) >= 2 * DOUBLED_MIN_CHARS:
-            text = line.lstrip(INDENT) if line[0] in INDENT else line
-            if text.find(text[:DOUBLED_MIN_CHARS], DOUBLED_MIN_CHARS) >= 0:
-                m = DOUBLED_LINE.match(line)
-                if m:
-                    edits.append((pos + m.end(2), pos + m.end(), ""))
-        pos += len(line) + 1
+    # cost more than the rest of the clean stage on a long text).  The searches run in maps, not
+    # in a Python loop over the lines (a line shorter than two heads finds nothing).
+    texts = list(map(str.lstrip, lines, repeat(INDENT)))
+    again = map(str.find, texts, map(getitem, texts, repeat(HEAD)), repeat(DOUBLED_MIN_CHARS))
+    candidates = list(compress(range(len(texts)), map((-1).__lt__, again)))
+    if not candidates:
+        return t
+    starts = [0, *accumulate(map((1).__add__, map(len, lines)))]   # each line's offset in the text
+    edits = []
+    for k in candidates:
+        m = DOUBLED_LINE.match(lines[k])
+        if m:
+            edits.append((starts[k] + m.end(2), starts[k] + m.end(), ""))
     return t.replace_spans(edits) if edits else t

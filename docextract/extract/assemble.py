@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from operator import attrgetter
 
 from ..config import Settings
 from ..load.document import LoadedDocument
-from ..models import Evidence, Item, Notice, Part, Unit, validated
+from ..models import Evidence, Notice, Unit, validated
 from ..structure.nodes import Skeleton
 from ..text.dates import iso_date
-from ..text.ids import item_id, notice_id, notice_key
+from ..text.ids import item_id, item_ids, notice_id, notice_key
 from .amounts import extract_amounts
 from .cells import cell_context, row_deadlines, row_units, without_row_heads
 from .deadlines.find import extract_deadlines
@@ -71,7 +72,7 @@ def _owners_of_outside(skeleton: Skeleton) -> list[int | None]:
     the closing text, a part's title) belongs to no item."""
     items = skeleton.items
     starts = [node.start for node in items]
-    index = {(node.part, tuple(node.path)): k for k, node in enumerate(items)}
+    index: dict[tuple, int] = {}   # (part, path) → item, made when a span first needs it (few do)
     owners: list[int | None] = []
     for a, _ in skeleton.outside:
         k = bisect.bisect_right(starts, a) - 1   # the item before the span
@@ -81,6 +82,8 @@ def _owners_of_outside(skeleton: Skeleton) -> list[int | None]:
                 or len(before.path) < 2 or not before.end <= a:
             owners.append(None)
             continue
+        if not index:
+            index = {(node.part, tuple(node.path)): j for j, node in enumerate(items)}
         owners.append(index.get((before.part, tuple(before.path[:-1]))))
     return owners
 
@@ -99,22 +102,24 @@ def _metadata_value(skeleton: Skeleton, field: str) -> tuple[str | None, Evidenc
 def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> Notice:
     """Assemble the Notice: metadata, parts, items with their values, document-level values."""
     body = skeleton.body
+    nodes = skeleton.items
     reference, reference_source = reference_date(skeleton, settings)
-    context = without_row_heads(find_assignment_context(body, skeleton.items, settings), skeleton.items)
+    context = without_row_heads(find_assignment_context(body, nodes, settings), nodes)
 
     # Deadlines and amounts are found in one pass over the body, then given to the span (an
     # item's own text, or text outside every item) that holds them.
-    spans = [(node.text_start, node.end) for node in skeleton.items] + list(skeleton.outside)
-    found, in_cells = row_deadlines(extract_deadlines(body, reference, reference_source=reference_source),
-                                    skeleton.items)
-    deadlines = _by_span(found, spans)
+    spans = [(node.text_start, node.end) for node in nodes]
+    spans += skeleton.outside
+    in_span = _span_finder(spans)
+    found, in_cells = row_deadlines(extract_deadlines(body, reference, reference_source=reference_source), nodes)
+    deadlines = in_span(found)
     for k, cell_deadlines in in_cells.items():   # a row's deadline cell, wherever it stands
-        deadlines[k] = sorted(deadlines[k] + cell_deadlines, key=lambda d: d.start)
-    amounts = _by_span(extract_amounts(body), spans)
-    for k, owner in zip(range(len(skeleton.items), len(spans)), _owners_of_outside(skeleton)):
+        deadlines[k] = _by_start(deadlines[k] + cell_deadlines)
+    amounts = in_span(extract_amounts(body))
+    for k, owner in enumerate(_owners_of_outside(skeleton), len(nodes)):
         if owner is not None:   # the parent's text after its list: its values are the parent's
-            deadlines[owner] = sorted(deadlines[owner] + deadlines[k], key=lambda d: d.start)
-            amounts[owner] = sorted(amounts[owner] + amounts[k], key=lambda a: a.start)
+            deadlines[owner] = _by_start(deadlines[owner] + deadlines[k])
+            amounts[owner] = _by_start(amounts[owner] + amounts[k])
             deadlines[k], amounts[k] = [], []
 
     evidence: dict[str, Evidence] = {}
@@ -123,25 +128,27 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         values[field], ev = _metadata_value(skeleton, field)
         if ev:
             evidence[field] = ev
-    texts = [body[node.text_start:node.end] for node in skeleton.items]
+    texts = [body[node.text_start:node.end] for node in nodes]
     ids = _item_ids(notice_key(values["doc_number"], values["title"], body), texts)
+    cells_context = cell_context(context) if any(node.row for node in nodes) else None
+    # The items stay plain dicts: the Notice's validator builds them with it, in one call
+    # (the lists in them are copied by the validation, so none is copied here).
     items = []
-    cells_context = cell_context(context) if any(node.row for node in skeleton.items) else None
-    for k, node in enumerate(skeleton.items):
+    for k, node in enumerate(nodes):
         span = texts[k]
         if node.row:   # a task table's row: units from its role cells, then what the rest of its text assigns
             units = row_units(body, node, context, cells_context)
+            lead, responsible, cooperating = units["lead"], units["responsible"], units["cooperating"]
         else:
             assigned = extract_assignments(span, node.text_start, context)
-            units = {"lead": assigned.lead, "responsible": assigned.responsible, "cooperating": assigned.cooperating}
-        items.append(validated(Item, {   # built once with its id: a pydantic copy per item costs more
-            "id": ids[k], "part": node.part, "path": list(node.path), "label": node.label,
+            lead, responsible, cooperating = assigned.lead, assigned.responsible, assigned.cooperating
+        items.append({
+            "id": ids[k], "part": node.part, "path": node.path, "label": node.label,
             "heading": node.heading, "text": span, "start": node.start, "end": node.end,
-            "lead_units": list(units["lead"]), "responsible_units": list(units["responsible"]),
-            "cooperating_units": list(units["cooperating"]),
+            "lead_units": lead, "responsible_units": responsible, "cooperating_units": cooperating,
             "deadlines": deadlines[k], "amounts": amounts[k],
-        }))
-    outside = range(len(skeleton.items), len(spans))
+        })
+    outside = range(len(nodes), len(spans))
     doc_deadlines = [d for k in outside for d in deadlines[k]]
     doc_amounts = [a for k in outside for a in amounts[k]]
 
@@ -150,52 +157,66 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         evidence["date"] = skeleton.date[1]
     published = iso_date(skeleton.published or skeleton.metadata.get("published"))
 
-    parts = [Part(title=(values["title"] if k == 0 else p.title.text) if p.title else None, start=p.start, end=p.end)
+    parts = [{"title": (values["title"] if k == 0 else p.title.text) if p.title else None, "start": p.start, "end": p.end}
              for k, p in enumerate(skeleton.parts)]
-    if parts and parts[0].title is None and values["title"]:
-        parts[0] = Part(title=values["title"], start=parts[0].start, end=parts[0].end)
+    if parts and parts[0]["title"] is None and values["title"]:
+        parts[0]["title"] = values["title"]
 
     warnings = list(loaded.warnings)
-    if not body.strip():
+    has_text = bool(body.strip())
+    if not has_text:
         warnings.append("no text left after cleaning")
-    return Notice(
-        file=_file_name(loaded.name), id=notice_id(body), status=loaded.status if body.strip() else "empty",
-        format=loaded.format, encoding=loaded.encoding,
-        title=values["title"], issuer=values["issuer"], doc_number=values["doc_number"],
-        date=signing, published=published, evidence=evidence,
-        recipients=_recipients(skeleton), parts=parts, items=items,
-        deadlines=doc_deadlines, amounts=doc_amounts, body=body,
-        metadata={k: v for k, v in skeleton.metadata.items() if isinstance(v, str)},
-        warnings=warnings,
-    )
+    return validated(Notice, {
+        "file": _file_name(loaded.name), "id": notice_id(body), "status": loaded.status if has_text else "empty",
+        "format": loaded.format, "encoding": loaded.encoding,
+        "title": values["title"], "issuer": values["issuer"], "doc_number": values["doc_number"],
+        "date": signing, "published": published, "evidence": evidence,
+        "recipients": _recipients(skeleton), "parts": parts, "items": items,
+        "deadlines": doc_deadlines, "amounts": doc_amounts, "body": body,
+        "metadata": {k: v for k, v in skeleton.metadata.items() if isinstance(v, str)},
+        "warnings": warnings,
+    })
 
 
-def _by_span(values: list, spans: list[tuple[int, int]]) -> list[list]:
-    """Values grouped by the span that contains them entirely; values in no span (the title,
-    the 文号 line) are dropped.  Spans do not overlap."""
-    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
-    starts = [spans[k][0] for k in order]
-    grouped: list[list] = [[] for _ in spans]
-    for value in values:
-        i = bisect.bisect_right(starts, value.start) - 1
-        if i >= 0:
-            k = order[i]
-            if spans[k][0] <= value.start and value.end <= spans[k][1]:
-                grouped[k].append(value)
-    return grouped
+def _span_finder(spans: list[tuple[int, int]]):
+    """``in_span(values)``: the values grouped by the span that contains them entirely; values
+    in no span (the title, the 文号 line) are dropped.  Spans do not overlap; they are put in
+    order once for every kind of value."""
+    begins = [start for start, _ in spans]
+    order = sorted(range(len(spans)), key=begins.__getitem__)
+    starts = [begins[k] for k in order]
+
+    def in_span(values: list) -> list[list]:
+        grouped: list[list] = [[] for _ in spans]
+        for value in values:
+            i = bisect.bisect_right(starts, value.start) - 1
+            if i >= 0:
+                k = order[i]
+                if starts[i] <= value.start and value.end <= spans[k][1]:
+                    grouped[k].append(value)
+        return grouped
+    return in_span
+
+
+def _by_start(values: list) -> list:
+    """Values in the order of their start (stable: equal starts keep their order)."""
+    return sorted(values, key=_START)
+
+
+_START = attrgetter("start")
 
 
 def _item_ids(key: str, texts: list[str]) -> list[str]:
     """The items' stable ids; the n-th item with the same text as an earlier one gets n in its
     id, so two identical items (a repeated 略) keep distinct ids."""
+    out = item_ids(key, texts)
+    if len(set(out)) == len(out):
+        return out   # (the common case: no two items alike)
     seen: dict[str, int] = {}
-    out = []
-    for text in texts:
-        ident = item_id(key, text)
+    for k, ident in enumerate(out):
         seen[ident] = seen.get(ident, 0) + 1
         if seen[ident] > 1:
-            ident = item_id(key, f"{text}\x1f{seen[ident]}")
-        out.append(ident)
+            out[k] = item_id(key, f"{texts[k]}\x1f{seen[ident]}")
     return out
 
 

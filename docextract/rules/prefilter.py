@@ -96,7 +96,7 @@ def may_match_at_start(patterns: list[re.Pattern] | tuple[re.Pattern, ...], abse
     >>> may_match_at_start([re.compile(r"(?:[\\u4e00-\\u9fff]{2,6}[ \\t]+){3,}")], absent=" \\t")("通知 公告 政策 文件")
     False
     """
-    facts = [f for f in map(_Facts, patterns) if not any(set(chars) <= set(absent) for chars in f.required)]
+    facts = _facts(patterns, absent)
     by_first: dict[str, tuple[_Facts, ...]] = {}   # first character → the patterns it may start
 
     def may(text: str) -> bool:
@@ -111,3 +111,21 @@ def may_match_at_start(patterns: list[re.Pattern] | tuple[re.Pattern, ...], abse
                 return True
         return False
     return may
+
+
+def may_start_with(patterns: list[re.Pattern] | tuple[re.Pattern, ...], absent: str = "") -> Callable[[str], bool]:
+    """The first-character half of ``may_match_at_start``: ``may(ch)`` is False only when no
+    pattern can match at the start of a text that starts with ``ch`` (so ``may_match_at_start``
+    says False for every such text).  A caller may keep the answers by character.
+
+    >>> may = may_start_with([re.compile(r"首页\\s*>"), re.compile(r"\\d{4}-\\d{2}")])
+    >>> may("首"), may("2"), may("附")
+    (True, True, False)
+    """
+    facts = _facts(patterns, absent)
+    return lambda ch: any(f.may_start_with(ch) for f in facts)
+
+
+def _facts(patterns, absent: str) -> list[_Facts]:
+    """The patterns' facts, without those that need a character the texts do not hold."""
+    return [f for f in map(_Facts, patterns) if not any(set(chars) <= set(absent) for chars in f.required)]

@@ -87,3 +87,21 @@ def item_id(key: str, item_text: str) -> str:
     True
     """
     return _digest("item", key, normalized(item_text))
+
+
+def item_ids(key: str, item_texts: list[str]) -> list[str]:
+    """``[item_id(key, text) for text in item_texts]``, for a notice's items at once: the hash of
+    the shared prefix ("item", the key) is taken once and copied for each item (SHA-256 of a
+    prefix continued by ``update`` is the SHA-256 of the whole), and no Python frame runs per item.
+
+    >>> ids = item_ids("国发〔2021〕7号", ["加强 领导。", "", "略"])
+    >>> ids == [item_id("国发〔2021〕7号", t) for t in ["加强 领导。", "", "略"]]
+    True
+    """
+    prefix = hashlib.sha256("\x1f".join(("item", key, "")).encode("utf-8"))
+    out = []
+    for text in item_texts:
+        h = prefix.copy()
+        h.update("".join(text.split()).encode("utf-8"))   # normalized(text)
+        out.append(h.hexdigest()[:ID_HEX_CHARS])
+    return out
