@@ -189,9 +189,7 @@ def row_context(context: AssignmentContext, from_cells: dict[str, list[Unit]]) -
     """A row whose cells name units assigns them itself: 以下各项任务均由X负责 does not apply to it.
     The row's text is read with its cells blanked (not a piece of the body as written), so it is
     searched for the 列在首位 rules on its own."""
-    if any(from_cells.values()):
-        return replace(context, same_units=Assignments(), body_searched=False)
-    return replace(context, body_searched=False) if context.body_searched else context
+    return context.apart_without_same if any(from_cells.values()) else context.apart
 
 
 def without_cells(body: str, start: int, end: int, fields: tuple[Field, ...]) -> str:

@@ -47,6 +47,9 @@ FIELD_LABEL_MAX_CHARS = 14   # 【牵头单位】 / 牵头单位 ： with spaces
 FIRST_LISTED_SOURCE = "列在首位"
 NOT_IN_LEXICON = "unit_not_in_lexicon"
 NOBODY = Assignments()
+# Where a field's value may end (``_field_value_end``): inside a bracket a line end does not end it.
+VALUE_STOPS_IN_BRACKET = re.compile(r"[。【（()），,；;\s]")
+VALUE_STOPS = re.compile(r"[\n。【（()），,；;\s]")
 
 
 def _at_field_start(text: str, pos: int) -> bool:
@@ -62,7 +65,7 @@ def _field_value_end(text: str, start: int, limit: int, bracketed: bool) -> int:
     holding the field) or before the next field (``；适用范围：``)."""
     lex = lexicon()
     depth = 0
-    stops = re.compile(r"[。【（()），,；;\s]" if bracketed else r"[\n。【（()），,；;\s]")
+    stops = VALUE_STOPS_IN_BRACKET if bracketed else VALUE_STOPS
     pos = start
     while True:
         m = stops.search(text, pos, limit)
@@ -159,7 +162,7 @@ def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> t
             for unit in split_names(text[start:end], offset + start, rec):
                 unit, role = _marked_role(unit, rec)
                 if accept([unit], [name_score(unit.name, shared, rec)], FIELD):
-                    found.append(Found(role or lex.labels[label], unit._replace(source=unit.source or label),
+                    found.append(Found(role or lex.labels[label], Name(unit.name, unit.start, unit.end, unit.source or label),
                                        group))
     return found, starts
 
@@ -177,7 +180,7 @@ def _duty_item(text: str, offset: int, head: tuple[Name, ...], rec: UnitRecogniz
             if verb is None or blocked_after(text, a + len(verb)):
                 continue
             if not found:
-                found += [Found("lead", u._replace(source="牵头"), -2) for u in head]
+                found += [Found("lead", Name(u.name, u.start, u.end, "牵头"), -2) for u in head]
             sentence.objects(a + len(verb), b)
         found += sentence.found
     return found
@@ -193,7 +196,7 @@ def _first_listed_leads(found: list[Found], others_role: str | None) -> list[Fou
             if f.group not in seen:
                 seen.add(f.group)
                 if not _is_collective(f.unit.name):
-                    f = Found("lead", f.unit._replace(source=FIRST_LISTED_SOURCE), f.group, f.flags)
+                    f = Found("lead", Name(f.unit.name, f.unit.start, f.unit.end, FIRST_LISTED_SOURCE), f.group, f.flags)
             elif others_role:
                 f = Found(others_role, f.unit, f.group, f.flags)
         out.append(f)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .lexicon import lexicon, without_adverbs
+from .names import Name
 from .recognizer import UnitRecognizer
 from .shapes import ROUND_BRACKET_CHAR, split_top_level, trimmed
 from .slots import ASSIGNEE, PARTNER, Found, slot_units
@@ -26,6 +27,8 @@ def round_brackets(text: str) -> list[tuple[int, int]]:
 
 
 def innermost(brackets: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    if not brackets:
+        return None   # asked for every sentence and unit found: most items have no bracket used
     inside = [b for b in brackets if b[0] < pos < b[1]]
     return max(inside, default=None)
 
@@ -46,7 +49,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def found_units(units, role: str, source: str, group: int, flags: tuple[str, ...] = ()) -> list[Found]:
-    return [Found(role, u._replace(source=source), group, flags) for u in units]
+    return [Found(role, Name(u.name, u.start, u.end, source), group, flags) for u in units]
 
 
 def together_clause(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, group: int,

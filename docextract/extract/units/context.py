@@ -5,7 +5,7 @@ responsible for their items and everything under them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Protocol, Sequence
 
@@ -90,6 +90,17 @@ class AssignmentContext:
         the answer)."""
         return bool(self.same_units) or bool(self.also_units)
 
+    @cached_property
+    def apart(self) -> AssignmentContext:
+        """This context for a text that is not a piece of the body as written (a table row with
+        its cells blanked): searched for the 列在首位 rules on its own.  Made once, asked per row."""
+        return replace(self, body_searched=False) if self.body_searched else self
+
+    @cached_property
+    def apart_without_same(self) -> AssignmentContext:
+        """``apart`` for a text that assigns units itself: 以下各项任务均由X负责 does not apply."""
+        return replace(self, same_units=Assignments(), body_searched=False)
+
 
 def _scope(pos: int, items: Sequence[ItemLike]) -> Scope:
     """The items a note at ``pos`` governs: those under the item holding it, or when it holds
@@ -108,7 +119,7 @@ def _scope(pos: int, items: Sequence[ItemLike]) -> Scope:
 
 
 def _with_source(units, source: str) -> tuple[Unit, ...]:
-    return tuple(u._replace(source=source) for u in units)
+    return tuple(Name(u.name, u.start, u.end, source) for u in units)
 
 
 class _BodySearch:
@@ -119,9 +130,13 @@ class _BodySearch:
     def __init__(self, body: str):
         self.body = body
         self.starts: dict[tuple[str, ...], list[int]] = {}
+        self.held: dict[tuple[str, ...], bool] = {}   # both note rules ask for the same anchors
 
     def holds_any(self, anchors: tuple[str, ...]) -> bool:
-        return any(a in self.body for a in anchors)
+        held = self.held.get(anchors)
+        if held is None:
+            held = self.held[anchors] = any(a in self.body for a in anchors)
+        return held
 
     def search(self, pattern: re.Pattern) -> re.Match | None:
         words = literal_prefixes(pattern)

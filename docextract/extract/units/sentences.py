@@ -14,7 +14,7 @@ report of what was done (``人民银行牵头…开展了…``).
 from __future__ import annotations
 
 import re
-from functools import cache, cached_property
+from functools import cache
 
 from ...rules.orgs import org_lexicon
 from .clauses import found_units, innermost, together_clause
@@ -140,12 +140,17 @@ class Sentence:
                  used: list[tuple[int, int]]):
         self.text, self.start, self.end, self.offset, self.rec, self.used = text, start, end, offset, rec, used
         self.found: list[Found] = []
+        self._clauses: list[tuple[int, int]] | None = None
 
-    @cached_property
+    @property
     def clauses(self) -> list[tuple[int, int]]:
-        """The sentence's top-level clauses (split on first use: most sentences never ask)."""
-        text, start = self.text, self.start
-        return [trimmed(text, start + a, start + b) for a, b in split_top_level(text[start:self.end], CLAUSE_DELIMITERS)]
+        """The sentence's top-level clauses (split on first use: most sentences never ask; kept
+        by hand, as ``functools.cached_property`` takes a lock on every first use)."""
+        if self._clauses is None:
+            text, start = self.text, self.start
+            self._clauses = [trimmed(text, start + a, start + b)
+                             for a, b in split_top_level(text[start:self.end], CLAUSE_DELIMITERS)]
+        return self._clauses
 
     def units(self, start: int, end: int, slot: str) -> list:
         return [u.moved(self.offset) for u in slot_units(self.text, start, end, 0, self.rec, slot)]
