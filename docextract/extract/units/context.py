@@ -171,16 +171,18 @@ def _head_stop(body: str, item: ItemLike, has_items_under) -> int | None:
     before any line end, a line end with the duties below it or under it, or the end of a short
     item with items under it.  One search finds the first colon or line end (the cheap test
     every item of every notice takes; ``has_items_under`` is asked only when a line end or
-    nothing stands there)."""
+    nothing stands there, after a name's last character: ``_duty_head`` takes no other stop)."""
     start = item.text_start
     end = min(item.end, start + DUTY_HEAD_MAX_CHARS + 1)
     m = HEAD_STOP.search(body, start, end)
     if m is not None:
-        if m.group() != "\n":
-            return m.start()   # a colon before any line end
         line_end = m.start()
+        if m.group() != "\n":
+            return line_end   # a colon before any line end
+        if not _ends_like_a_name(body, start, line_end):
+            return None   # most heads end with a word, no unit
         return line_end if NOT_SPACE.search(body, line_end, item.end) or has_items_under(item) else None
-    return item.end if item.end <= end and has_items_under(item) else None
+    return item.end if item.end <= end and _ends_like_a_name(body, start, item.end) and has_items_under(item) else None
 
 
 def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, stop: int) -> tuple[Name, ...]:

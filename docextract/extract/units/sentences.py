@@ -104,14 +104,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _report_marks() -> re.Pattern:
+    """Where a report marker may start (one scan of the sentence rather than one per marker)."""
+    return re.compile("|".join(map(re.escape, lexicon().report_markers)))
+
+
 def _reports(text: str, start: int, end: int) -> bool:
-    lex = lexicon()
-    for marker in lex.report_markers:
-        pos = text.find(marker, start, end)
-        while pos >= 0:
-            if not any(text.startswith(w, pos - w.index(marker)) for w in NOT_REPORT if marker in w):
+    """Whether a report marker (not one of the words in ``NOT_REPORT``) stands in the sentence;
+    every marker is checked at each place one starts."""
+    markers, marks = lexicon().report_markers, _report_marks()
+    m = marks.search(text, start, end)
+    while m is not None:
+        pos = m.start()
+        for marker in markers:
+            if text.startswith(marker, pos, end) and \
+                    not any(text.startswith(w, pos - w.index(marker)) for w in NOT_REPORT if marker in w):
                 return True
-            pos = text.find(marker, pos + 1, end)
+        m = marks.search(text, pos + 1, end)
     return False
 
 
@@ -153,7 +163,7 @@ class Sentence:
         return self._clauses
 
     def units(self, start: int, end: int, slot: str) -> list:
-        return [u.moved(self.offset) for u in slot_units(self.text, start, end, 0, self.rec, slot)]
+        return slot_units(self.text, start, end, self.offset, self.rec, slot)
 
     def shift(self, units: list) -> list:
         return [u.moved(self.offset) for u in units]
@@ -281,10 +291,10 @@ class Sentence:
     def standalone(self) -> None:
         lex = lexicon()
         a, b = trimmed(self.text, self.start, self.end)
-        if not lex.verb_end.of(self.text, a, b):
-            return  # "<units><verb>" ends with its verb
+        if not lex.verb_end.of(self.text, a, b) or len(self.clauses) != 1:
+            return  # "<units><verb>" ends with its verb, and is one clause (split before the lazy match)
         m = lex.clause_re.fullmatch(self.text, a, b)
-        if not m or len(self.clauses) != 1:
+        if not m:
             return
         found = together_clause(self.text, a, b, self.offset, self.rec, self.start, FLAGS)
         if found:
@@ -316,5 +326,7 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
         elif not sentence.found:
             sentence.standalone()
         found += sentence.found
+    if not brackets:
+        return found   # no bracket to flag a unit in
     return [f if innermost(brackets, f.unit.start - offset) is None else Found(f.role, f.unit, f.group)
             for f in found]
