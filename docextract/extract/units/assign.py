@@ -29,7 +29,7 @@ import re
 from ...models import Unit, validated
 from ...text.scan import windows
 from .canonical import body_lexicon
-from .clauses import bracket_clauses, innermost, round_brackets
+from .clauses import bracket_clauses, innermost, positions, round_brackets
 from .context import AssignmentContext, find_assignment_context  # noqa: F401  (assemble imports both here)
 from .lexicon import BOX_CLOSE, ROLES, lexicon
 from .recognizer import GENERIC, KNOWN, UnitRecognizer
@@ -121,7 +121,7 @@ def _field_windows(text: str) -> list[tuple[int, int]]:
     lex = lexicon()
     if lex.field_colon is None:
         return windows(text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2)
-    anchors = [m.span() for m in lex.field_colon.finditer(text)]
+    anchors = _colon_anchors(text, lex.label_ends)
     at = text.find(BOX_CLOSE)
     if at >= 0:
         while at >= 0:
@@ -137,6 +137,24 @@ def _field_windows(text: str) -> list[tuple[int, int]]:
         else:
             out.append([start, end])
     return [(a, b) for a, b in out]
+
+
+def _colon_anchors(text: str, label_ends: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans ``lexicon().field_colon.finditer(text)`` finds (a label's last character, white
+    space, a colon), read back from each colon: colons are few and ``str.find`` passes over the
+    rest faster than sre tries a class at every character.  (No two such spans can overlap: only
+    white space stands between the character and its colon.)"""
+    colons = positions(text, "：")
+    if ":" in text:
+        colons = sorted(colons + positions(text, ":"))
+    out = []
+    for colon in colons:
+        at = colon - 1
+        while at >= 0 and text[at].isspace():   # str.isspace is what \s matches in a str pattern
+            at -= 1
+        if at >= 0 and text[at] in label_ends:
+            out.append((at, colon + 1))
+    return out
 
 
 def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> tuple[list[Found], list[int]]:
@@ -253,7 +271,7 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     if not (fielded or triggered or head or offset in context.duty_under or context.has_notes):
         return NOBODY  # nothing below can find a unit: skip building the empty result
     rec = context.recognizer
-    brackets = round_brackets(text) if "(" in text or "（" in text else []
+    brackets = round_brackets(text)
     found, field_starts = _labelled_fields(text, offset, brackets, rec) if fielded else ([], [])
     if triggered:
         in_brackets, used = bracket_clauses(text, offset, brackets, field_starts, rec)
