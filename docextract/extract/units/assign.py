@@ -267,7 +267,8 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     lex = lexicon()
     head = context.duty_heads.get(offset, ())
     fielded = "：" in text or ":" in text or "】" in text   # _may_hold_field, inline: run for every item
-    triggered = lex.trigger_re.search(text) is not None  # has_trigger: one scan for the literals
+    trigger = lex.trigger_re.search(text)   # has_trigger: one scan for the literals
+    triggered = trigger is not None
     if not (fielded or triggered or head or offset in context.duty_under or context.has_notes):
         return NOBODY  # nothing below can find a unit: skip building the empty result
     rec = context.recognizer
@@ -276,7 +277,7 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     if triggered:
         in_brackets, used = bracket_clauses(text, offset, brackets, field_starts, rec)
         found += in_brackets
-        found += sentence_assignments(text, offset, rec, used, brackets)
+        found += sentence_assignments(text, offset, rec, used, brackets, trigger.start())
         if head:
             found += _duty_item(text, offset, head, rec)
     if found and (context.first_is_lead or (not context.body_searched

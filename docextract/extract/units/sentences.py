@@ -62,15 +62,28 @@ def _form_marks() -> re.Pattern:
     return re.compile(rf"{lexicon().assignee_re.pattern}|牵头|{verbs}")
 
 
-def _marked_sentences(text: str) -> list[tuple[int, int]]:
+@cache
+def _mark_lead() -> int | None:
+    """How far before its first trigger word (``lexicon().trigger_re``) a form mark may start:
+    each mark opens with 由, 牵头 or a clause verb, and each of these holds a trigger word (None
+    when one does not: the marks are then searched from the text's start)."""
+    lex = lexicon()
+    found = [lex.trigger_re.search(word) for word in (*lex.verbs, "由", "牵头")]
+    return None if None in found else max(m.start() for m in found)
+
+
+def _marked_sentences(text: str, trigger: int = 0) -> list[tuple[int, int]]:
     """The sentences of ``sentences(text)`` (in order) where a form mark (``_form_marks``)
     starts: each found around its first mark, the break after it by a search and the break
     before it by a look back no further than the previous sentence; the next mark is searched
-    from that sentence's end, so neither the text nor its marks are visited whole."""
+    from that sentence's end, so neither the text nor its marks are visited whole.  ``trigger``:
+    where the text's first trigger word starts (no mark starts more than ``_mark_lead()``
+    characters before it, so the text before is not searched)."""
     marks = _form_marks()
     out: list[tuple[int, int]] = []
     floor = 0   # where the previous marked sentence ended
-    m = marks.search(text)
+    lead = _mark_lead()
+    m = marks.search(text, max(0, trigger - lead) if lead is not None else 0)
     while m is not None:
         pos = m.start()   # a mark never starts on a break (none opens with one)
         after = SENTENCE_END.search(text, pos)
@@ -305,13 +318,14 @@ class Sentence:
 
 
 def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list[tuple[int, int]],
-                         brackets: list[tuple[int, int]] = ()) -> list[Found]:
+                         brackets: list[tuple[int, int]] = (), trigger: int = 0) -> list[Found]:
     """The assignments of ``text``'s sentences (brackets in ``used`` already assigned); a unit
-    read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed."""
+    read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed.
+    ``trigger``: where the first match of ``lexicon().trigger_re`` starts, when the caller knows."""
     lex = lexicon()
     found: list[Found] = []
     marked = "由" in text or "牵头" in text
-    for start, end in _marked_sentences(text):
+    for start, end in _marked_sentences(text, trigger):
         a, b = trimmed(text, start, end)
         if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
             continue  # no form can match: no 由, no 牵头, no verb closing the sentence
