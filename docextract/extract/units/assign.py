@@ -272,7 +272,7 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     if not (fielded or triggered or head or offset in context.duty_under or context.has_notes):
         return NOBODY  # nothing below can find a unit: skip building the empty result
     rec = context.recognizer
-    brackets = round_brackets(text)
+    brackets = round_brackets(text) if "(" in text or "（" in text else []
     found, field_starts = _labelled_fields(text, offset, brackets, rec) if fielded else ([], [])
     if triggered:
         in_brackets, used = bracket_clauses(text, offset, brackets, field_starts, rec)
