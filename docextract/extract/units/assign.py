@@ -228,7 +228,8 @@ def _is_collective(name: str) -> bool:
 def _described(unit: Name | Unit, flags: tuple[str, ...], context: AssignmentContext) -> Unit:
     """The output unit: the name as written, its canonical name, level, collectiveness, flags."""
     facts = context.bodies.describe(unit.name)
-    flags = list(dict.fromkeys((*getattr(unit, "flags", ()), *flags)))
+    own = getattr(unit, "flags", ())   # a Unit from a note has flags, a Name has none
+    flags = list(dict.fromkeys((*own, *flags))) if own or flags else []
     if not facts.known and context.recognizer.score(unit.name) < KNOWN and NOT_IN_LEXICON not in flags:
         flags.append(NOT_IN_LEXICON)
     return validated(Unit, {"name": unit.name, "start": unit.start, "end": unit.start + len(unit.name),
