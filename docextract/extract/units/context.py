@@ -30,6 +30,7 @@ LEAD_ANCHORS = ("牵头",)
 # A numbered list of units followed by a person, a phone or an address lists contacts, not duties.
 CONTACT = re.compile(r"联系人|电话|手机|邮箱|传真|地址|\d{7,}|\d{3,4}-\d{7,8}")
 CONTACT_WINDOW = 40
+HEAD_STOP = re.compile("[:：\n]")   # where a duty head may end: a colon (either width) or a line end
 NOT_SPACE = re.compile(r"\S")   # the rest of an item holds text: one search, not a copy of the rest
 
 
@@ -168,19 +169,16 @@ def _note_units(search: _BodySearch, patterns, rec: UnitRecognizer, items) -> tu
 def _head_stop(body: str, item: ItemLike, has_items_under) -> int | None:
     """Where the names heading an item would end, else None: the first colon (either width)
     before any line end, a line end with the duties below it or under it, or the end of a short
-    item with items under it.  Three ``str.find`` calls find the first colon or line end (the cheap test
+    item with items under it.  One search finds the first colon or line end (the cheap test
     every item of every notice takes; ``has_items_under`` is asked only when a line end or
     nothing stands there, after a name's last character: ``_duty_head`` takes no other stop)."""
     start = item.text_start
     end = min(item.end, start + DUTY_HEAD_MAX_CHARS + 1)
-    # the first colon (either width) or line end, by str.find (a byte scan, no class tried at
-    # every character): the line end, then the first colon of either width before it
-    line_end = body.find("\n", start, end)
-    colon = body.find("：", start, line_end if line_end >= 0 else end)
-    half = body.find(":", start, colon if colon >= 0 else line_end if line_end >= 0 else end)
-    if half >= 0 or colon >= 0:
-        return half if half >= 0 else colon   # a colon before any line end
-    if line_end >= 0:
+    m = HEAD_STOP.search(body, start, end)
+    if m is not None:
+        line_end = m.start()
+        if m.group() != "\n":
+            return line_end   # a colon before any line end
         if not _ends_like_a_name(body, start, line_end):
             return None   # most heads end with a word, no unit
         return line_end if NOT_SPACE.search(body, line_end, item.end) or has_items_under(item) else None
