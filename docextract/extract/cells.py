@@ -129,10 +129,6 @@ def _first_listed_leads(roles: dict[str, list[Unit]], others_role: str | None) -
             return
 
 
-def _key(unit: Unit) -> str:
-    return _name_key(unit.name)
-
-
 @lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
     """A name without white space: what makes two listed units the same (asked twice per unit)."""
@@ -142,7 +138,7 @@ def _name_key(name: str) -> str:
 def _once(units: list[Unit]) -> list[Unit]:
     seen, out = set(), []
     for unit in units:
-        key = _key(unit)
+        key = _name_key(unit.name)
         if key not in seen:
             seen.add(key)
             out.append(unit)
@@ -166,8 +162,8 @@ def merged_units(from_cells: dict[str, list[Unit]], from_text) -> dict[str, list
     out: dict[str, list[Unit]] = {}
     listed: set[str] = set()
     for role in UNIT_ROLES:   # lead, responsible, cooperating: strongest first
-        units = [u for u in _once(from_cells[role] + list(getattr(from_text, role))) if _key(u) not in listed]
-        listed.update(_key(u) for u in units)
+        units = [u for u in _once(from_cells[role] + list(getattr(from_text, role))) if _name_key(u.name) not in listed]
+        listed.update(_name_key(u.name) for u in units)
         out[role] = units
     return out
 
@@ -189,9 +185,7 @@ def row_context(context: AssignmentContext, from_cells: dict[str, list[Unit]]) -
     """A row whose cells name units assigns them itself: 以下各项任务均由X负责 does not apply to it.
     The row's text is read with its cells blanked (not a piece of the body as written), so it is
     searched for the 列在首位 rules on its own."""
-    if any(from_cells.values()):
-        return replace(context, same_units=Assignments(), body_searched=False)
-    return replace(context, body_searched=False) if context.body_searched else context
+    return context.apart_without_same if any(from_cells.values()) else context.apart
 
 
 def without_cells(body: str, start: int, end: int, fields: tuple[Field, ...]) -> str:

@@ -29,7 +29,7 @@ import re
 from ...models import Unit, validated
 from ...text.scan import windows
 from .canonical import body_lexicon
-from .clauses import bracket_clauses, innermost, round_brackets
+from .clauses import bracket_clauses, innermost, positions, round_brackets
 from .context import AssignmentContext, find_assignment_context  # noqa: F401  (assemble imports both here)
 from .lexicon import BOX_CLOSE, ROLES, lexicon
 from .recognizer import GENERIC, KNOWN, UnitRecognizer
@@ -47,6 +47,9 @@ FIELD_LABEL_MAX_CHARS = 14   # 【牵头单位】 / 牵头单位 ： with spaces
 FIRST_LISTED_SOURCE = "列在首位"
 NOT_IN_LEXICON = "unit_not_in_lexicon"
 NOBODY = Assignments()
+# Where a field's value may end (``_field_value_end``): inside a bracket a line end does not end it.
+VALUE_STOPS_IN_BRACKET = re.compile(r"[。【（()），,；;\s]")
+VALUE_STOPS = re.compile(r"[\n。【（()），,；;\s]")
 
 
 def _at_field_start(text: str, pos: int) -> bool:
@@ -62,7 +65,7 @@ def _field_value_end(text: str, start: int, limit: int, bracketed: bool) -> int:
     holding the field) or before the next field (``；适用范围：``)."""
     lex = lexicon()
     depth = 0
-    stops = re.compile(r"[。【（()），,；;\s]" if bracketed else r"[\n。【（()），,；;\s]")
+    stops = VALUE_STOPS_IN_BRACKET if bracketed else VALUE_STOPS
     pos = start
     while True:
         m = stops.search(text, pos, limit)
@@ -118,7 +121,7 @@ def _field_windows(text: str) -> list[tuple[int, int]]:
     lex = lexicon()
     if lex.field_colon is None:
         return windows(text, lex.field_anchor, FIELD_LABEL_MAX_CHARS, 2)
-    anchors = [m.span() for m in lex.field_colon.finditer(text)]
+    anchors = _colon_anchors(text, lex.label_ends)
     at = text.find(BOX_CLOSE)
     if at >= 0:
         while at >= 0:
@@ -134,6 +137,24 @@ def _field_windows(text: str) -> list[tuple[int, int]]:
         else:
             out.append([start, end])
     return [(a, b) for a, b in out]
+
+
+def _colon_anchors(text: str, label_ends: frozenset[str]) -> list[tuple[int, int]]:
+    """The spans ``lexicon().field_colon.finditer(text)`` finds (a label's last character, white
+    space, a colon), read back from each colon: colons are few and ``str.find`` passes over the
+    rest faster than sre tries a class at every character.  (No two such spans can overlap: only
+    white space stands between the character and its colon.)"""
+    colons = positions(text, "：")
+    if ":" in text:
+        colons = sorted(colons + positions(text, ":"))
+    out = []
+    for colon in colons:
+        at = colon - 1
+        while at >= 0 and text[at].isspace():   # str.isspace is what \s matches in a str pattern
+            at -= 1
+        if at >= 0 and text[at] in label_ends:
+            out.append((at, colon + 1))
+    return out
 
 
 def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> tuple[list[Found], list[int]]:
@@ -159,7 +180,7 @@ def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> t
             for unit in split_names(text[start:end], offset + start, rec):
                 unit, role = _marked_role(unit, rec)
                 if accept([unit], [name_score(unit.name, shared, rec)], FIELD):
-                    found.append(Found(role or lex.labels[label], unit._replace(source=unit.source or label),
+                    found.append(Found(role or lex.labels[label], Name(unit.name, unit.start, unit.end, unit.source or label),
                                        group))
     return found, starts
 
@@ -177,7 +198,7 @@ def _duty_item(text: str, offset: int, head: tuple[Name, ...], rec: UnitRecogniz
             if verb is None or blocked_after(text, a + len(verb)):
                 continue
             if not found:
-                found += [Found("lead", u._replace(source="牵头"), -2) for u in head]
+                found += [Found("lead", Name(u.name, u.start, u.end, "牵头"), -2) for u in head]
             sentence.objects(a + len(verb), b)
         found += sentence.found
     return found
@@ -193,7 +214,7 @@ def _first_listed_leads(found: list[Found], others_role: str | None) -> list[Fou
             if f.group not in seen:
                 seen.add(f.group)
                 if not _is_collective(f.unit.name):
-                    f = Found("lead", f.unit._replace(source=FIRST_LISTED_SOURCE), f.group, f.flags)
+                    f = Found("lead", Name(f.unit.name, f.unit.start, f.unit.end, FIRST_LISTED_SOURCE), f.group, f.flags)
             elif others_role:
                 f = Found(others_role, f.unit, f.group, f.flags)
         out.append(f)
@@ -207,7 +228,8 @@ def _is_collective(name: str) -> bool:
 def _described(unit: Name | Unit, flags: tuple[str, ...], context: AssignmentContext) -> Unit:
     """The output unit: the name as written, its canonical name, level, collectiveness, flags."""
     facts = context.bodies.describe(unit.name)
-    flags = list(dict.fromkeys((*getattr(unit, "flags", ()), *flags)))
+    own = getattr(unit, "flags", ())   # a Unit from a note has flags, a Name has none
+    flags = list(dict.fromkeys((*own, *flags))) if own or flags else []
     if not facts.known and context.recognizer.score(unit.name) < KNOWN and NOT_IN_LEXICON not in flags:
         flags.append(NOT_IN_LEXICON)
     return validated(Unit, {"name": unit.name, "start": unit.start, "end": unit.start + len(unit.name),
@@ -246,7 +268,8 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     lex = lexicon()
     head = context.duty_heads.get(offset, ())
     fielded = "：" in text or ":" in text or "】" in text   # _may_hold_field, inline: run for every item
-    triggered = lex.trigger_re.search(text) is not None  # has_trigger: one scan for the literals
+    trigger = lex.trigger_re.search(text)   # has_trigger: one scan for the literals
+    triggered = trigger is not None
     if not (fielded or triggered or head or offset in context.duty_under or context.has_notes):
         return NOBODY  # nothing below can find a unit: skip building the empty result
     rec = context.recognizer
@@ -255,7 +278,7 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
     if triggered:
         in_brackets, used = bracket_clauses(text, offset, brackets, field_starts, rec)
         found += in_brackets
-        found += sentence_assignments(text, offset, rec, used, brackets)
+        found += sentence_assignments(text, offset, rec, used, brackets, trigger.start())
         if head:
             found += _duty_item(text, offset, head, rec)
     if found and (context.first_is_lead or (not context.body_searched

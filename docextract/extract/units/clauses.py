@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .lexicon import lexicon, without_adverbs
+from .names import Name
 from .recognizer import UnitRecognizer
-from .shapes import ROUND_BRACKET_CHAR, split_top_level, trimmed
+from .shapes import split_top_level, trimmed
 from .slots import ASSIGNEE, PARTNER, Found, slot_units
 
 # Clauses of a bracket end at these (。 too: （省民政厅牵头。）).
@@ -14,18 +15,37 @@ BRACKET_MAX_CHARS = 300
 
 
 def round_brackets(text: str) -> list[tuple[int, int]]:
-    """(open, close) index pairs of matched （…） / (…) brackets, outermost first."""
+    """(open, close) index pairs of matched （…） / (…) brackets, outermost first.
+
+    >>> round_brackets("甲（乙(丙)）丁)（戊")
+    [(1, 6), (3, 5)]
+    """
+    opens = positions(text, "（") + positions(text, "(")
+    if not opens:
+        return []   # most items: two scans say so
+    # each bracket character found by str.find (a byte scan), not a class tried at every character
+    events = sorted([(i, True) for i in opens] + [(i, False) for i in positions(text, "）") + positions(text, ")")])
     pairs, stack = [], []
-    for m in ROUND_BRACKET_CHAR.finditer(text):  # visit the brackets only, not every character
-        i = m.start()
-        if m.group() in "（(":
+    for i, is_open in events:
+        if is_open:
             stack.append(i)
         elif stack:
             pairs.append((stack.pop(), i))
     return sorted(pairs)
 
 
+def positions(text: str, char: str) -> list[int]:
+    """Where ``char`` stands in ``text``, ascending (``str.find``: a byte scan)."""
+    out, at = [], text.find(char)
+    while at >= 0:
+        out.append(at)
+        at = text.find(char, at + 1)
+    return out
+
+
 def innermost(brackets: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    if not brackets:
+        return None   # asked for every sentence and unit found: most items have no bracket used
     inside = [b for b in brackets if b[0] < pos < b[1]]
     return max(inside, default=None)
 
@@ -46,7 +66,7 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def found_units(units, role: str, source: str, group: int, flags: tuple[str, ...] = ()) -> list[Found]:
-    return [Found(role, u._replace(source=source), group, flags) for u in units]
+    return [Found(role, Name(u.name, u.start, u.end, source), group, flags) for u in units]
 
 
 def together_clause(text: str, start: int, end: int, offset: int, rec: UnitRecognizer, group: int,

@@ -5,7 +5,7 @@ responsible for their items and everything under them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from typing import Protocol, Sequence
 
@@ -90,6 +90,17 @@ class AssignmentContext:
         the answer)."""
         return bool(self.same_units) or bool(self.also_units)
 
+    @cached_property
+    def apart(self) -> AssignmentContext:
+        """This context for a text that is not a piece of the body as written (a table row with
+        its cells blanked): searched for the 列在首位 rules on its own.  Made once, asked per row."""
+        return replace(self, body_searched=False) if self.body_searched else self
+
+    @cached_property
+    def apart_without_same(self) -> AssignmentContext:
+        """``apart`` for a text that assigns units itself: 以下各项任务均由X负责 does not apply."""
+        return replace(self, same_units=Assignments(), body_searched=False)
+
 
 def _scope(pos: int, items: Sequence[ItemLike]) -> Scope:
     """The items a note at ``pos`` governs: those under the item holding it, or when it holds
@@ -108,7 +119,7 @@ def _scope(pos: int, items: Sequence[ItemLike]) -> Scope:
 
 
 def _with_source(units, source: str) -> tuple[Unit, ...]:
-    return tuple(u._replace(source=source) for u in units)
+    return tuple(Name(u.name, u.start, u.end, source) for u in units)
 
 
 class _BodySearch:
@@ -119,9 +130,13 @@ class _BodySearch:
     def __init__(self, body: str):
         self.body = body
         self.starts: dict[tuple[str, ...], list[int]] = {}
+        self.held: dict[tuple[str, ...], bool] = {}   # both note rules ask for the same anchors
 
     def holds_any(self, anchors: tuple[str, ...]) -> bool:
-        return any(a in self.body for a in anchors)
+        held = self.held.get(anchors)
+        if held is None:
+            held = self.held[anchors] = any(a in self.body for a in anchors)
+        return held
 
     def search(self, pattern: re.Pattern) -> re.Match | None:
         words = literal_prefixes(pattern)
@@ -156,16 +171,18 @@ def _head_stop(body: str, item: ItemLike, has_items_under) -> int | None:
     before any line end, a line end with the duties below it or under it, or the end of a short
     item with items under it.  One search finds the first colon or line end (the cheap test
     every item of every notice takes; ``has_items_under`` is asked only when a line end or
-    nothing stands there)."""
+    nothing stands there, after a name's last character: ``_duty_head`` takes no other stop)."""
     start = item.text_start
     end = min(item.end, start + DUTY_HEAD_MAX_CHARS + 1)
     m = HEAD_STOP.search(body, start, end)
     if m is not None:
-        if m.group() != "\n":
-            return m.start()   # a colon before any line end
         line_end = m.start()
+        if m.group() != "\n":
+            return line_end   # a colon before any line end
+        if not _ends_like_a_name(body, start, line_end):
+            return None   # most heads end with a word, no unit
         return line_end if NOT_SPACE.search(body, line_end, item.end) or has_items_under(item) else None
-    return item.end if item.end <= end and has_items_under(item) else None
+    return item.end if item.end <= end and _ends_like_a_name(body, start, item.end) and has_items_under(item) else None
 
 
 def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, stop: int) -> tuple[Name, ...]:

@@ -25,6 +25,7 @@ class _Lexicon:
     field_re: re.Pattern        # a labelled field opener: 牵头单位： / 【牵头单位】 (a PDF may wrap the label)
     field_anchor: re.Pattern    # a colon after a label's last character, or a 】: where a field can be
     field_colon: re.Pattern | None  # field_anchor's first branch alone (None when a label ends with 】)
+    label_ends: frozenset[str]  # the labels' last characters (field_colon's class)
     any_field_re: re.Pattern    # any "<word>：" field opener, to end the value before it
     verbs: dict[str, str]       # clause verb → role
     clause_re: re.Pattern       # "<units><verb>" filling a clause
@@ -120,6 +121,7 @@ def lexicon() -> _Lexicon:
         # every position); the 】 are found with str.find (assign._field_windows)
         field_colon=None if any(w.endswith(BOX_CLOSE) for w in labels)
         else re.compile("[" + re.escape("".join(sorted({w[-1] for w in labels}))) + r"]\s*[:：]"),
+        label_ends=frozenset(w[-1] for w in labels),
         any_field_re=re.compile(ANY_FIELD),
         verbs=verbs,
         clause_re=re.compile(rf"(?P<units>.+?)(?P<verb>{alternation(verbs)})", re.S),

@@ -45,7 +45,7 @@ class Name(NamedTuple):
     source: str = ""
 
     def moved(self, by: int) -> "Name":
-        return self._replace(start=self.start + by, end=self.end + by)
+        return Name(self.name, self.start + by, self.end + by, self.source)   # not _replace: called per unit found
 
 
 def is_unit(name: str, recognizer: UnitRecognizer | None = None) -> bool:

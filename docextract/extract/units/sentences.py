@@ -14,7 +14,7 @@ report of what was done (``人民银行牵头…开展了…``).
 from __future__ import annotations
 
 import re
-from functools import cache, cached_property
+from functools import cache
 
 from ...rules.orgs import org_lexicon
 from .clauses import found_units, innermost, together_clause
@@ -62,15 +62,28 @@ def _form_marks() -> re.Pattern:
     return re.compile(rf"{lexicon().assignee_re.pattern}|牵头|{verbs}")
 
 
-def _marked_sentences(text: str) -> list[tuple[int, int]]:
+@cache
+def _mark_lead() -> int | None:
+    """How far before its first trigger word (``lexicon().trigger_re``) a form mark may start:
+    each mark opens with 由, 牵头 or a clause verb, and each of these holds a trigger word (None
+    when one does not: the marks are then searched from the text's start)."""
+    lex = lexicon()
+    found = [lex.trigger_re.search(word) for word in (*lex.verbs, "由", "牵头")]
+    return None if None in found else max(m.start() for m in found)
+
+
+def _marked_sentences(text: str, trigger: int = 0) -> list[tuple[int, int]]:
     """The sentences of ``sentences(text)`` (in order) where a form mark (``_form_marks``)
     starts: each found around its first mark, the break after it by a search and the break
     before it by a look back no further than the previous sentence; the next mark is searched
-    from that sentence's end, so neither the text nor its marks are visited whole."""
+    from that sentence's end, so neither the text nor its marks are visited whole.  ``trigger``:
+    where the text's first trigger word starts (no mark starts more than ``_mark_lead()``
+    characters before it, so the text before is not searched)."""
     marks = _form_marks()
     out: list[tuple[int, int]] = []
     floor = 0   # where the previous marked sentence ended
-    m = marks.search(text)
+    lead = _mark_lead()
+    m = marks.search(text, max(0, trigger - lead) if lead is not None else 0)
     while m is not None:
         pos = m.start()   # a mark never starts on a break (none opens with one)
         after = SENTENCE_END.search(text, pos)
@@ -104,14 +117,24 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _report_marks() -> re.Pattern:
+    """Where a report marker may start (one scan of the sentence rather than one per marker)."""
+    return re.compile("|".join(map(re.escape, lexicon().report_markers)))
+
+
 def _reports(text: str, start: int, end: int) -> bool:
-    lex = lexicon()
-    for marker in lex.report_markers:
-        pos = text.find(marker, start, end)
-        while pos >= 0:
-            if not any(text.startswith(w, pos - w.index(marker)) for w in NOT_REPORT if marker in w):
+    """Whether a report marker (not one of the words in ``NOT_REPORT``) stands in the sentence;
+    every marker is checked at each place one starts."""
+    markers, marks = lexicon().report_markers, _report_marks()
+    m = marks.search(text, start, end)
+    while m is not None:
+        pos = m.start()
+        for marker in markers:
+            if text.startswith(marker, pos, end) and \
+                    not any(text.startswith(w, pos - w.index(marker)) for w in NOT_REPORT if marker in w):
                 return True
-            pos = text.find(marker, pos + 1, end)
+        m = marks.search(text, pos + 1, end)
     return False
 
 
@@ -140,15 +163,20 @@ class Sentence:
                  used: list[tuple[int, int]]):
         self.text, self.start, self.end, self.offset, self.rec, self.used = text, start, end, offset, rec, used
         self.found: list[Found] = []
+        self._clauses: list[tuple[int, int]] | None = None
 
-    @cached_property
+    @property
     def clauses(self) -> list[tuple[int, int]]:
-        """The sentence's top-level clauses (split on first use: most sentences never ask)."""
-        text, start = self.text, self.start
-        return [trimmed(text, start + a, start + b) for a, b in split_top_level(text[start:self.end], CLAUSE_DELIMITERS)]
+        """The sentence's top-level clauses (split on first use: most sentences never ask; kept
+        by hand, as ``functools.cached_property`` takes a lock on every first use)."""
+        if self._clauses is None:
+            text, start = self.text, self.start
+            self._clauses = [trimmed(text, start + a, start + b)
+                             for a, b in split_top_level(text[start:self.end], CLAUSE_DELIMITERS)]
+        return self._clauses
 
     def units(self, start: int, end: int, slot: str) -> list:
-        return [u.moved(self.offset) for u in slot_units(self.text, start, end, 0, self.rec, slot)]
+        return slot_units(self.text, start, end, self.offset, self.rec, slot)
 
     def shift(self, units: list) -> list:
         return [u.moved(self.offset) for u in units]
@@ -276,10 +304,10 @@ class Sentence:
     def standalone(self) -> None:
         lex = lexicon()
         a, b = trimmed(self.text, self.start, self.end)
-        if not lex.verb_end.of(self.text, a, b):
-            return  # "<units><verb>" ends with its verb
+        if not lex.verb_end.of(self.text, a, b) or len(self.clauses) != 1:
+            return  # "<units><verb>" ends with its verb, and is one clause (split before the lazy match)
         m = lex.clause_re.fullmatch(self.text, a, b)
-        if not m or len(self.clauses) != 1:
+        if not m:
             return
         found = together_clause(self.text, a, b, self.offset, self.rec, self.start, FLAGS)
         if found:
@@ -290,13 +318,14 @@ class Sentence:
 
 
 def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list[tuple[int, int]],
-                         brackets: list[tuple[int, int]] = ()) -> list[Found]:
+                         brackets: list[tuple[int, int]] = (), trigger: int = 0) -> list[Found]:
     """The assignments of ``text``'s sentences (brackets in ``used`` already assigned); a unit
-    read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed."""
+    read from a sentence outside every bracket in ``brackets`` is flagged as unbracketed.
+    ``trigger``: where the first match of ``lexicon().trigger_re`` starts, when the caller knows."""
     lex = lexicon()
     found: list[Found] = []
     marked = "由" in text or "牵头" in text
-    for start, end in _marked_sentences(text):
+    for start, end in _marked_sentences(text, trigger):
         a, b = trimmed(text, start, end)
         if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
             continue  # no form can match: no 由, no 牵头, no verb closing the sentence
@@ -311,5 +340,7 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
         elif not sentence.found:
             sentence.standalone()
         found += sentence.found
+    if not brackets:
+        return found   # no bracket to flag a unit in
     return [f if innermost(brackets, f.unit.start - offset) is None else Found(f.role, f.unit, f.group)
             for f in found]

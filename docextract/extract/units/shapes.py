@@ -13,6 +13,7 @@ ROUND_OPEN, ROUND_CLOSE = "（(〔［[", "）)〕］]"
 ROUND_BRACKET_CHAR = re.compile("[（()）]")
 BRACKET_CHAR = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values())) + "]")
 DELIMITER_OR_PAIR: dict[frozenset[str], re.Pattern] = {}  # compiled per delimiter set, on first use
+DELIMITER: dict[frozenset[str], re.Pattern] = {}          # the delimiters alone, likewise
 SPACE = frozenset(" \t\r\n\u3000")
 WHITE = re.compile(r"\s+")
 DROPPED_AT_END = SPACE | frozenset("。.:：，,、；;!！?？")
@@ -41,7 +42,13 @@ def _delimiter_re(delimiters: frozenset[str]) -> re.Pattern:
 
 def split_top_level(text: str, delimiters: frozenset[str]) -> list[tuple[int, int]]:
     """Spans between delimiters that stand outside every bracket or quote pair (only the
-    delimiters and brackets are visited, not every character)."""
+    delimiters and brackets are visited, not every character).
+
+    >>> split_top_level("甲局、乙局（丙、丁）；戊", frozenset("、；"))
+    [(0, 2), (3, 10), (11, 12)]
+    """
+    if BRACKET_CHAR.search(text) is None:
+        return _split_flat(text, delimiters)   # most clauses hold no pair: every delimiter splits
     spans, stack, start = [], [], 0
     for m in _delimiter_re(delimiters).finditer(text):
         ch, i = m.group(), m.start()
@@ -54,6 +61,20 @@ def split_top_level(text: str, delimiters: frozenset[str]) -> list[tuple[int, in
         elif ch in delimiters and not stack:
             spans.append((start, i))
             start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def _split_flat(text: str, delimiters: frozenset[str]) -> list[tuple[int, int]]:
+    """``split_top_level`` of a text without pairs: the spans between its delimiters."""
+    pattern = DELIMITER.get(delimiters)
+    if pattern is None:
+        pattern = DELIMITER[delimiters] = re.compile("[" + re.escape("".join(sorted(delimiters))) + "]")
+    spans, start = [], 0
+    for m in pattern.finditer(text):
+        at = m.start()
+        spans.append((start, at))
+        start = at + 1
     spans.append((start, len(text)))
     return spans
 
