@@ -73,15 +73,6 @@ class _Facts:
     def may_start_with(self, ch: str) -> bool:
         return self.firsts is _ANY or self.firsts.holds(ch)
 
-    def holds_required(self, text: str) -> bool:
-        for chars in self.required:
-            for ch in chars:
-                if ch in text:
-                    break
-            else:
-                return False
-        return True
-
 
 def may_match_at_start(patterns: list[re.Pattern] | tuple[re.Pattern, ...], absent: str = "") -> Callable[[str], bool]:
     """A test ``may(text)``: False only when no pattern of ``patterns`` can match at the start of
@@ -97,20 +88,46 @@ def may_match_at_start(patterns: list[re.Pattern] | tuple[re.Pattern, ...], abse
     False
     """
     facts = _facts(patterns, absent)
-    by_first: dict[str, tuple[_Facts, ...]] = {}   # first character → the patterns it may start
+    plans: dict[str, bool | str | tuple] = {"": True}   # first character → what the text must hold (_plan)
 
+    # Inline loops, no call per pattern: the test runs on every line of a notice, and most lines
+    # are decided by one or two ``in`` tests (a line of words starting with a hanzi: a space?).
     def may(text: str) -> bool:
-        if not text:
-            return True   # (the patterns decide whether they match an empty text)
-        first = text[0]
-        candidates = by_first.get(first)
-        if candidates is None:
-            candidates = by_first[first] = tuple(f for f in facts if f.may_start_with(first))
-        for f in candidates:
-            if f.holds_required(text):
+        first = text[:1]
+        plan = plans.get(first)
+        if plan is None:
+            plan = plans[first] = _plan([f for f in facts if f.may_start_with(first)])
+        if plan.__class__ is str:
+            for ch in plan:
+                if ch in text:
+                    return True
+            return False
+        if plan.__class__ is bool:
+            return plan
+        for required in plan:
+            for chars in required:
+                for ch in chars:
+                    if ch in text:
+                        break
+                else:
+                    break   # a set of this pattern is missing
+            else:
                 return True
         return False
     return may
+
+
+def _plan(candidates: list[_Facts]) -> bool | str | tuple[tuple[tuple[str, ...], ...], ...]:
+    """What a text must hold for one of ``candidates`` (the patterns its first character may
+    start) to match: nothing (True), something impossible (False: no candidate), one of the
+    characters of a str (one candidate needing one set), or all the sets of some candidate."""
+    if not candidates:
+        return False
+    if any(not f.required for f in candidates):
+        return True
+    if len(candidates) == 1 and len(candidates[0].required) == 1:
+        return "".join(candidates[0].required[0])
+    return tuple(f.required for f in candidates)
 
 
 def may_start_with(patterns: list[re.Pattern] | tuple[re.Pattern, ...], absent: str = "") -> Callable[[str], bool]:
