@@ -103,6 +103,8 @@ class AnchorIndex:
     nears: tuple[re.Pattern | None, ...]   # each anchor's rules' ``near`` in one (None: one has none)
     gates: tuple[tuple[str, bool, bool] | None, ...]   # each anchor's rules' ``near_gate`` in one, as its
     # (chars, digits, spaces) (None: one has none)
+    # ``feeds`` with each feed's anchor's near and gate appended, for the scan loop (fewer lookups a word)
+    scan_feeds: dict[str, tuple[tuple, ...]]
 
 
 def locator(rule: Rule) -> re.Pattern | None:
@@ -152,8 +154,10 @@ def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
     for anchor in anchors:
         mine = tuple(r for r in rules if r.anchor == anchor)
         screens.append((_screen(mine), max(r.screen_lead for r in mine)))
+    nears = tuple(_near([r for r in rules if r.anchor == anchor]) for anchor in anchors)
+    gates = tuple(None if (gate := _gate([r for r in rules if r.anchor == anchor])) is None
+                  else (gate.chars, gate.digits, gate.spaces) for anchor in anchors)
+    scan_feeds = {w: tuple((*feed, nears[feed[1]], gates[feed[1]]) for feed in fed) for w, fed in feeds.items()}
     return AnchorIndex(re.compile(literal_alternation(vocabulary)), anchors, feeds, reaches, tuple(screens),
                        tuple(anchors.index(r.anchor) for r in rules), tuple(map(locator, rules)),
-                       tuple(_near([r for r in rules if r.anchor == anchor]) for anchor in anchors),
-                       tuple(None if (gate := _gate([r for r in rules if r.anchor == anchor])) is None
-                             else (gate.chars, gate.digits, gate.spaces) for anchor in anchors))
+                       nears, gates, scan_feeds)

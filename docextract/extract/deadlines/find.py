@@ -79,27 +79,30 @@ def _anchor_scan(text: str, index: AnchorIndex) -> tuple[list[list[int]], list[l
     words meets it (as the ends of the window in the flat list), None for the others.  A
     window's near is tried at its words only until one meets it."""
     found: list[list[int]] = [[] for _ in index.anchors]
-    nears, gates = index.nears, index.gates
-    kept: list[list[int] | None] = [None if near is None else [] for near in nears]
-    feeds = index.feeds
+    kept: list[list[int] | None] = [None if near is None else [] for near in index.nears]
+    feeds = index.scan_feeds
     for m in index.words.finditer(text):
         at = m.start()
-        for offset, k, before, after, block in feeds[m[0]]:
-            windows, start = found[k], at + offset   # scan hits do not overlap: starts ascend
+        for offset, k, before, after, block, near, gate in feeds[m[0]]:
+            start = at + offset                      # scan hits do not overlap: starts ascend
             if block and start >= block and text[start - block:start].isdecimal():
                 continue                             # no rule of the anchor can use this word (Rule.digits_block)
+            windows = found[k]
             if windows and start - before <= windows[-1]:
                 windows[-1] = start + after          # overlaps the last window: the furthest end yet
             else:
                 windows += (start - before, start + after)
-            if (near := nears[k]) is not None and (not (ends := kept[k]) or ends[-1] != len(windows)):
-                if (gate := gates[k]) is not None:   # Gate.admits, inline: it runs at most words
-                    chars, digits, spaces = gate
-                    ch = text[start - 1:start]       # "" at the start of the text: admitted
-                    if not (ch in chars or (digits and ch.isdecimal()) or (spaces and ch.isspace())):
-                        continue
-                if near.match(text, start):
-                    ends.append(len(windows))
+            if near is None:
+                continue
+            ends = kept[k]
+            if ends and ends[-1] == len(windows):
+                continue                             # this window's near is met already
+            if gate is not None:                     # Gate.admits, inline: it runs at most words
+                ch = text[start - 1:start]           # "" at the start of the text: admitted
+                if not (ch in gate[0] or (gate[1] and ch.isdecimal()) or (gate[2] and ch.isspace())):
+                    continue
+            if near.match(text, start):
+                ends.append(len(windows))
     return found, kept
 
 
