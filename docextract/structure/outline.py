@@ -88,14 +88,16 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> boo
 def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: list[int],
                 lines: list[Line], body: str) -> list[ItemNode]:
     """Give each item its end (the next item's label, its part's closing, or its part's end) and heading."""
-    may_hold_field_line = rules().may_hold_field_line
+    r = rules()
+    may_hold_field_line, terminator, max_chars = r.may_hold_field_line, r.heading_terminator.search, r.heading_max_chars
     closings = closing_line_starts(body, lines)
     closing_starts = sorted(closing_starts)
     part_ends = [p.end for p in parts]
     bisect_right = bisect.bisect_right
     n_closing_starts, n_closings = len(closing_starts), len(closings)
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
-    closed = []
+    closed, several_lines = [], []   # several_lines[k]: item k's text holds a line break
+    last_of_list = []
     for (part, path, label, style, start, text_start), following in zip(items, [*items[1:], None]):
         end = part_ends[part]
         if n_closing_starts:   # (most notices: no signature inside a part, no task table)
@@ -120,7 +122,8 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
             end -= 1
         if end < text_start:
             end = text_start
-        # the heading: the lead phrase of the item's first line (spaces before it skipped)
+        # the heading: the lead phrase of the item's first line (spaces before it skipped), read
+        # in place (as _heading_in reads it)
         first = text_start
         while first < end and body[first].isspace():
             first += 1
@@ -128,14 +131,23 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
             line_end = body.find("\n", first, end)
         elif line_end >= end:   # the end moved back over the first line break (or before it)
             line_end = -1
-        heading = _heading_in(body, first, line_end if line_end != -1 else end)
+        several_lines.append(line_end != -1 or (first != text_start and "\n" in body[text_start:first]))
+        heading_end = line_end if line_end != -1 else end
+        found = terminator(body, first, heading_end)   # the first of the terminators
+        if found is None:
+            heading = body[first:heading_end].rstrip()
+        else:
+            heading = body[first:found.start()].rstrip()
+        if not 0 < len(heading) <= max_chars:
+            heading = None
+        # the last item of a part, and of a sub-list the numbering leaves for a shallower level:
+        # the paragraphs after a list of one-paragraph entries are the notice's closing text, or
+        # the parent's text after its list (the extract stage gives them to the parent)
+        if following is None or following.part != part or len(following.path) < len(path):
+            last_of_list.append(len(closed))
         closed.append(new(ItemNode, (part, path, label, style, heading, start, text_start, end, (), False)))
-    # the last item of a part, and of a sub-list the numbering leaves for a shallower level: the
-    # paragraphs after a list of one-paragraph entries are the notice's closing text, or the
-    # parent's text after its list (the extract stage gives them to the parent)
-    for k, (item, following) in enumerate(zip(closed, [*closed[1:], None])):
-        if following is None or following.part != item.part or len(following.path) < len(item.path):
-            closed[k] = _trim_closing_text(closed, k, body)
+    for k in last_of_list:
+        closed[k] = _trim_closing_text(closed, k, body, several_lines)
     return closed
 
 
@@ -160,9 +172,10 @@ def closing_line_starts(body: str, lines: list[Line]) -> list[int]:
     return out
 
 
-def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
+def _trim_closing_text(items: list[ItemNode], k: int, body: str, several_lines: list[bool]) -> ItemNode:
     """The last item of a list keeps only its first paragraph when every sibling is a single
-    paragraph: the unnumbered paragraphs after it are not its own."""
+    paragraph: the unnumbered paragraphs after it are not its own.  ``several_lines[j]``: item
+    j's text holds a line break (known from closing it)."""
     item = items[k]
     part, path = item.part, item.path
     depth, parent = len(path), path[:-1]
@@ -171,19 +184,18 @@ def _trim_closing_text(items: list[ItemNode], k: int, body: str) -> ItemNode:
         other = items[j]
         if other.part != part:
             break
-        other_depth = len(other.path)
-        if other_depth == depth and other.path[:-1] == parent:
-            if body.find("\n", other.text_start, other.end) != -1:
+        other_path = other.path
+        other_depth = len(other_path)
+        if other_depth == depth and other_path[:-1] == parent:
+            if several_lines[j]:
                 return item   # a sibling of several paragraphs: so may this one be
             siblings += 1
-        if other_depth < depth:
+        elif other_depth < depth:
             break   # the parent: earlier items are not siblings
-    if siblings < 2:
+    if siblings < 2 or not several_lines[k]:
         return item
-    first_line_end = body.find("\n", item.text_start, item.end)
-    if first_line_end == -1:
-        return item
-    return item._replace(end=first_line_end)
+    several_lines[k] = False
+    return item._replace(end=body.find("\n", item.text_start, item.end))
 
 
 def _end_after_field_lines(body: str, start: int, end: int) -> int:
