@@ -25,7 +25,7 @@ from itertools import accumulate, compress
 from dataclasses import dataclass, field
 
 from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
-from ..rules.prefilter import may_match_at_start, may_start_with
+from ..rules.prefilter import CharMemo, may_match_at_start, may_start_with
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..text.dates import SIGNATURE_DATE_LINE
@@ -82,7 +82,7 @@ class _Page:
             found = search(text, ends[k] + 1)
         labels = disclosure_labels()
         may_start, start = _start_tests()
-        opening, may_open = _line_openings()
+        opens = _line_openings()
         disclosure = disclosure_start().match
         readable = []
         for i, line in enumerate(self.lines):
@@ -91,13 +91,9 @@ class _Page:
             if i in inside:
                 readable.append(i)
                 continue
-            first = line[0]
-            opens = opening.get(first)
-            if opens is None:
-                opens = opening[first] = may_open(first)
-            if not opens:
+            if not opens[line[0]]:
                 continue   # (most lines: decided by their first character alone)
-            head = line if first not in LEFTOVER_MARKS else bare(line)
+            head = line if line[0] not in LEFTOVER_MARKS else bare(line)
             if may_start(head) and start(head) or head is not line and disclosure(line) \
                     or len(line) <= LABEL_LINE_MAX and line in labels:
                 readable.append(i)
@@ -248,19 +244,18 @@ def _start_tests() -> tuple[Callable[[str], bool], Callable[[str], re.Match | No
 
 
 @cache
-def _line_openings() -> tuple[dict[str, bool], Callable[[str], bool]]:
+def _line_openings() -> CharMemo:
     """Whether a stripped line starting with a character may be readable without holding an
     ``any_inside`` string: it starts with a leftover mark (its bare form is read), with a
     disclosure label's first character (a label alone on its line), or with a character a
     start pattern's match may open with.  Any other line fails every start test ``readable``
-    makes, so it is set aside by its first character.  Returns the answers known so far (by
-    character, filled in by ``readable``) and the test."""
+    makes, so it is set aside by its first character."""
     r = boilerplate()
     patterns = (r.info_field, *(rule.pattern for rule in r.at_start), disclosure_start())
     inside_chars = "".join(s for s in r.inside_strings if len(s) == 1)
     may_open = may_start_with(patterns, absent=inside_chars)
     marks = set(LEFTOVER_MARKS) | {label[0] for label in disclosure_labels()}
-    return {}, lambda ch: ch in marks or may_open(ch)
+    return CharMemo(lambda ch: ch in marks or may_open[ch])
 
 
 DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml

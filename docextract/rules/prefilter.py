@@ -130,17 +130,40 @@ def _plan(candidates: list[_Facts]) -> bool | str | tuple[tuple[tuple[str, ...],
     return tuple(f.required for f in candidates)
 
 
-def may_start_with(patterns: list[re.Pattern] | tuple[re.Pattern, ...], absent: str = "") -> Callable[[str], bool]:
-    """The first-character half of ``may_match_at_start``: ``may(ch)`` is False only when no
+CHAR_MEMO_MAX = 4096   # characters remembered (a bound for hostile input)
+
+
+class CharMemo(dict):
+    """``memo[ch]``: ``test(ch)``, each character tested once and then looked up (up to
+    ``CHAR_MEMO_MAX`` of them): a test of lines' first characters, run on every line.
+
+    >>> memo = CharMemo(str.isdigit)
+    >>> memo["1"], memo["一"], dict(memo)
+    (True, False, {'1': True, '一': False})
+    """
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, ch: str) -> bool:
+        result = self.test(ch)
+        if len(self) < CHAR_MEMO_MAX:
+            self[ch] = result
+        return result
+
+
+def may_start_with(patterns: list[re.Pattern] | tuple[re.Pattern, ...], absent: str = "") -> CharMemo:
+    """The first-character half of ``may_match_at_start``: ``may[ch]`` is False only when no
     pattern can match at the start of a text that starts with ``ch`` (so ``may_match_at_start``
-    says False for every such text).  A caller may keep the answers by character.
+    says False for every such text).
 
     >>> may = may_start_with([re.compile(r"首页\\s*>"), re.compile(r"\\d{4}-\\d{2}")])
-    >>> may("首"), may("2"), may("附")
+    >>> may["首"], may["2"], may["附"]
     (True, True, False)
     """
     facts = _facts(patterns, absent)
-    return lambda ch: any(f.may_start_with(ch) for f in facts)
+    return CharMemo(lambda ch: any(f.may_start_with(ch) for f in facts))
 
 
 def _facts(patterns, absent: str) -> list[_Facts]:

@@ -8,7 +8,8 @@ from functools import cache
 
 from ..text.dates import DATE
 from ..text.numerals import label_number
-from .gates import FirstChars
+from ..rules.prefilter import CharMemo
+from .gates import start_chars
 from .rules import rules
 
 ROC_EPOCH = 1911   # 民国元年 = 1912
@@ -74,6 +75,6 @@ def is_printing_date(text: str) -> bool:
 
 
 @cache
-def _may_start_date() -> FirstChars:
+def _may_start_date() -> CharMemo:
     """The characters a written date (``find_date``'s patterns) can start with."""
-    return FirstChars([DATE, rules().roc_date])
+    return start_chars([DATE, rules().roc_date])

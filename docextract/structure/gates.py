@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..rules.prefilter import CharMemo
 from ..text.pattern_needs import MAX_GATE_CHARS, constants as c, first_chars_of, required_sets
 
 IN_TESTS_MAX_CHARS = 8   # a set this small is tested with ``in`` once per character (faster than a class search)
@@ -191,27 +192,18 @@ def _class_char(code: int) -> str:
     return re.escape(chr(code)) if chr(code) in "\\]^-[" else chr(code)
 
 
-FIRST_CHARS_MAX = 4096   # characters remembered (a bound for hostile input)
-
-
-class FirstChars(dict):
+def start_chars(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> CharMemo:
     """``first[char]``: whether a match of one of ``patterns`` can start with ``char`` (the class
-    ``first_class`` reads from them; True for every character when it cannot be told).  Each
-    character is tested once, then looked up: a test before a pattern tried on many lines,
-    most of which start with a character no match can start with.
+    ``first_class`` reads from them; True for every character when it cannot be told), each
+    character tested once: a test before a pattern tried on many lines, most of which start
+    with a character no match can start with.
 
-    >>> first = FirstChars([re.compile(r"\\d+、")])
+    >>> first = start_chars([re.compile(r"\\d+、")])
     >>> first["1"], first["一"]
     (True, False)
     """
-
-    def __init__(self, patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> None:
-        super().__init__()
-        first = first_class(patterns)
-        self.can_start = None if first is None else re.compile(first).match
-
-    def __missing__(self, char: str) -> bool:
-        result = self.can_start is None or self.can_start(char) is not None
-        if len(self) < FIRST_CHARS_MAX:
-            self[char] = result
-        return result
+    first = first_class(patterns)
+    if first is None:
+        return CharMemo(lambda char: True)
+    can_start = re.compile(first).match
+    return CharMemo(lambda char: can_start(char) is not None)

@@ -14,7 +14,8 @@ from functools import cache
 from typing import NamedTuple
 
 from ..text.numerals import label_number
-from .gates import FirstChars, first_class
+from ..rules.prefilter import CharMemo
+from .gates import first_class, start_chars
 from .nodes import Line
 from .rules import Style, rules
 
@@ -231,11 +232,11 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
 
 
 @cache
-def _first_chars() -> tuple[FirstChars, FirstChars, FirstChars]:
+def _first_chars() -> tuple[CharMemo, CharMemo, CharMemo]:
     """The characters a table row can start with (most labels start with no digit: no match),
     and those a split label's head and tail can (most lines: no split label to read)."""
     r = rules()
-    return FirstChars([r.table_row]), FirstChars([r.split_head]), FirstChars([r.split_tail])
+    return start_chars([r.table_row]), start_chars([r.split_head]), start_chars([r.split_tail])
 
 
 def label_cannot_start() -> set[str] | frozenset[str]:
