@@ -97,7 +97,7 @@ def test_screens_keep_every_window_a_rule_matches_in():
         screened = find._windows_by_anchor(text, p.anchors)
         every = find.anchor_windows(text, p.anchors)
         for rule, k in zip(p.rules, p.anchors.rule_anchors):
-            kept = {end: start for start, end in _pairs(screened[k])}
+            kept = {end: start for start, end in _pairs(screened.get(k, []))}
             for start, end in _pairs(every[k]):
                 found = [m.span() for m in rule.pattern.finditer(text, start, end)]
                 if found:
@@ -113,8 +113,11 @@ def test_nears_drop_no_window_a_rule_matches_in():
     assert any(near is not None for near in index.nears)
     for text in _texts_and_pieces():
         found, kept = find._anchor_scan(text, index)
+        assert all(found[k] for k in found) and set(kept) <= set(found)
         for rule, k in zip(p.rules, index.rule_anchors):
-            if kept[k] is not None:
+            if k not in found:   # no word of the anchor: no match either
+                assert rule.pattern.search(text) is None, rule.family
+            elif index.nears[k] is not None:
                 dropped = set(range(2, len(found[k]) + 1, 2)) - set(kept[k])
                 assert not [m for end in dropped for m in rule.pattern.finditer(text, found[k][end - 2], found[k][end - 1])], rule.family
             if rule.near is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...rules.prefilter import CharMemo
 from ...text.scan import literal_alternation, screen
 
 
@@ -103,8 +104,10 @@ class AnchorIndex:
     nears: tuple[re.Pattern | None, ...]   # each anchor's rules' ``near`` in one (None: one has none)
     gates: tuple[tuple[str, bool, bool] | None, ...]   # each anchor's rules' ``near_gate`` in one, as its
     # (chars, digits, spaces) (None: one has none)
-    # ``feeds`` with each feed's anchor's near and gate appended, for the scan loop (fewer lookups a word)
+    # ``feeds`` with each feed's anchor's near and gate appended, for the scan loop (fewer lookups a
+    # word); the gate as a memo of ``Gate.admits`` per character (a lookup, not three tests a word)
     scan_feeds: dict[str, tuple[tuple, ...]]
+    decimal: CharMemo   # str.isdecimal per character: the digits_block test reads the last one first
 
 
 def locator(rule: Rule) -> re.Pattern | None:
@@ -153,11 +156,15 @@ def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
     screens = []
     for anchor in anchors:
         mine = tuple(r for r in rules if r.anchor == anchor)
-        screens.append((_screen(mine), max(r.screen_lead for r in mine)))
+        # an anchor of one rule that the screen does not relax has none: its screen would be
+        # the rule's locator, which then searches each window the screen passed once more
+        screen = None if len(mine) == 1 and not mine[0].opening else _screen(mine)
+        screens.append((screen, max(r.screen_lead for r in mine)))
     nears = tuple(_near([r for r in rules if r.anchor == anchor]) for anchor in anchors)
     gates = tuple(None if (gate := _gate([r for r in rules if r.anchor == anchor])) is None
                   else (gate.chars, gate.digits, gate.spaces) for anchor in anchors)
-    scan_feeds = {w: tuple((*feed, nears[feed[1]], gates[feed[1]]) for feed in fed) for w, fed in feeds.items()}
+    admits = tuple(None if gate is None else CharMemo(Gate(*gate).admits) for gate in gates)
+    scan_feeds = {w: tuple((*feed, nears[feed[1]], admits[feed[1]]) for feed in fed) for w, fed in feeds.items()}
     return AnchorIndex(re.compile(literal_alternation(vocabulary)), anchors, feeds, reaches, tuple(screens),
                        tuple(anchors.index(r.anchor) for r in rules), tuple(map(locator, rules)),
-                       nears, gates, scan_feeds)
+                       nears, gates, scan_feeds, CharMemo(str.isdecimal))

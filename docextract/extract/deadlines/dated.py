@@ -27,12 +27,13 @@ def _by(m: re.Match, ctx: Context, when: date | None, start: int | None = None, 
     words = ctx.p.words
     if followed_by(ctx.text, end, words["validity_words"]):
         return None  # 于2024年5月1日施行: a policy window
-    if any(w in clause_after(ctx.text, end) for w in words["transition_words"]):
+    if ctx.p.transition.search(clause_after(ctx.text, end)):
         return None  # 2025年6月底前仍按原标准支付: the old rule holds until then
-    if clause_before(ctx.text, start, 4).rstrip().endswith("年") and not m.groupdict().get("year"):
+    year = m.groupdict().get("year")
+    if not year and "年" in ctx.text[max(0, start - 4):start] and clause_before(ctx.text, start, 4).rstrip().endswith("年"):
         return None  # 九十五年六月三十日前: a year we cannot read is not the notice's year
     if written is None:
-        written = bool(m.groupdict().get("year"))
+        written = bool(year)
     return Candidate(start, end, "by", when, year_written=written)
 
 

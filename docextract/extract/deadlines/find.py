@@ -53,15 +53,21 @@ STRETCH = 1 << 15
 ANCHORED = True
 
 
-def _windows_by_anchor(text: str, index: AnchorIndex) -> list[list[int]]:
-    """The windows of every distinct anchor (flat, as ``anchor_windows`` gives them) where a
-    word meets the anchor's ``near`` and its screen finds that one of its rules may match."""
+def _windows_by_anchor(text: str, index: AnchorIndex) -> dict[int, list[int]]:
+    """The windows of every anchor that has any (flat, as ``anchor_windows`` gives them, by the
+    anchor's place in ``index.anchors``) where a word meets the anchor's ``near`` and its screen
+    finds that one of its rules may match.  Anchors left without a window are left out."""
     found, near = _anchor_scan(text, index)
-    out = []
-    for windows, kept, screen in zip(found, near, index.screens):
-        if kept is not None:   # only the windows a word met the anchor's near in
+    screens = index.screens
+    out = {}
+    for k, windows in found.items():
+        kept = near.get(k, windows)
+        if kept is not windows:   # only the windows a word met the anchor's near in
+            if not kept:
+                continue
             windows = [edge for end in kept for edge in windows[end - 2:end]]
-        out.append(_screened(text, windows, *screen) if windows else windows)
+        if windows := _screened(text, windows, *screens[k]):
+            out[k] = windows
     return out
 
 
@@ -71,36 +77,43 @@ def anchor_windows(text: str, index: AnchorIndex) -> list[list[int]]:
     word.  Each anchor's windows are one flat list ``[low, high, low, high, …]`` (no pair
     objects), merged as the scan finds them, and not clipped to the text: a search clamps its
     ``pos``/``endpos`` to the text itself."""
-    return _anchor_scan(text, index)[0]
+    found = _anchor_scan(text, index)[0]
+    return [found.get(k, []) for k in range(len(index.anchors))]
 
 
-def _anchor_scan(text: str, index: AnchorIndex) -> tuple[list[list[int]], list[list[int] | None]]:
-    """``anchor_windows``, and for each anchor with a ``near`` the windows where one of its
-    words meets it (as the ends of the window in the flat list), None for the others.  A
-    window's near is tried at its words only until one meets it."""
-    found: list[list[int]] = [[] for _ in index.anchors]
-    kept: list[list[int] | None] = [None if near is None else [] for near in index.nears]
+def _anchor_scan(text: str, index: AnchorIndex) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+    """``anchor_windows`` of the anchors a word was found for (by their place), and for each of
+    those with a ``near`` the windows where one of its words meets it (as the ends of the window
+    in the flat list).  A window's near is tried at its words only until one meets it.  Only
+    the anchors hit get a list: most of a notice's words feed a few anchors."""
+    found: dict[int, list[int]] = {}
+    kept: dict[int, list[int]] = {}
     feeds = index.scan_feeds
+    decimal = index.decimal
     for m in index.words.finditer(text):
         at = m.start()
         for offset, k, before, after, block, near, gate in feeds[m[0]]:
             start = at + offset                      # scan hits do not overlap: starts ascend
-            if block and start >= block and text[start - block:start].isdecimal():
+            if block and start >= block and decimal[text[start - 1]] and text[start - block:start].isdecimal():
                 continue                             # no rule of the anchor can use this word (Rule.digits_block)
-            windows = found[k]
-            if windows and start - before <= windows[-1]:
+            if k not in found:                       # (``in`` and a subscript: no call a word)
+                windows = found[k] = [start - before, start + after]
+                if near is None:
+                    continue
+                kept[k] = ends = []
+            elif start - before <= (windows := found[k])[-1]:
                 windows[-1] = start + after          # overlaps the last window: the furthest end yet
+                if near is None or ((ends := kept[k]) and ends[-1] == len(windows)):
+                    continue                         # (this window's near is met already)
             else:
                 windows += (start - before, start + after)
-            if near is None:
-                continue
-            ends = kept[k]
-            if ends and ends[-1] == len(windows):
-                continue                             # this window's near is met already
-            if gate is not None:                     # Gate.admits, inline: it runs at most words
-                ch = text[start - 1:start]           # "" at the start of the text: admitted
-                if not (ch in gate[0] or (gate[1] and ch.isdecimal()) or (gate[2] and ch.isspace())):
+                if near is None:
                     continue
+                ends = kept[k]
+            # the gate: Gate.admits memoised per character, a lookup a word ("" at the start of
+            # the text: admitted)
+            if gate is not None and not gate[text[start - 1:start]]:
+                continue
             if near.match(text, start):
                 ends.append(len(windows))
     return found, kept
@@ -136,20 +149,34 @@ def _screened(text: str, windows: list[int], screen: re.Pattern | None, lead: in
 
 
 def _window_matches(text: str, rule: Rule, locate: re.Pattern | None, start: int, end: int) -> list[re.Match]:
-    """What ``rule.pattern.finditer(text, start, end)`` finds: the rule's locator says where each
-    match starts (``anchors.locator``), ``rule.plain.match`` reads it there."""
+    """What ``rule.pattern.finditer(text, start, end)`` finds (``_rule_matches`` in one window)."""
+    return _rule_matches(text, rule, locate, [start, end], 0, 2)
+
+
+def _rule_matches(text: str, rule: Rule, locate: re.Pattern | None, windows: list[int], first: int,
+                  stop: int) -> list[re.Match]:
+    """What ``rule.pattern.finditer`` finds in each of the flat ``windows[first:stop]``, in order:
+    the rule's locator says where each match starts (``anchors.locator``), ``rule.plain.match``
+    reads it there.  One call for all of a rule's windows (most rules have few)."""
     lead = rule.screen_lead
-    if locate is None or (lead and start < lead):   # no locator, or a match may open the text (^)
-        return list(rule.pattern.finditer(text, start, end))
-    search, match = locate.search, rule.plain.match
-    found = []
-    hit = search(text, start - lead, end)
-    while hit is not None:
-        m = match(text, hit.start() + lead, end)
-        if m.end() == m.start():   # an empty match: finditer steps past it on its own terms
-            return list(rule.pattern.finditer(text, start, end))
-        found.append(m)
-        hit = search(text, m.end() - lead, end)
+    search, match = (None, None) if locate is None else (locate.search, rule.plain.match)
+    found: list[re.Match] = []
+    for k in range(first, stop, 2):
+        start, end = windows[k], windows[k + 1]
+        if search is None or (lead and start < lead):   # no locator, or a match may open the text (^)
+            found += rule.pattern.finditer(text, start, end)
+            continue
+        hit = search(text, start - lead, end)
+        while hit is not None:
+            at = hit.start() + lead
+            m = match(text, at, end)
+            if (stop_at := m.end()) == at:   # an empty match: finditer steps past it on its own terms
+                while found and found[-1].start() >= start:
+                    found.pop()              # (this window's: the windows do not overlap)
+                found += rule.pattern.finditer(text, start, end)
+                break
+            found.append(m)
+            hit = search(text, stop_at - lead, end)
     return found
 
 
@@ -166,8 +193,6 @@ def _is_fact(text: str, c: Candidate, facts: tuple[tuple[str, ...], ...]) -> boo
     return text[c.end:c.end + 4].lstrip().startswith(("已", "已经"))
 
 
-def _in_definition(sentence: str, definitions: tuple[str, ...]) -> bool:
-    return any(word in sentence for word in definitions)
 
 
 @cache
@@ -221,26 +246,35 @@ def _inherit_cadence(text: str, found: list[Candidate]) -> list[Candidate]:
 
 def _candidates(text: str, ctx: Context) -> list[Candidate]:
     """Every rule's candidates.  The text is walked a stretch at a time, every rule over its
-    windows in that stretch, so a long notice is read from memory once, not once per rule."""
+    windows in that stretch, so a long notice is read from memory once, not once per rule.
+    Only the rules whose anchor kept a window are visited."""
     rules = ctx.p.rules
     if not ANCHORED:
         return [c for k, rule in enumerate(rules) for m in rule.plain.finditer(text)
                 if (c := _candidate(m, rule, k, ctx)) is not None]
     index = ctx.p.anchors
     spans = _windows_by_anchor(text, index)
-    windows = [spans[k] for k in index.rule_anchors]
+    if not spans:
+        return []
     locators = index.locators
-    cursors = [0] * len(rules)
+    busy = [(k, rule, spans[a], locators[k]) for k, (rule, a) in enumerate(zip(rules, index.rule_anchors)) if a in spans]
     out = []
+    if len(text) <= STRETCH:   # one stretch: each rule over all its windows
+        for k, rule, mine, locate in busy:
+            for m in _rule_matches(text, rule, locate, mine, 0, len(mine)):
+                if (c := _candidate(m, rule, k, ctx)) is not None:
+                    out.append(c)
+        return out
+    cursors = [0] * len(busy)
     for stretch_end in range(STRETCH, len(text) + STRETCH, STRETCH):
-        for k, rule in enumerate(rules):
-            mine, at = windows[k], cursors[k]
-            while at < len(mine) and mine[at] < stretch_end:
-                for m in _window_matches(text, rule, locators[k], mine[at], mine[at + 1]):
-                    if (c := _candidate(m, rule, k, ctx)) is not None:
-                        out.append(c)
-                at += 2
-            cursors[k] = at
+        for j, (k, rule, mine, locate) in enumerate(busy):
+            at = stop = cursors[j]
+            while stop < len(mine) and mine[stop] < stretch_end:
+                stop += 2
+            for m in _rule_matches(text, rule, locate, mine, at, stop):
+                if (c := _candidate(m, rule, k, ctx)) is not None:
+                    out.append(c)
+            cursors[j] = stop
     return out
 
 
@@ -273,9 +307,9 @@ def extract_deadlines(text: str, reference: date | None = None, offset: int = 0,
     marks = TitleMarks(text)
     ctx = Context(text, reference, reference is not None and reference_source in RELIABLE_SOURCES, p, marks)
     facts = tuple(_longer_than(p.words["fact_words"], k) for k in range(3))
-    definitions = p.words["definition_words"]
+    in_definition = p.definition.search
     kept = [c for c in _candidates(text, ctx) if not marks.inside(c.start) and not _is_fact(text, c, facts)
-            and not _in_definition(sentence_before(text, c.start), definitions)]
+            and not in_definition(sentence_before(text, c.start))]
     found = _inherit_cadence(text, _resolve_overlaps(kept))
     return [_deadline(text, c, reference, reference_source, offset) for c in found]
 

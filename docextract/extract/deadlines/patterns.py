@@ -86,6 +86,14 @@ def _firsts(words) -> str:
     return "".join(re.escape(w[0]) for w in sorted(set(words)))
 
 
+def _ahead(*word_lists) -> str:
+    """A look-ahead for the first characters of ``word_lists``' words, put before their alternation
+    where a lazy run (``[^，。]{0,16}?``) tries it at each step: one class test rejects most steps
+    (it holds wherever the alternation matches: no match changes); "" when a word is empty."""
+    words = [w for ws in word_lists for w in ws]
+    return f"(?=[{_firsts(words)}])" if words and all(words) else ""
+
+
 @dataclass(frozen=True)
 class DeadlinePatterns:
     rules: tuple[Rule, ...]
@@ -99,6 +107,9 @@ class DeadlinePatterns:
     window_task: re.Pattern
     open_limit_context: re.Pattern
     deadline_labels: tuple[str, ...]
+    # ``any(word in piece for word in words[key])`` in one search (``_any_word``)
+    transition: re.Pattern
+    definition: re.Pattern
 
 
 def _period(rel_year: str) -> str:
@@ -148,8 +159,9 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
                     compile_pattern(RULES, key, near, re.VERBOSE) if near else None, gate)
 
     at_first, rel_first = _firsts(words["at_words"]), _firsts(relative_years)
+    verbs_ahead = _ahead(words["completion_verbs"])
     event_clause = rf"""
-        (?P<event> [^，。；;,\n：:]{{0,20}}? (?: {w['event_verbs']} ) ) (?:之)? 前 (?= [，,] )
+        (?P<event> [^，。；;,\n：:]{{0,20}}? {_ahead(words["event_verbs"])} (?: {w['event_verbs']} ) ) (?:之)? 前 (?= [，,] )
     """
     period_first = PERIOD_FIRST + rel_first
     # How a schedule (5月22日) and a window (4月26日至28日) open: a month, then a day's first
@@ -177,7 +189,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?<![\d月日号年]) (?P<at> {at} ) \s*      # 在 / 于: a point in time (not the 至 of 1月至6月) ...
             (?: {YEAR} \s* )? {period} {TIME}? \s*     # ... 2月 / 一季度 / 今年年底 ...
             (?: 内|以内 )?                             # ... (内)
-            (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? (?:{verbs}) )   # ... followed closely by 完成 / 全面 / 复工
+            (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? {verbs_ahead} (?:{verbs}) )   # ... followed closely by 完成 / 全面 / 复工
         """, "月|季|半年|底|末", 24, 36, at_first),
         rule("schedule", "at_words", rf"""
             (?: (?P<at> 于|在 ) \s* )?                 # 于 (or a date opening a sentence, checked in find)
@@ -191,7 +203,8 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: {YEAR} \s* )? {rel_year}               # 2021年 / 今年 (optional)
             (?: {QUARTER} | {HALF}
               | (?<![〇零一二两三四五六七八九十百半几多数]) (?<!(?<!\d)\d) (?<!(?<!\d)\d\d) (?P<yearend> 年内|年度内 ) ) (?:末)?   # 第三季度 / 上半年 / 年内 (not 一年内, 3年内: durations)
-            (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? (?:{verbs}|{w['target_verbs']}|至少) )   # a period alone is a deadline only before 完成 … or a target (年内至少3次)
+            (?= \s* [，,]? {CLAUSE_CHARS}{{0,8}}? {_ahead(words["completion_verbs"], words["target_verbs"], ["至少"])}
+                (?:{verbs}|{w['target_verbs']}|至少) )   # a period alone is a deadline only before 完成 … or a target (年内至少3次)
         """, "季度|半年|年内|年度内", 12, 30, YEAR_FIRST + rel_first + "第一二三四上下年"),
         rule("field_point", "completion_verbs", rf"""
             (?: {deadline_labels} ) \s* [:：] \s*       # 完成时限： (rules/fields.toml)
@@ -217,7 +230,8 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: (?P<lead> 力争|争取|计划|预计|确保 ) \s* )?   # 力争 (optional) ...
             (?P<year> \d{{4}} ) \s* 年 (?P<yearend> 底|末 )?   # ... 2023年: a plan year opening a clause ...
             (?! \s* (?: {NOT_AFTER_TARGET_YEAR} | 前 | 内 | 是 | 至 | 到 | 和 | 、 | — | - ) )
-            (?= \s* [，,] | \s* {CLAUSE_CHARS}{{0,16}}? (?: {w['target_verbs']} | {verbs} ) )  # ... then a target
+            (?= \s* [，,] | \s* {CLAUSE_CHARS}{{0,16}}? {_ahead(words["target_verbs"], words["completion_verbs"])}
+                (?: {w['target_verbs']} | {verbs} ) )  # ... then a target
         """, "年", 8, 30, "力争计预确" + r"\d", near=target_year, gate=target_gate),   # the year is written in digits
         rule("window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?                  # 于 (optional)
@@ -246,7 +260,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         """, tuple(units), 16, 4, "最不" + COUNT_FIRST, digits_block=COUNT_DIGITS + 1,   # no digit before the count
             near=_count_before_near(), gate=Gate(CN_NUM, digits=True, spaces=True)),
         rule("event_before", "event_verbs", rf"""
-            (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?<! [{NOT_BEFORE_EVENT_BEFORE}] ) (?:之)? 前
+            (?P<at> 在|于 ) (?P<event> [^，。；;,\n（(《]{{2,40}}? ) (?=[之前]) (?<! [{NOT_BEFORE_EVENT_BEFORE}] ) (?:之)? 前
             (?! [{NOT_AFTER_EVENT_BEFORE}] )
         """, "前", 46, 2, "在于",
             near=rf"(?: (?<![{NOT_BEFORE_EVENT_BEFORE}]) | (?<=之) ) 前 (?! [{NOT_AFTER_EVENT_BEFORE}] )"),
@@ -266,7 +280,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         rule("same_day", "completion_verbs", rf"""
             (?P<day_word> {_alt(DAY_WORDS)} ) (?: 内|起 )?
             (?: {TIME} \s* (?:{before})                     # 翌日八时前
-              | (?= \s* {CLAUSE_CHARS}{{0,4}}? (?:{verbs}) ) )  # 当日办结
+              | (?= \s* {CLAUSE_CHARS}{{0,4}}? {verbs_ahead} (?:{verbs}) ) )  # 当日办结
         """, "日|天", 4, 24, "当即次翌第下",
             near=" | ".join(f"(?<={re.escape(word[:-1])}){re.escape(word[-1])}" for word in DAY_WORDS),
             gate=Gate("".join(sorted({word[-2] for word in DAY_WORDS})))),
@@ -291,7 +305,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         rule("recurring_cadence", "cadence_verbs", rf"""
             (?: 每 (?:个)? | 按 )                             # 每 / 按
             (?P<cadence> {cadence} ) (?: 度 )?                # 季度
-            {CLAUSE_CHARS}{{0,16}}?                           # (向市扶贫办 / 对…进行)
+            {CLAUSE_CHARS}{{0,16}}? {_ahead(words["cadence_verbs"])}   # (向市扶贫办 / 对…进行)
             (?P<verb> {w['cadence_verbs']} )                  # 通报 / 报送 / 核实
         """, "每|按", 2, 44, "每按"),
         rule("cadence_system", "cadence_systems", rf"""
@@ -301,7 +315,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             near=rf"(?<=[{SYSTEM_PERIOD_ENDS}]) (?: {w['cadence_systems']} )", gate=Gate(SYSTEM_PERIOD_ENDS)),
         rule("daily", "daily_idioms", rf"(?: {w['daily_idioms']} )", words["daily_idioms"], 1, 4, _firsts(words["daily_idioms"])),
         rule("monthly_within", "completion_verbs", rf"""
-            (?: (?:在|于) \s* )? 当月 (?: 内|以内 ) (?= {CLAUSE_CHARS}{{0,6}}? (?:{verbs}) )
+            (?: (?:在|于) \s* )? 当月 (?: 内|以内 ) (?= {CLAUSE_CHARS}{{0,6}}? {verbs_ahead} (?:{verbs}) )
         """, "当月", 4, 16, "在于当"),
     )
     open_ = (
@@ -309,7 +323,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: {w['open_prefixes']} ) (?: {w['open_verbs']} ) (?: 到位|完毕 )?
         """, words["open_prefixes"], 2, 10, _firsts(words["open_prefixes"])),
         rule("open_phrase", "open_qualifiers", rf"""
-            (?P<at> (?:在|于) {CLAUSE_CHARS}{{0,12}}? | 按照? ) (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} )
+            (?P<at> (?:在|于) {CLAUSE_CHARS}{{0,12}}? | 按照? ) {_ahead(words["open_qualifiers"])} (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} )
             (?P<within> 内|以内|之内 )?
           | (?: {w['open_qualifiers']} ) 的? (?: {w['open_nouns']} ) (?P<within2> 内|以内|之内 )
         """, words["open_nouns"], 20, 4, "在于按" + _firsts(words["open_qualifiers"])),
@@ -318,7 +332,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         """, "符合", 4, 16, _firsts(words["open_nouns"]),
             near=rf"(?<=[{noun_ends}]) 符合", gate=Gate(noun_ends)),
         rule("on_time", "on_time_words", rf"""
-            (?: {w['on_time_words']} ) \s* {CLAUSE_CHARS}{{0,4}}? (?: {w['reporting_verbs']} )
+            (?: {w['on_time_words']} ) \s* {CLAUSE_CHARS}{{0,4}}? {_ahead(words["reporting_verbs"])} (?: {w['reporting_verbs']} )
         """, words["on_time_words"], 2, 12, _firsts(words["on_time_words"])),
         rule("ongoing", "ongoing_words", rf"""
             (?: {deadline_labels} ) \s* [:：] \s* (?P<value> {w['ongoing_words']} )
@@ -338,7 +352,14 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
         window_task=compile_pattern(RULES, "window_tasks", rf"(?:{w['window_tasks']})时间"),
         deadline_labels=tuple(f"{label}{tail}" for label in words["deadline_labels"] for tail in ("", "为", "是", "：", ":")),
         open_limit_context=compile_pattern(RULES, "relative_units", r"时限|办结|办理|审批|审核|审查|答复|处理|完成|用时"),
+        transition=_any_word(words["transition_words"]),
+        definition=_any_word(words["definition_words"]),
     )
+
+
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    """``search`` says whether one of ``words`` is in a text (one call, not a test per word)."""
+    return re.compile(_alt(words) if words else "(?!)")
 
 
 def _count_before_near() -> str:
