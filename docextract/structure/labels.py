@@ -197,14 +197,22 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             head = may_start_head[text[:1]] and split_head(text)   # (most lines start with no digit)
             if not head:
                 continue   # no label, no list after a colon, no split label can start here
-        # (toc_line opens with a class: its search skips to a leader character in C, cheaper
-        # than a gate's Python call)
-        if not stripped or toc_line(stripped) \
-                or (may_be_table_row[stripped[0]] and table_row(stripped)):
+        if not stripped:
             continue
         # (a split label's tail starts the next line: most next lines start with no character it can)
         split = _split_label(lines, i, last) if i + 1 < last and may_start_tail[lines[i + 1].text[:1]] \
             and (head or split_head(text)) else None
+        if label is None and split is None:
+            # a list after a colon, if any, is all the line yields: the tests for a table of
+            # contents or a table's row (a search over the line) wait for it (most lines: none)
+            found = inline_candidates(line, line_start)
+            if found and not toc_line(stripped) and not (may_be_table_row[stripped[0]] and table_row(stripped)):
+                out.extend(found)
+            continue
+        # (toc_line opens with a class: its search skips to a leader character in C, cheaper
+        # than a gate's Python call)
+        if toc_line(stripped) or (may_be_table_row[stripped[0]] and table_row(stripped)):
+            continue
         if split is not None:
             out.append(split)
             out.extend(inline_candidates(lines[i + 1], split.text_start))

@@ -9,7 +9,7 @@ from operator import add, itemgetter
 from typing import NamedTuple
 
 from ..clean import Cleaned
-from ..models import Evidence
+from ..models import Evidence, validated
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,8 @@ def lines_of(body: str) -> list[Line]:
 
 
 def evidence_at(body: str, start: int, end: int) -> Evidence:
-    return Evidence(text=body[start:end], start=start, end=end)
+    # (validated: the model's own validation, without BaseModel.__init__'s keyword round trip)
+    return validated(Evidence, {"text": body[start:end], "start": start, "end": end})
 
 
 class LinesText:

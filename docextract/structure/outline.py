@@ -5,9 +5,13 @@ is linear in the number of lines and items."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
+from functools import cache
 from operator import itemgetter
 from typing import NamedTuple
 
+from ..rules.prefilter import CharMemo
+from .gates import gate, start_chars
 from .labels import line_candidates
 from .nodes import ItemNode, Line, LinesText, PartNode
 from .numbering import number_items
@@ -203,16 +207,27 @@ def _end_after_field_lines(body: str, start: int, end: int) -> int:
     by more prose, the item ends after them."""
     r = rules()
     field_line, closing_assignment = r.item_field_line.match, r.item_closing_assignment.search
+    may_start_field, may_close = _field_line_gates()
     pos, seen_fields = start, False
     for raw in body[start:end].split("\n"):
         line_end = pos + len(raw)
         stripped = raw.strip()
-        if field_line(stripped) or closing_assignment(stripped):
+        # (most lines: a first character no field name starts with, no bracket an assignment needs)
+        if (may_start_field[stripped[:1]] and field_line(stripped)) \
+                or (may_close(stripped) and closing_assignment(stripped)):
             seen_fields = True
         elif seen_fields and stripped:
             return pos
         pos = line_end + 1
     return end
+
+
+@cache
+def _field_line_gates() -> tuple[CharMemo, Callable[[str], bool]]:
+    """Whether a line's first character can start a field line, and whether the line holds what a
+    closing assignment needs (both read from the patterns)."""
+    r = rules()
+    return start_chars([r.item_field_line]), gate(r.item_closing_assignment)
 
 
 ITEM_SPAN = itemgetter(ItemNode._fields.index("start"), ItemNode._fields.index("end"))   # (start, end), in C

@@ -28,9 +28,11 @@ class Signature:
 def _issuer_names(text: str) -> list[str] | None:
     """The names of a signature line (several side by side), or None when it is not one."""
     r = rules()
-    names = [r.seal_by.sub("", p) for p in text.split()]
-    if not names or len(text) > ISSUER_LINE_MAX_CHARS or any(ch in text for ch in "。；：:，"):
+    pieces = text.split()
+    # (the cheap tests first: most lines above a date are prose, not signature lines)
+    if not pieces or len(text) > ISSUER_LINE_MAX_CHARS or any(ch in text for ch in "。；：:，"):
         return None
+    names = [r.seal_by.sub("", p) for p in pieces]
     if r.seal_by.fullmatch(text):
         return []   # （某某局代章） on its own line
     names = [piece for name in names for piece in _glued_names(name)]
