@@ -12,6 +12,7 @@ from ..rules.boilerplate import Boilerplate, boilerplate
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..rules.orgs import org_lexicon
+from ..rules.prefilter import CharMemo, may_start_with
 from .gates import GatedPattern, any_search
 
 RULES = "normalize"
@@ -37,6 +38,7 @@ class NormalizeRules:
     wrap_slack: int
     title_end: re.Pattern
     label: re.Pattern
+    label_starts: CharMemo          # label_starts[c]: a label may start with c (most lines start with none)
     boilerplate: Boilerplate
 
 
@@ -106,5 +108,6 @@ def normalize_rules() -> NormalizeRules:
         wrap_slack=require(rules, RULES, "wrap_slack", int),
         title_end=title_end(),
         label=label_start(),
+        label_starts=may_start_with([label_start()]),
         boilerplate=boilerplate(),
     )
