@@ -222,7 +222,7 @@ def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_lis
                     and text[line[0]:start].lstrip(" \t") == half and not label_start().match(half))
     if end - start > 1:
         return False  # a layout gap between two words (a signature's two issuers) stays
-    # _is_cjk written out (a call per neighbour costs more than the comparisons)
+    # a Chinese character beside the space (its ranges written out: a call per neighbour costs more)
     if ("\u4e00" <= before <= "\u9fff" or "\u3400" <= before <= "\u4dbf") \
             and ("\u4e00" <= after <= "\u9fff" or "\u3400" <= after <= "\u4dbf" or after in LATIN or after in "()") \
             or (before in LATIN or before in "()%") and ("\u4e00" <= after <= "\u9fff" or "\u3400" <= after <= "\u4dbf"):

@@ -21,6 +21,7 @@ RULES = "normalize"
 @dataclass(frozen=True)
 class NormalizeRules:
     page_furniture: re.Pattern      # every [[page_furniture]] pattern, whole line
+    page_furniture_starts: CharMemo  # [c]: a page_furniture pattern may match a line starting with c
     complete: "AnyPattern"          # every [[complete_line]] pattern, searched
     field: GatedPattern             # every [[field_line]] pattern (asked only of lines that may match)
     navigation: GatedPattern        # every [[navigation]] pattern
@@ -89,8 +90,10 @@ def normalize_rules() -> NormalizeRules:
         if not isinstance(share, float) or not 0 < share <= 1:
             raise RuleError(f"{RULES}.toml: {key!r} must be a number in (0, 1], got {share!r}")
     brackets = _brackets(rules)
+    page_furniture = _patterns(rules, "page_furniture", "(?:{})$")
     return NormalizeRules(
-        page_furniture=_patterns(rules, "page_furniture", "(?:{})$"),
+        page_furniture=page_furniture,
+        page_furniture_starts=may_start_with([page_furniture]),
         complete=_searched(rules, "complete_line"),
         field=GatedPattern(_patterns(rules, "field_line")),
         navigation=GatedPattern(_patterns(rules, "navigation")),
