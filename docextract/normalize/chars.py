@@ -203,10 +203,6 @@ def is_spaced_list(line: str) -> bool:
         all(2 <= len(w) <= SPACED_LIST_MAX_WORD and not w.isdigit() for w in words)
 
 
-def _is_cjk(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"   # CJK, one character
-
-
 def _is_word(c: str) -> bool:
     """A Chinese character or mark, a digit, a bracket or %: text a space beside Chinese punctuation
     is noise next to."""
@@ -226,8 +222,10 @@ def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_lis
                     and text[line[0]:start].lstrip(" \t") == half and not label_start().match(half))
     if end - start > 1:
         return False  # a layout gap between two words (a signature's two issuers) stays
-    if _is_cjk(before) and (_is_cjk(after) or after in LATIN or after in "()") \
-            or (before in LATIN or before in "()%") and _is_cjk(after):
+    # a Chinese character beside the space (its ranges written out: a call per neighbour costs more)
+    if ("\u4e00" <= before <= "\u9fff" or "\u3400" <= before <= "\u4dbf") \
+            and ("\u4e00" <= after <= "\u9fff" or "\u3400" <= after <= "\u4dbf" or after in LATIN or after in "()") \
+            or (before in LATIN or before in "()%") and ("\u4e00" <= after <= "\u9fff" or "\u3400" <= after <= "\u4dbf"):
         return not spaced_list(start)
     return False
 
@@ -263,7 +261,7 @@ def strip_stray_spaces(t: TrackedText) -> TrackedText:
 
     size = len(text)
     for m in (SPACES if "\t" in text else ONLY_SPACES).finditer(text):
-        start, end = m.start(), m.end()
+        start, end = m.span()
         if not start or end == size or text[start - 1] == "\n" or text[end] == "\n":
             continue  # indentation or a line's end: not between two characters
         if text[start - 1] < FIRST_WIDE and text[end] < FIRST_WIDE:

@@ -34,10 +34,12 @@ def drop_page_furniture(t: TrackedText) -> TrackedText:
     """Page numbers (— 3 —, -- 10 --, 第01页, 第2页 共10页) and form-feed page breaks go, each
     with its line end."""
     text = t.text
-    furniture = normalize_rules().page_furniture
+    r = normalize_rules()
+    furniture, may_start = r.page_furniture, r.page_furniture_starts
     edits = []
     for start, end, line in _short_lines(text):
-        if furniture.match(line.rstrip()):
+        # most short lines (headings, names, dates) start with a character no page number starts with
+        if may_start[line[0]] and furniture.match(line.rstrip()):
             if end < len(text):
                 edits.append((start, end + 1, ""))   # the line and its newline
             elif start > 0:

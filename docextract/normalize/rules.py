@@ -12,6 +12,7 @@ from ..rules.boilerplate import Boilerplate, boilerplate
 from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..rules.orgs import org_lexicon
+from ..rules.prefilter import CharMemo, may_start_with
 from .gates import GatedPattern, any_search
 
 RULES = "normalize"
@@ -20,6 +21,7 @@ RULES = "normalize"
 @dataclass(frozen=True)
 class NormalizeRules:
     page_furniture: re.Pattern      # every [[page_furniture]] pattern, whole line
+    page_furniture_starts: CharMemo  # [c]: a page_furniture pattern may match a line starting with c
     complete: "AnyPattern"          # every [[complete_line]] pattern, searched
     field: GatedPattern             # every [[field_line]] pattern (asked only of lines that may match)
     navigation: GatedPattern        # every [[navigation]] pattern
@@ -37,6 +39,7 @@ class NormalizeRules:
     wrap_slack: int
     title_end: re.Pattern
     label: re.Pattern
+    label_starts: CharMemo          # label_starts[c]: a label may start with c (most lines start with none)
     boilerplate: Boilerplate
 
 
@@ -87,8 +90,10 @@ def normalize_rules() -> NormalizeRules:
         if not isinstance(share, float) or not 0 < share <= 1:
             raise RuleError(f"{RULES}.toml: {key!r} must be a number in (0, 1], got {share!r}")
     brackets = _brackets(rules)
+    page_furniture = _patterns(rules, "page_furniture", "(?:{})$")
     return NormalizeRules(
-        page_furniture=_patterns(rules, "page_furniture", "(?:{})$"),
+        page_furniture=page_furniture,
+        page_furniture_starts=may_start_with([page_furniture]),
         complete=_searched(rules, "complete_line"),
         field=GatedPattern(_patterns(rules, "field_line")),
         navigation=GatedPattern(_patterns(rules, "navigation")),
@@ -106,5 +111,6 @@ def normalize_rules() -> NormalizeRules:
         wrap_slack=require(rules, RULES, "wrap_slack", int),
         title_end=title_end(),
         label=label_start(),
+        label_starts=may_start_with([label_start()]),
         boilerplate=boilerplate(),
     )

@@ -112,9 +112,12 @@ class _Lines:
         return found
 
     def label(self, k: int) -> bool:
+        """A numbered heading's label starts the line (asked of non-blank lines only)."""
         found = self._label[k]
         if found is None:
-            found = self._label[k] = bool(self.r.label.match(self.text[k]))
+            line = self.text[k]
+            # most lines start with a character no label starts with: no regex call
+            found = self._label[k] = self.r.label_starts[line[0]] and bool(self.r.label.match(line))
         return found
 
     def field(self, k: int) -> bool:
@@ -131,11 +134,10 @@ class _Paragraph:
     brackets are read only when a rule asks, and each line once: most paragraphs end in a
     sentence mark and are never asked, and a long paragraph is joined in linear time."""
 
-    __slots__ = ("first", "first_index", "tail", "length", "unread", "marks", "clauses", "open", "bracket_chars",
-                 "deltas", "marks_of")
+    __slots__ = ("first", "first_index", "tail", "length", "unread", "marks", "clauses", "open", "deltas",
+                 "marks_of")
 
     def __init__(self, k: int, line: str, r: NormalizeRules):
-        self.bracket_chars = r.bracket_chars
         self.deltas, self.marks_of = _bracket_deltas(tuple(r.brackets.items()))
         self.reset(k, line)
 
@@ -159,11 +161,11 @@ class _Paragraph:
                 self.clauses = self.marks = True
             elif not self.clauses and "，" in line:  # most heading lines have none
                 self.clauses = True
-            if self.bracket_chars.search(line):
-                # "(绩效）": a bracket may close with the other width, so each shape is counted
-                for mark in self.marks_of.findall(line):
-                    for opening, delta in self.deltas[mark]:
-                        self.open[opening] = self.open.get(opening, 0) + delta
+            # "(绩效）": a bracket may close with the other width, so each shape is counted (one
+            # findall: a search for any bracket first costs a second regex call when there is one)
+            for mark in self.marks_of.findall(line):
+                for opening, delta in self.deltas[mark]:
+                    self.open[opening] = self.open.get(opening, 0) + delta
         self.unread = []
 
     def has_marks(self) -> bool:
@@ -206,7 +208,9 @@ def _bracket_deltas(pairs: tuple[tuple[str, str], ...]) -> tuple[dict[str, tuple
             deltas.setdefault(c, []).append((opening, 1))
         for c in shapes(closing):
             deltas.setdefault(c, []).append((opening, -1))
-    return {c: tuple(d) for c, d in deltas.items()}, re.compile("[" + re.escape("".join(sorted(deltas))) + "]")
+    # only the bracket characters themselves are counted (a line is read when it holds one)
+    counted = {c: tuple(d) for c, d in deltas.items() if any(c in pair for pair in pairs)}
+    return counted, re.compile("[" + re.escape("".join(sorted(counted))) + "]")
 
 
 CLAUSE_ENDS = frozenset("：:；;")   # "（牵头单位：" + "省农业农村厅）": a field inside an open bracket
