@@ -58,8 +58,11 @@ def _unit(unit: Name, source: str, context: AssignmentContext) -> Unit | None:
     score = context.recognizer.score(name)
     if score < NOUN:
         return None
-    flags = [] if context.bodies.describe(name).known or score >= KNOWN else [NOT_IN_LEXICON]
-    facts = body_lexicon().describe(unit.name)   # as split_units describes a listed name
+    lexicon = body_lexicon()
+    facts = lexicon.describe(unit.name)   # as split_units describes a listed name
+    # (the notice's lexicon is mostly this one, and a listed name mostly has no white space to strip)
+    known = facts if name == unit.name and context.bodies is lexicon else context.bodies.describe(name)
+    flags = [] if known.known or score >= KNOWN else [NOT_IN_LEXICON]
     return validated(Unit, {"name": unit.name, "start": unit.start, "end": unit.end, "source": source,
                             "canonical": facts.canonical, "level": facts.level, "collective": facts.collective,
                             "flags": flags})
