@@ -23,6 +23,7 @@ from ..rules import load_rules, require
 from ..rules.fields import UNIT_ROLES, labels_with
 from ..structure.nodes import Field
 from .units import AssignmentContext, Assignments, body_lexicon, extract_assignments
+from .units.assign import NOBODY
 from .units.names import Name, split_names
 from .units.recognizer import KNOWN, NOUN
 
@@ -106,7 +107,7 @@ def cell_units(body: str, fields: tuple[Field, ...], context: AssignmentContext,
             continue
         text = body[f.start:f.end]
         said = extract_assignments(text, f.start, inside)
-        if said:   # the cell assigns itself: 县河长办牵头，各乡镇配合
+        if said is not NOBODY and said:   # the cell assigns itself: 县河长办牵头，各乡镇配合 (NOBODY: most cells)
             for role in UNIT_ROLES:
                 roles[role].extend(getattr(said, role))
             continue
