@@ -23,6 +23,7 @@ from ..rules import load_rules, require
 from ..rules.fields import UNIT_ROLES, labels_with
 from ..structure.nodes import Field
 from .units import AssignmentContext, Assignments, body_lexicon, extract_assignments
+from .units.assign import NOBODY
 from .units.names import Name, split_names
 from .units.recognizer import KNOWN, NOUN
 
@@ -58,8 +59,11 @@ def _unit(unit: Name, source: str, context: AssignmentContext) -> Unit | None:
     score = context.recognizer.score(name)
     if score < NOUN:
         return None
-    flags = [] if context.bodies.describe(name).known or score >= KNOWN else [NOT_IN_LEXICON]
-    facts = body_lexicon().describe(unit.name)   # as split_units describes a listed name
+    lexicon = body_lexicon()
+    facts = lexicon.describe(unit.name)   # as split_units describes a listed name
+    # (the notice's lexicon is mostly this one, and a listed name mostly has no white space to strip)
+    known = facts if name == unit.name and context.bodies is lexicon else context.bodies.describe(name)
+    flags = [] if known.known or score >= KNOWN else [NOT_IN_LEXICON]
     return validated(Unit, {"name": unit.name, "start": unit.start, "end": unit.end, "source": source,
                             "canonical": facts.canonical, "level": facts.level, "collective": facts.collective,
                             "flags": flags})
@@ -103,7 +107,7 @@ def cell_units(body: str, fields: tuple[Field, ...], context: AssignmentContext,
             continue
         text = body[f.start:f.end]
         said = extract_assignments(text, f.start, inside)
-        if said:   # the cell assigns itself: 县河长办牵头，各乡镇配合
+        if said is not NOBODY and said:   # the cell assigns itself: 县河长办牵头，各乡镇配合 (NOBODY: most cells)
             for role in UNIT_ROLES:
                 roles[role].extend(getattr(said, role))
             continue

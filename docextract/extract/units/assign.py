@@ -25,6 +25,7 @@ A unit that is merely the subject of a sentence (``市金融办要做好指导�
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ...models import Unit, validated
 from ...text.scan import windows
@@ -237,10 +238,13 @@ def _described(unit: Name | Unit, flags: tuple[str, ...], context: AssignmentCon
                             "collective": facts.collective, "flags": flags})
 
 
+_UNIT_START = attrgetter("unit.start")   # the sort key of found units, without a Python call per unit
+
+
 def _by_role(found: list[Found], context: AssignmentContext) -> dict[str, list[Unit]]:
     roles: dict[str, list[Unit]] = {role: [] for role in ROLES}
     seen: dict[str, set[str]] = {role: set() for role in ROLES}
-    for f in sorted(found, key=lambda f: f.unit.start):
+    for f in sorted(found, key=_UNIT_START):
         key = compact(f.unit.name)
         if key not in seen[f.role]:
             seen[f.role].add(key)
@@ -285,12 +289,13 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
                                             and any(prefixed_search(p, text) for p in lex.first_is_lead))):
         found = _first_listed_leads(found, context.others_role)
     found += [Found("responsible", u, -2) for u in head or context.duty_under.get(offset, ())]
-    if not found and context.same_units and context.same_scope.holds(offset):
+    notes = context.has_notes   # (kept by the context: most notices state no note, most items skip both tests)
+    if not found and notes and context.same_units and context.same_scope.holds(offset):
         found = _from_note(context.same_units)
-    if not found and not context.also_units:
+    if not found and not (notes and context.also_units):
         return NOBODY
     roles = _by_role(found, context)
-    if context.also_units and context.also_scope.holds(offset):
+    if notes and context.also_units and context.also_scope.holds(offset):
         extra = _by_role(_from_note(context.also_units), context)
         for role in ROLES:
             names = {compact(u.name) for u in roles[role]}

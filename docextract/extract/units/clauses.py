@@ -20,11 +20,16 @@ def round_brackets(text: str) -> list[tuple[int, int]]:
     >>> round_brackets("甲（乙(丙)）丁)（戊")
     [(1, 6), (3, 5)]
     """
-    opens = positions(text, "（") + positions(text, "(")
+    opens = positions(text, "（")
+    if "(" in text:   # (a text holds one width of bracket, mostly: an ``in`` test spares the other's positions)
+        opens += positions(text, "(")
     if not opens:
         return []   # most items: two scans say so
+    closes = positions(text, "）")
+    if ")" in text:
+        closes += positions(text, ")")
     # each bracket character found by str.find (a byte scan), not a class tried at every character
-    events = sorted([(i, True) for i in opens] + [(i, False) for i in positions(text, "）") + positions(text, ")")])
+    events = sorted([(i, True) for i in opens] + [(i, False) for i in closes])
     pairs, stack = [], []
     for i, is_open in events:
         if is_open:

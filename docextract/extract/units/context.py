@@ -205,8 +205,11 @@ def _name_ends() -> frozenset[str]:
     return frozenset(w[-1] for w in words) | frozenset("）)〕")
 
 
+NAME_TRAIL = " \t\u3000。；;，,"   # what may stand between a head's last name and its stop
+
+
 def _ends_like_a_name(body: str, start: int, stop: int) -> bool:
-    while stop > start and body[stop - 1] in " \t\u3000。；;，,":
+    while stop > start and body[stop - 1] in NAME_TRAIL:
         stop -= 1
     return stop > start and body[stop - 1] in _name_ends()
 
@@ -238,9 +241,23 @@ def _duty_lists(body: str, items: Sequence[ItemLike], rec: UnitRecognizer):
         return (item.part, item.path) in parents
 
     heads: dict[int, tuple[Name, ...]] = {}
+    name_ends = _name_ends()
     for it in items:
+        # every head ends like a name where ``_head_stop`` stops (its first colon or line end,
+        # else the window's end): that test first, inline, as most items fail it
+        start = it.text_start
+        end = start + DUTY_HEAD_MAX_CHARS + 1
+        if it.end < end:
+            end = it.end
+        m = HEAD_STOP.search(body, start, end)
+        at = m.start() if m is not None else end
+        while at > start and body[at - 1] in NAME_TRAIL:
+            at -= 1
+        if at == start or body[at - 1] not in name_ends:
+            heads[start] = ()
+            continue
         stop = _head_stop(body, it, has_items_under)
-        heads[it.text_start] = () if stop is None else _duty_head(body, it, rec, stop)
+        heads[start] = () if stop is None else _duty_head(body, it, rec, stop)
     siblings: dict[tuple, int] = {}
     for it in items:
         if heads[it.text_start]:

@@ -24,10 +24,11 @@ from .shapes import DROPPED_AT_END, Endings, split_top_level, trimmed
 from .slots import ASSIGNEE, NAMED, PARTNER, SUBJECT, Found, slot_units
 
 FLAGS = ("unbracketed_assignment",)
-# (the full stop's look-behind comes after the dot, so every branch opens with a literal and sre
-# skips to the marks by their first characters)
 SENTENCE_MARKS = "。！？!?；;\n"   # a sentence ends at these, and at a full stop between no digits
-SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}]|\.(?<!\d\.)(?!\d)")
+# One class opens the pattern, the full stop's conditions follow as look-arounds (true for every
+# other mark), so sre skips to the marks by the class: ``[marks]|\.(…)`` opened with a branch,
+# and sre tried a match at every character.
+SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_MARKS)}.](?<!\d\.)(?:(?<!\.)|(?!\d))")
 # the last break of a range: the greedy run backs off from the range's end to its nearest break
 LAST_BREAK = re.compile(rf"(?s:.*)(?:{SENTENCE_END.pattern})")
 CLAUSE_DELIMITERS = frozenset("，,：:")
@@ -56,9 +57,16 @@ def _form_marks() -> re.Pattern:
     with one).  A sentence holding none of these can assign nobody."""
     dropped = re.escape("".join(sorted(DROPPED_AT_END)))
     at_end = rf"(?=[{dropped}]*(?:[。！？!?；;\n.]|\Z))"
-    # each verb carries its own look-ahead: a flat alternation of literals lets sre skip to the
-    # words' first characters, where ``(?:verbs)(?=…)`` made it try every position (same matches)
-    verbs = "|".join(re.escape(verb) + at_end for verb in sorted(lexicon().verbs, key=len, reverse=True))
+    # every branch opens with a literal, so sre skips to the words' first characters (a branch
+    # opening with a group, ``(?:verbs)(?=…)``, made it try every position); the verbs sharing a
+    # first character share a branch, so a hit tries one branch per character, not one per verb
+    # (only where a mark starts matters, never which alternative matched there).  A verb opening
+    # with 牵头 is a mark wherever 牵头 is.
+    by_first: dict[str, list[str]] = {}
+    for verb in sorted(lexicon().verbs, key=len, reverse=True):
+        if not verb.startswith("牵头"):
+            by_first.setdefault(verb[0], []).append(re.escape(verb[1:]))
+    verbs = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)}){at_end}" for first, rests in by_first.items())
     return re.compile(rf"{lexicon().assignee_re.pattern}|牵头|{verbs}")
 
 
@@ -249,10 +257,11 @@ class Sentence:
     # -- A牵头… --------------------------------------------------------------------------------
     def subject_lead(self) -> int | None:
         text = self.text
-        if text.find("牵头", self.start, self.end) < 0:
+        first = text.find("牵头", self.start, self.end)
+        if first < 0:
             return None
         for a, b in self.clauses:
-            if text.find("牵头", a + 1, b) < 0:
+            if b < first + 2 or text.find("牵头", a + 1, b) < 0:
                 continue  # no 牵头 after the clause's first character (nor after an opener)
             for opener in SUBJECT_OPENERS:
                 if text.startswith(opener, a, b):
