@@ -193,7 +193,8 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     # the body is the kept lines, stripped, one per line (body_edits): the doubled lines are
     # looked for in them without splitting the body again
     body = normalized.replace_spans(page.body_edits())
-    return Cleaned(collapse_doubled_lines(body, list(compress(page.lines, page.keep))), metadata, tuple(page.removed))
+    return Cleaned(collapse_doubled_lines(body, list(compress(page.lines, page.keep)), stripped=True), metadata,
+                   tuple(page.removed))
 
 
 class _TitleHeads:
