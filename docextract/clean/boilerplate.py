@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, compress, repeat
-from operator import getitem, ne, not_, or_
+from operator import contains, getitem, ne, not_, or_
 from dataclasses import dataclass, field
 
 from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
@@ -107,7 +107,7 @@ class _Page:
         self.removed.append(self.lines[i])
 
     def kept(self) -> list[int]:
-        return [i for i, k in enumerate(self.keep) if k]
+        return list(compress(range(len(self.keep)), self.keep))
 
     def body_edits(self) -> list[tuple[int, int, str]]:
         """Deletions that leave the kept lines, stripped, one per line: dropped and blank lines
@@ -375,11 +375,12 @@ def _drop_next_document(page: _Page) -> None:
     the body."""
     lines = page.lines
     kept = page.kept()
-    signature = None
-    for a, b in zip(kept, kept[1:]):
-        # ("日" in a line first: the date line holds it, and most lines do not)
-        if "日" in lines[b] and SIGNATURE_DATE_LINE.match(lines[b]) and is_org_line(lines[a]):
-            signature = b
+    # the last kept date line after an issuer's line.  Only the kept lines holding "日" are
+    # looked at (the date line holds it, and most lines do not; picked in maps), from the last
+    kept_lines = list(map(lines.__getitem__, kept))
+    dated = compress(range(1, len(kept)), map(contains, kept_lines[1:], repeat("日")))
+    signature = next((kept[k] for k in reversed(list(dated))
+                      if SIGNATURE_DATE_LINE.match(kept_lines[k]) and is_org_line(kept_lines[k - 1])), None)
     if signature is None:
         return
     if _issues_documents(page, signature):
