@@ -21,7 +21,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import contains, getitem, ne, not_, or_
 from dataclasses import dataclass, field
 
 from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
@@ -57,11 +58,14 @@ class _Page:
     def __init__(self, text: str):
         self.text = text
         raws = text.split("\n")
+        widths = list(map(len, raws))
         # (built with map over builtins: no Python frame per line)
-        self.starts: list[int] = list(accumulate(map((1).__add__, map(len, raws[:-1])), initial=0))  # each line's first character
+        self.starts: list[int] = list(accumulate(map((1).__add__, widths), initial=0))  # each line's first character
+        self.starts.pop()   # (the start of a line after the last)
         self.ends: list[int] = list(map((-1).__add__, self.starts[1:]))  # its newline ...
         self.ends.append(len(text))   # ... or the text's end
         self.lines: list[str] = list(map(str.strip, raws))   # each line, stripped
+        self.padded: list[bool] = list(map(ne, map(len, self.lines), widths))   # strip took white space off
         self.keep = list(map(bool, self.lines))
         self.removed: list[str] = []
 
@@ -82,21 +86,20 @@ class _Page:
             found = search(text, ends[k] + 1)
         labels = disclosure_labels()
         may_start, start = _start_tests()
-        opens = _line_openings()
         disclosure = disclosure_start().match
-        readable = []
-        for i, line in enumerate(self.lines):
-            if not line:
-                continue
+        lines = self.lines
+        readable = [i for i in inside if lines[i]]
+        # most lines are decided by their first character alone: in maps, no Python loop over them
+        opening = compress(range(len(lines)), map(_line_openings().__getitem__, map(getitem, lines, repeat(FIRST))))
+        for i in opening:
             if i in inside:
-                readable.append(i)
                 continue
-            if not opens[line[0]]:
-                continue   # (most lines: decided by their first character alone)
+            line = lines[i]
             head = line if line[0] not in LEFTOVER_MARKS else bare(line)
             if may_start(head) and start(head) or head is not line and disclosure(line) \
                     or len(line) <= LABEL_LINE_MAX and line in labels:
                 readable.append(i)
+        readable.sort()
         return readable
 
     def drop(self, i: int) -> None:
@@ -104,7 +107,7 @@ class _Page:
         self.removed.append(self.lines[i])
 
     def kept(self) -> list[int]:
-        return [i for i, k in enumerate(self.keep) if k]
+        return list(compress(range(len(self.keep)), self.keep))
 
     def body_edits(self) -> list[tuple[int, int, str]]:
         """Deletions that leave the kept lines, stripped, one per line: dropped and blank lines
@@ -124,12 +127,12 @@ class _Page:
                 cut_starts.append(start)
                 cut_ends.append(end)
 
-        for i in range(last + 1):
+        # the lines with something to delete: dropped, or kept with white space around them (most
+        # lines have none: normalize took the indentation), picked in maps
+        for i in compress(range(last + 1), map(or_, map(not_, keep), self.padded)):
             if not keep[i]:
                 delete(starts[i], ends[i] + 1)
                 continue
-            if len(self.lines[i]) == ends[i] - starts[i]:
-                continue  # nothing to strip (the common case: normalize took the indentation)
             raw = text[starts[i]:ends[i]]
             lead = len(raw) - len(raw.lstrip())
             trail = len(raw) - len(raw.rstrip())
@@ -193,7 +196,8 @@ def clean(normalized: TrackedText, container_metadata: dict[str, str] | None = N
     # the body is the kept lines, stripped, one per line (body_edits): the doubled lines are
     # looked for in them without splitting the body again
     body = normalized.replace_spans(page.body_edits())
-    return Cleaned(collapse_doubled_lines(body, list(compress(page.lines, page.keep))), metadata, tuple(page.removed))
+    return Cleaned(collapse_doubled_lines(body, list(compress(page.lines, page.keep)), stripped=True), metadata,
+                   tuple(page.removed))
 
 
 class _TitleHeads:
@@ -255,7 +259,12 @@ def _line_openings() -> CharMemo:
     inside_chars = "".join(s for s in r.inside_strings if len(s) == 1)
     may_open = may_start_with(patterns, absent=inside_chars)
     marks = set(LEFTOVER_MARKS) | {label[0] for label in disclosure_labels()}
-    return CharMemo(lambda ch: ch in marks or may_open[ch])
+    openings = CharMemo(lambda ch: ch in marks or may_open[ch])
+    openings[""] = False   # an empty line (its FIRST is "") is never read
+    return openings
+
+
+FIRST = slice(0, 1)   # a line's first character ("" for an empty line)
 
 
 DISTRIBUTION_RULE = "distribution list"   # the [[line]] rule of 抄送：… in boilerplate.toml
@@ -366,11 +375,12 @@ def _drop_next_document(page: _Page) -> None:
     the body."""
     lines = page.lines
     kept = page.kept()
-    signature = None
-    for a, b in zip(kept, kept[1:]):
-        # ("日" in a line first: the date line holds it, and most lines do not)
-        if "日" in lines[b] and SIGNATURE_DATE_LINE.match(lines[b]) and is_org_line(lines[a]):
-            signature = b
+    # the last kept date line after an issuer's line.  Only the kept lines holding "日" are
+    # looked at (the date line holds it, and most lines do not; picked in maps), from the last
+    kept_lines = list(map(lines.__getitem__, kept))
+    dated = compress(range(1, len(kept)), map(contains, kept_lines[1:], repeat("日")))
+    signature = next((kept[k] for k in reversed(list(dated))
+                      if SIGNATURE_DATE_LINE.match(kept_lines[k]) and is_org_line(kept_lines[k - 1])), None)
     if signature is None:
         return
     if _issues_documents(page, signature):

@@ -7,21 +7,22 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, repeat
-from operator import getitem
+from operator import contains, getitem
 
 from ..text.textmap import TrackedText
 
 DOUBLED_MIN_CHARS = 4      # 合格 合格 in a table row may be two cells; four characters are a phrase
 DOUBLED_MAX_CHARS = 200    # headings are short; a longer line is not tried (each copy length is tried)
 INDENT = " \t\u3000"         # the white space the pattern allows before and between the copies
-HEAD = slice(0, DOUBLED_MIN_CHARS)   # a line's first characters, which its copy repeats
+HEAD = slice(0, DOUBLED_MIN_CHARS)   # a line's first characters, which its copy repeats ...
+TAIL = slice(DOUBLED_MIN_CHARS, None)   # ... in what follows them
 # A line that starts with some text, maybe white space (normalize took it out between CJK
 # characters), then the same text again (and maybe the next line, joined to it by normalize).
 DOUBLED_LINE = re.compile(r"^([ \t\u3000]*)(\S.{%d,%d}?)[ \t\u3000]*\2(?:[ \t\u3000]*$)?"
                           % (DOUBLED_MIN_CHARS - 1, DOUBLED_MAX_CHARS // 2))
 
 
-def collapse_doubled_lines(t: TrackedText, lines: list[str] | None = None) -> TrackedText:
+def collapse_doubled_lines(t: TrackedText, lines: list[str] | None = None, stripped: bool = False) -> TrackedText:
     """``X X…`` at the start of a line becomes ``X…``, its offsets kept for the copy that stays.
 
     >>> collapse_doubled_lines(TrackedText.from_source("第一章　总　则 第一章　总　则\\n正文 正文")).text
@@ -29,16 +30,18 @@ def collapse_doubled_lines(t: TrackedText, lines: list[str] | None = None) -> Tr
     >>> collapse_doubled_lines(TrackedText.from_source("某某市人民政府令某某市人民政府令\\n第5号")).text
     '某某市人民政府令\\n第5号'
 
-    ``lines``: the text's lines, when the caller has them (``"\\n".join(lines) == t.text``).
+    ``lines``: the text's lines, when the caller has them (``"\\n".join(lines) == t.text``);
+    ``stripped``: they hold no white space at their start.
     """
     lines = t.text.split("\n") if lines is None else lines
-    # Each line's first characters must come again later in it: one substring search rules out
+    # Each line's first characters must come again later in it: one substring test rules out
     # almost every line (the pattern itself tries each copy length at every line start, which
-    # cost more than the rest of the clean stage on a long text).  The searches run in maps, not
-    # in a Python loop over the lines (a line shorter than two heads finds nothing).
-    texts = list(map(str.lstrip, lines, repeat(INDENT)))
-    again = map(str.find, texts, map(getitem, texts, repeat(HEAD)), repeat(DOUBLED_MIN_CHARS))
-    candidates = list(compress(range(len(texts)), map((-1).__lt__, again)))
+    # cost more than the rest of the clean stage on a long text).  The tests run in maps, not
+    # in a Python loop over the lines (a line shorter than two heads finds nothing), as ``in``
+    # (str.find would parse its arguments on every line).
+    texts = lines if stripped else list(map(str.lstrip, lines, repeat(INDENT)))
+    again = map(contains, map(getitem, texts, repeat(TAIL)), map(getitem, texts, repeat(HEAD)))
+    candidates = list(compress(range(len(texts)), again))
     if not candidates:
         return t
     starts = [0, *accumulate(map((1).__add__, map(len, lines)))]   # each line's offset in the text

@@ -159,7 +159,7 @@ class Boilerplate:
 
 REPEATED_PHRASE_MAX = 41  # a column name or a link tile shown twice ("重点工作  重点工作")
 REPEAT_SPACES = (" ", "\t", "\u3000")  # what stands between the two
-SPACES = re.compile(r"[ \t\u3000]+")
+WHITE = "".join(REPEAT_SPACES)
 
 
 def repeats_a_phrase(line: str) -> bool:
@@ -167,14 +167,19 @@ def repeats_a_phrase(line: str) -> bool:
     structural rule, so it is code, not a [[line]] pattern)."""
     if " " not in line and "\t" not in line and "\u3000" not in line:
         return False  # most lines of a notice: no space at all
+    # The two halves are as long as each other: the white space between them is centred, so it
+    # is the one run of white space holding the character at (len - 1) // 2 (no scan of the
+    # other runs, and no slices for most lines).
     size = len(line)
-    for m in SPACES.finditer(line):
-        start = m.start()
-        # the two halves are as long as each other (tested first: no slices for most space runs)
-        if start == size - m.end() and 2 <= start <= REPEATED_PHRASE_MAX and line[:start] == line[m.end():] \
-                and not line[0].isspace():
-            # a heading printed twice by a PDF copy (第四章 消费者组织 第四章 消费者组织) is a heading
-            return not label_start().match(line)
+    middle = (size - 1) // 2
+    if size < 3 or line[middle] not in WHITE:
+        return False
+    start = len(line[:middle].rstrip(WHITE))
+    end = size - len(line[middle:].lstrip(WHITE))
+    if start == size - end and 2 <= start <= REPEATED_PHRASE_MAX and line[:start] == line[end:] \
+            and not line[0].isspace():
+        # a heading printed twice by a PDF copy (第四章 消费者组织 第四章 消费者组织) is a heading
+        return not label_start().match(line)
     return False
 
 
