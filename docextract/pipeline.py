@@ -21,6 +21,7 @@ its Notice has status ``empty``.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -40,16 +41,25 @@ STAGES = ("load", "normalize", "clean", "structure", "extract", "export")
 
 def run(loaded: LoadedDocument, settings: Settings | None = None) -> Notice:
     """Run stages 2–5 on a loaded document."""
-    from .clean.boilerplate import clean
-    from .extract.assemble import extract
-    from .normalize.steps import normalize
-    from .structure.skeleton import structure
-
+    steps, boilerplate, skeleton_stage, assemble = _stage_modules()
     settings = settings or Settings()
-    normalized = normalize(loaded.text)
-    cleaned = clean(normalized, loaded.metadata)
-    skeleton = structure(cleaned, loaded.tables)
-    return extract(skeleton, loaded, settings)
+    normalized = steps.normalize(loaded.text)
+    cleaned = boilerplate.clean(normalized, loaded.metadata)
+    skeleton = skeleton_stage.structure(cleaned, loaded.tables)
+    return assemble.extract(skeleton, loaded, settings)
+
+
+@functools.cache
+def _stage_modules() -> tuple:
+    """The stages' modules, imported on the first run (importing this module stays light) and
+    kept: four import statements a call cost a few microseconds a notice.  Their functions are
+    read at each call, so a replaced one (a test's fault) is the one run."""
+    from .clean import boilerplate
+    from .extract import assemble
+    from .normalize import steps
+    from .structure import skeleton
+
+    return steps, boilerplate, skeleton, assemble
 
 
 def _stage_of(exc: BaseException, default: str = "extract") -> str:

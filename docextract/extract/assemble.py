@@ -129,8 +129,9 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         if ev:
             evidence[field] = ev
     texts = [body[node.text_start:node.end] for node in nodes]
-    ids = _item_ids(notice_key(values["doc_number"], values["title"], body), texts)
-    cells_context = cell_context(context) if any(node.row for node in nodes) else None
+    content_id = notice_id(body)
+    ids = _item_ids(notice_key(values["doc_number"], values["title"], content_id), texts)
+    cells_context = cell_context(context) if any(map(_ROW, nodes)) else None
     # The items stay plain dicts: the Notice's validator builds them with it, in one call
     # (the lists in them are copied by the validation, so none is copied here).
     items = []
@@ -167,7 +168,7 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
     if not has_text:
         warnings.append("no text left after cleaning")
     return validated(Notice, {
-        "file": _file_name(loaded.name), "id": notice_id(body), "status": loaded.status if has_text else "empty",
+        "file": _file_name(loaded.name), "id": content_id, "status": loaded.status if has_text else "empty",
         "format": loaded.format, "encoding": loaded.encoding,
         "title": values["title"], "issuer": values["issuer"], "doc_number": values["doc_number"],
         "date": signing, "published": published, "evidence": evidence,
@@ -204,6 +205,7 @@ def _by_start(values: list) -> list:
 
 
 _START = attrgetter("start")
+_ROW = attrgetter("row")
 
 
 def _item_ids(key: str, texts: list[str]) -> list[str]:
