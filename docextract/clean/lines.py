@@ -9,7 +9,7 @@ import re
 from collections.abc import Container
 from functools import cache
 
-from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, repeats_a_phrase
+from ..rules.boilerplate import Boilerplate, bare, repeats_a_phrase
 from ..rules.disclosure import disclosure_labels
 from ..rules.labels import label_start
 from ..rules.orgs import signer_end
@@ -95,9 +95,10 @@ def disclosure_value(line: str, key: str) -> str | None:
 
 
 def info_of(line: str, rules: Boilerplate) -> dict[str, str] | None:
-    """The page's info bar (发布时间：… 来源：… 浏览次数：…) → metadata, or None."""
-    if rules.info_field.match(bare(line) if line[:1] in LEFTOVER_MARKS else line) is None:
-        return None   # (most lines, on the stripped line: the first test info_line makes, without its calls)
+    """The page's info bar (发布时间：… 来源：… 浏览次数：…) → metadata, or None.  ``line`` is
+    stripped (as the clean stage's lines are)."""
+    if rules.info_field.match(bare(line)) is None:
+        return None   # (most lines: info_line's first test, before its calls)
     found = rules.info_line(line)
     if found is None:
         return None

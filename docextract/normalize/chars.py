@@ -223,9 +223,10 @@ def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_lis
     if end - start > 1:
         return False  # a layout gap between two words (a signature's two issuers) stays
     # a Chinese character beside the space (its ranges written out: a call per neighbour costs more)
-    if ("\u4e00" <= before <= "\u9fff" or "\u3400" <= before <= "\u4dbf") \
-            and ("\u4e00" <= after <= "\u9fff" or "\u3400" <= after <= "\u4dbf" or after in LATIN or after in "()") \
-            or (before in LATIN or before in "()%") and ("\u4e00" <= after <= "\u9fff" or "\u3400" <= after <= "\u4dbf"):
+    cjk_before = "\u4e00" <= before <= "\u9fff" or "\u3400" <= before <= "\u4dbf"
+    cjk_after = "\u4e00" <= after <= "\u9fff" or "\u3400" <= after <= "\u4dbf"
+    if cjk_before and (cjk_after or after in LATIN or after in "()") \
+            or (before in LATIN or before in "()%") and cjk_after:
         return not spaced_list(start)
     return False
 

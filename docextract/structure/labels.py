@@ -184,6 +184,12 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     cannot_start = label_cannot_start()   # (most lines' first characters: no call of ``read``)
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per candidate
     out: list[Candidate] = []
+
+    def contents_or_row(stripped: str) -> bool:
+        # (toc_line opens with a class: its search skips to a leader character in C, cheaper
+        # than a gate's Python call)
+        return bool(toc_line(stripped)) or bool(may_be_table_row[stripped[0]] and table_row(stripped))
+
     after_split = first   # the line after a split label's tail (read with its head)
     for i in range(first, last):
         if i < after_split:
@@ -206,12 +212,10 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             # a list after a colon, if any, is all the line yields: the tests for a table of
             # contents or a table's row (a search over the line) wait for it (most lines: none)
             found = inline_candidates(line, line_start)
-            if found and not toc_line(stripped) and not (may_be_table_row[stripped[0]] and table_row(stripped)):
+            if found and not contents_or_row(stripped):
                 out.extend(found)
             continue
-        # (toc_line opens with a class: its search skips to a leader character in C, cheaper
-        # than a gate's Python call)
-        if toc_line(stripped) or (may_be_table_row[stripped[0]] and table_row(stripped)):
+        if contents_or_row(stripped):
             continue
         if split is not None:
             out.append(split)

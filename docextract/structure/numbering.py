@@ -185,8 +185,6 @@ def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...
         prev_level, prev_same = _nearest(ranks, names, order)
     sectioned = rules().sectioned_styles
     numbering = Numbering(labels, next_level, next_same)
-    stack, last_number = numbering.stack, numbering.last_number
-    new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
     out = []
     for k, c in enumerate(cands):
         label = labels[k]
@@ -195,17 +193,6 @@ def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...
             continue   # 1.1 1.2 2.1, or 2.5万元 before a real 2.: not a label
         if names[k] in sectioned and not numbering.under_its_section(label):
             continue   # 2.1 counts only inside section 二 (or 2.): alone it is a section number of a lost outline
-        if stack:
-            # most items are the next number of the innermost open list: accept's first test and
-            # its push, made here without their two calls
-            top = stack[-1]
-            number = label.number
-            if top.rank == ranks[k] and number == top.number + 1 and len(top.path) <= MAX_DEPTH:
-                path = top.path[:-1] + (number,)
-                stack[-1] = new(Open, (label.style, number, path, top.rank))
-                last_number[top.rank] = number
-                out.append((c, path))
-                continue
         path = numbering.accept(k)
         if path is not None:
             out.append((c, path))

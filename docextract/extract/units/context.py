@@ -169,18 +169,18 @@ def _note_units(search: _BodySearch, patterns, rec: UnitRecognizer, items) -> tu
 def _head_stop(body: str, item: ItemLike, has_items_under) -> int | None:
     """Where the names heading an item would end, else None: the first colon (either width)
     before any line end, a line end with the duties below it or under it, or the end of a short
-    item with items under it.  One search finds the first colon or line end (the cheap test
-    every item of every notice takes; ``has_items_under`` is asked only when a line end or
-    nothing stands there, after a name's last character: ``_duty_head`` takes no other stop)."""
+    item with items under it, each after a name's last character (``_duty_head`` takes no other
+    stop).  One search finds the first colon or line end (the cheap test every item of every
+    notice takes; ``has_items_under`` is asked only when a line end or nothing stands there)."""
     start = item.text_start
     end = min(item.end, start + DUTY_HEAD_MAX_CHARS + 1)
     m = HEAD_STOP.search(body, start, end)
     if m is not None:
         line_end = m.start()
-        if m.group() != "\n":
-            return line_end   # a colon before any line end
         if not _ends_like_a_name(body, start, line_end):
             return None   # most heads end with a word, no unit
+        if m.group() != "\n":
+            return line_end   # a colon before any line end
         return line_end if NOT_SPACE.search(body, line_end, item.end) or has_items_under(item) else None
     return item.end if item.end <= end and _ends_like_a_name(body, start, item.end) and has_items_under(item) else None
 
@@ -190,8 +190,8 @@ def _duty_head(body: str, item: ItemLike, rec: UnitRecognizer, stop: int) -> tup
     (``_head_stop``: 区城管局：负责…, or 区建管委 / 牵头协调… with the duties below or under it).
     A list of names alone (（二）事业单位；) defines, it assigns nothing."""
     start = item.text_start
-    if not _ends_like_a_name(body, start, stop) or CONTACT.search(body, stop, min(item.end, stop + CONTACT_WINDOW)):
-        return ()  # not a name, or a contact list (1.市教育局：李四，电话12345678)
+    if CONTACT.search(body, stop, min(item.end, stop + CONTACT_WINDOW)):
+        return ()  # a contact list (1.市教育局：李四，电话12345678)
     units = slot_units(body, start, stop, 0, rec, FIELD)
     if not units or max(rec.score(u.name) for u in units) < GENERIC or _rest_of_line(body, start, stop, units):
         return ()  # the line holds more than a list of names
@@ -241,23 +241,9 @@ def _duty_lists(body: str, items: Sequence[ItemLike], rec: UnitRecognizer):
         return (item.part, item.path) in parents
 
     heads: dict[int, tuple[Name, ...]] = {}
-    name_ends = _name_ends()
     for it in items:
-        # every head ends like a name where ``_head_stop`` stops (its first colon or line end,
-        # else the window's end): that test first, inline, as most items fail it
-        start = it.text_start
-        end = start + DUTY_HEAD_MAX_CHARS + 1
-        if it.end < end:
-            end = it.end
-        m = HEAD_STOP.search(body, start, end)
-        at = m.start() if m is not None else end
-        while at > start and body[at - 1] in NAME_TRAIL:
-            at -= 1
-        if at == start or body[at - 1] not in name_ends:
-            heads[start] = ()
-            continue
         stop = _head_stop(body, it, has_items_under)
-        heads[start] = () if stop is None else _duty_head(body, it, rec, stop)
+        heads[it.text_start] = () if stop is None else _duty_head(body, it, rec, stop)
     siblings: dict[tuple, int] = {}
     for it in items:
         if heads[it.text_start]:
