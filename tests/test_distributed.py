@@ -4,7 +4,7 @@ import json
 import shutil
 
 import pytest
-from conftest import CORPUS, FIXTURES
+from conftest import CORPUS, FIXTURES, long_notice_bytes
 
 distributed = pytest.importorskip("distributed")
 
@@ -29,7 +29,7 @@ def batch(tmp_path):
     (folder / "sub").mkdir()
     shutil.copy(FIXTURES / "notice_scanned.pdf", folder / "sub" / "scanned.pdf")
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "slow.txt").write_bytes((CORPUS / "004_ba4d4d4b2a22ff08.txt").read_bytes() * 1500)
+    (folder / "slow.txt").write_bytes(long_notice_bytes())
     return folder
 
 

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS
+from conftest import CORPUS, long_notice_bytes
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
 
@@ -107,11 +107,11 @@ def test_killing_the_parent_kills_busy_workers_and_the_fork_server(tmp_path):
 
 
 def _slow_folder(folder: Path, copies: int) -> None:
-    """Notices that take a worker a few seconds each (long, real text)."""
+    """Notices that take a worker several seconds each (long, real text)."""
     folder.mkdir()
-    text = (CORPUS / "004_ba4d4d4b2a22ff08.txt").read_bytes()
+    text = long_notice_bytes()
     for k in range(copies):
-        (folder / f"{k:02}.txt").write_bytes(text * 1500)
+        (folder / f"{k:02}.txt").write_bytes(text)
 
 
 # (signal, exit status the CLI must give, output): every way a run is stopped, at once.

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FIXTURES
+from conftest import CORPUS, FIXTURES, long_notice_bytes
 
 import docextract
 from docextract import errors
@@ -91,7 +91,7 @@ def test_extract_file_with_a_time_limit(tmp_path):
     notice = docextract.extract_file(NOTICE, timeout=60)
     assert notice.status == "ok" and notice == docextract.extract_file(NOTICE).model_copy(update={"source": "004_ba4d4d4b2a22ff08.txt"})
     slow = tmp_path / "long.txt"
-    slow.write_bytes(NOTICE.read_bytes() * 600)  # a few seconds of work
+    slow.write_bytes(long_notice_bytes())
     with pytest.raises(errors.ExtractionTimeout) as caught:
         docextract.extract_file(slow, timeout=0.2)
     assert caught.value.status == "timeout" and "no result within 0.2 s" in str(caught.value)
