@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..text.numerals import label_number
 from ..rules.prefilter import CharMemo
-from .gates import first_class, start_chars
+from .gates import end_chars, first_class, start_chars
 from .nodes import Line
 from .rules import Style, rules
 
@@ -179,16 +179,17 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
     table-of-contents lines and closing lists are left out."""
     r = rules()
     split_head, toc_line, table_row = r.split_head.match, r.toc_line.search, r.table_row.match
-    may_be_table_row, may_start_head, may_start_tail = _first_chars()
+    may_be_table_row, may_start_head, may_start_tail, may_end_contents = _first_chars()
     read = label_reading()
     cannot_start = label_cannot_start()   # (most lines' first characters: no call of ``read``)
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per candidate
     out: list[Candidate] = []
 
     def contents_or_row(stripped: str) -> bool:
-        # (toc_line opens with a class: its search skips to a leader character in C, cheaper
-        # than a gate's Python call)
-        return bool(toc_line(stripped)) or bool(may_be_table_row[stripped[0]] and table_row(stripped))
+        # (a table of contents ends with its page number: most numbered lines end with a
+        # character no toc_line match can end with, and are not searched)
+        return bool(may_end_contents[stripped[-1]] and toc_line(stripped)) \
+            or bool(may_be_table_row[stripped[0]] and table_row(stripped))
 
     after_split = first   # the line after a split label's tail (read with its head)
     for i in range(first, last):
@@ -244,11 +245,12 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
 
 
 @cache
-def _first_chars() -> tuple[CharMemo, CharMemo, CharMemo]:
+def _first_chars() -> tuple[CharMemo, CharMemo, CharMemo, CharMemo]:
     """The characters a table row can start with (most labels start with no digit: no match),
-    and those a split label's head and tail can (most lines: no split label to read)."""
+    those a split label's head and tail can (most lines: no split label to read), and those a
+    table-of-contents line can end with."""
     r = rules()
-    return start_chars([r.table_row]), start_chars([r.split_head]), start_chars([r.split_tail])
+    return start_chars([r.table_row]), start_chars([r.split_head]), start_chars([r.split_tail]), end_chars(r.toc_line)
 
 
 def label_cannot_start() -> set[str] | frozenset[str]:
