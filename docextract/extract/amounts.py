@@ -38,6 +38,7 @@ BARE_SCALE_NOT_AFTER = "（(每数几多余上" + CN_NUMERAL_CHARS
 BARE_SCALE_NOT_BEFORE = "）)"
 # Between the amounts of a list that share the bound written before the first (分别不少于60万元、40万元).
 LIST_JOINER = "、"
+DEFAULT_CURRENCY = Amount.model_fields["currency"].default   # CNY
 
 
 VALUES_REMEMBERED = 4096     # distinct numbers as written; plenty for a batch, bounded for a long one
@@ -147,10 +148,16 @@ def _windows(text: str, places: list[int], m: MoneyRules) -> Iterator[tuple[int,
 
 def _amount(text: str, f: _Found, offset: int) -> Amount:
     low, high, low_inclusive, high_inclusive = f.bounds
-    return validated(Amount, {"text": text[f.start:f.end], "min": low, "max": high,
-                              "min_inclusive": low_inclusive, "max_inclusive": high_inclusive,
-                              "currency": f.currency, "per": f.per, "subject": f.subject,
-                              "start": offset + f.start, "end": offset + f.end})
+    fields = {"text": text[f.start:f.end], "min": low, "max": high, "min_inclusive": low_inclusive,
+              "max_inclusive": high_inclusive, "start": offset + f.start, "end": offset + f.end}
+    # (a field at its default is left out: pydantic takes a default for less than it validates a value)
+    if f.currency != DEFAULT_CURRENCY:
+        fields["currency"] = f.currency
+    if f.per is not None:
+        fields["per"] = f.per
+    if f.subject is not None:
+        fields["subject"] = f.subject
+    return validated(Amount, fields)
 
 
 # The groups ``_from_match`` reads, fetched in one call.

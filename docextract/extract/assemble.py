@@ -17,7 +17,7 @@ from ..load.document import LoadedDocument
 from ..models import Evidence, Notice, Unit, validated
 from ..structure.nodes import Skeleton
 from ..text.dates import iso_date
-from ..text.ids import item_id, item_ids, notice_id, notice_key
+from ..text.ids import NormalizedBody, item_id, notice_key
 from .amounts import extract_amounts
 from .cells import cell_context, row_deadlines, row_units, without_row_heads
 from .deadlines.find import extract_deadlines
@@ -108,8 +108,8 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
 
     # Deadlines and amounts are found in one pass over the body, then given to the span (an
     # item's own text, or text outside every item) that holds them.
-    spans = [(node.text_start, node.end) for node in nodes]
-    spans += skeleton.outside
+    item_spans = [(node.text_start, node.end) for node in nodes]
+    spans = [*item_spans, *skeleton.outside]
     in_span = _span_finder(spans)
     found, in_cells = row_deadlines(extract_deadlines(body, reference, reference_source=reference_source), nodes)
     deadlines = in_span(found)
@@ -129,11 +129,14 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         if ev:
             evidence[field] = ev
     texts = [body[node.text_start:node.end] for node in nodes]
-    content_id = notice_id(body)
-    ids = _item_ids(notice_key(values["doc_number"], values["title"], content_id), texts)
+    normalized_body = NormalizedBody(body, item_spans, texts)
+    content_id = normalized_body.notice_id()
+    ids = _item_ids(notice_key(values["doc_number"], values["title"], content_id), texts, normalized_body)
     cells_context = cell_context(context) if any(map(_ROW, nodes)) else None
     # The items stay plain dicts: the Notice's validator builds them with it, in one call
-    # (the lists in them are copied by the validation, so none is copied here).
+    # (the lists in them are copied by the validation, so none is copied here).  A field at its
+    # default (no heading, no units or values: most items) is left out and the model fills it
+    # in: pydantic takes a default for less than it validates and copies an empty list.
     items = []
     for k, node in enumerate(nodes):
         span = texts[k]
@@ -143,12 +146,21 @@ def extract(skeleton: Skeleton, loaded: LoadedDocument, settings: Settings) -> N
         else:
             assigned = extract_assignments(span, node.text_start, context)
             lead, responsible, cooperating = assigned.lead, assigned.responsible, assigned.cooperating
-        items.append({
-            "id": ids[k], "part": node.part, "path": node.path, "label": node.label,
-            "heading": node.heading, "text": span, "start": node.start, "end": node.end,
-            "lead_units": lead, "responsible_units": responsible, "cooperating_units": cooperating,
-            "deadlines": deadlines[k], "amounts": amounts[k],
-        })
+        item = {"id": ids[k], "part": node.part, "path": node.path, "label": node.label, "text": span,
+                "start": node.start, "end": node.end}
+        if node.heading is not None:
+            item["heading"] = node.heading
+        if lead:
+            item["lead_units"] = lead
+        if responsible:
+            item["responsible_units"] = responsible
+        if cooperating:
+            item["cooperating_units"] = cooperating
+        if deadlines[k]:
+            item["deadlines"] = deadlines[k]
+        if amounts[k]:
+            item["amounts"] = amounts[k]
+        items.append(item)
     outside = range(len(nodes), len(spans))
     doc_deadlines = [d for k in outside for d in deadlines[k]]
     doc_amounts = [a for k in outside for a in amounts[k]]
@@ -208,10 +220,10 @@ _START = attrgetter("start")
 _ROW = attrgetter("row")
 
 
-def _item_ids(key: str, texts: list[str]) -> list[str]:
+def _item_ids(key: str, texts: list[str], normalized_body: NormalizedBody) -> list[str]:
     """The items' stable ids; the n-th item with the same text as an earlier one gets n in its
     id, so two identical items (a repeated 略) keep distinct ids."""
-    out = item_ids(key, texts)
+    out = normalized_body.item_ids(key)
     if len(set(out)) == len(out):
         return out   # (the common case: no two items alike)
     seen: dict[str, int] = {}

@@ -109,3 +109,63 @@ def item_ids(key: str, item_texts: list[str]) -> list[str]:
         h.update("".join(text.split()).encode("utf-8"))   # normalized(text)
         out.append(h.hexdigest()[:ID_HEX_CHARS])
     return out
+
+
+class NormalizedBody:
+    """A notice's body normalized and UTF-8 encoded once, in pieces cut at its items' spans:
+    ``notice_id(body)`` and ``item_ids(key, texts)`` hash the same characters, and normalizing
+    and encoding them (not the hashing) are half the cost of both, so both ids hash pieces made
+    in one pass.  ``spans``: the items' (start, end) in the body, in order and disjoint (an item
+    tree's own texts); ``texts``: ``body[start:end]`` for each, already cut.
+
+    >>> b = NormalizedBody("关于 通知\\n一、加强 领导。\\n二、略", [(8, 14), (17, 18)], ["加强 领导。", "略"])
+    >>> b.notice_id() == notice_id("关于 通知\\n一、加强 领导。\\n二、略")
+    True
+    >>> b.item_ids("k") == item_ids("k", ["加强 领导。", "略"])
+    True
+    >>> NormalizedBody("a\\x00b c", [(2, 5)], ["b c"]).item_ids("k") == item_ids("k", ["b c"])
+    True
+    """
+
+    def __init__(self, body: str, spans: list[tuple[int, int]], texts: list[str]) -> None:
+        segments = []   # the whole body in order: the text before each span, then the span's text
+        at = 0
+        for (start, end), text in zip(spans, texts):
+            if start < at:   # not in order (never for an item tree): no pieces to share
+                segments = None
+                break
+            segments += (body[at:start], text)
+            at = end
+        if segments is not None:
+            segments.append(body[at:])
+            # One pass for all: the segments joined by a character that is no white space,
+            # then cut there again (unless the body holds that character itself).
+            pieces = _encoded(SEGMENT_MARK.join(segments)).split(SEGMENT_MARK_BYTES)
+            if len(pieces) == len(segments):
+                self._notice = b"".join([NOTICE_PREFIX, *pieces])
+                self._own = pieces[1::2]
+                return
+        self._notice = NOTICE_PREFIX + _encoded(body)
+        self._own = [_encoded(text) for text in texts]
+
+    def notice_id(self) -> str:
+        """``notice_id(body)``."""
+        return hashlib.sha256(self._notice).hexdigest()[:ID_HEX_CHARS]
+
+    def item_ids(self, key: str) -> list[str]:
+        """``item_ids(key, texts)``."""
+        prefix = hashlib.sha256("\x1f".join(("item", key, "")).encode("utf-8"))
+        out = []
+        for piece in self._own:
+            h = prefix.copy()
+            h.update(piece)
+            out.append(h.hexdigest()[:ID_HEX_CHARS])
+        return out
+
+
+NOTICE_PREFIX = "notice\x1f".encode("utf-8")
+SEGMENT_MARK, SEGMENT_MARK_BYTES = "\x00", b"\x00"
+
+
+def _encoded(text: str) -> bytes:
+    return "".join(text.split()).encode("utf-8")   # normalized(text), as UTF-8
