@@ -45,7 +45,10 @@ def drop_page_furniture(t: TrackedText) -> TrackedText:
 # A page printed from a browser ends each sheet with the page's address and a sheet counter
 # (https://www.gov.cn/…/content_1.htm 2/13); PDF-to-text copies glue it to the next sheet's
 # first line.  A URL followed by a bare n/N counter says nothing a notice says.
-PRINT_FOOTER = re.compile(r"(?m)^[ \t]*(?:https?://|www\.)\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}(?!\d)[ \t]*")
+# Searched in "\n" + text from the line break before each line (a literal the regex engine skips
+# to; a ``(?m)^`` pattern is tried at every character): a match starting at i there is the
+# footer at text[i:end - 1].
+PRINT_FOOTER = re.compile(r"\n[ \t]*(?:https?://|www\.)\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}(?!\d)[ \t]*")
 
 
 def drop_print_footers(t: TrackedText) -> TrackedText:
@@ -59,11 +62,11 @@ def drop_print_footers(t: TrackedText) -> TrackedText:
     if "http" not in text and "www." not in text:
         return t
     edits = []
-    for m in PRINT_FOOTER.finditer(text):
-        end = m.end()
-        if end < len(text) and text[end] == "\n" and (m.start() == 0 or text[m.start() - 1] == "\n"):
-            end += 1   # the footer was the whole line: its line end goes too
-        edits.append((m.start(), end, ""))
+    for m in PRINT_FOOTER.finditer("\n" + text):
+        start, end = m.start(), m.end() - 1
+        if end < len(text) and text[end] == "\n":
+            end += 1   # the footer was the whole line (it starts one): its line end goes too
+        edits.append((start, end, ""))
     return t.replace_spans(edits) if edits else t
 
 
