@@ -12,22 +12,6 @@ from .rules import normalize_rules
 
 # Page furniture is short: only lines this long are tried against the patterns.
 FURNITURE_MAX_CHARS = 24
-SHORT_LINE = re.compile(r"(?m)^[ \t]*(\S[^\n]{0,%d})$" % (FURNITURE_MAX_CHARS - 1))
-
-
-def _short_lines(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, text)`` of every line SHORT_LINE matches, its text from the first
-    character after the indentation (found by str methods: a pattern anchored at every line
-    start is tried at every character of the text)."""
-    found = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        body = line.lstrip(" \t")
-        if body and len(body) <= FURNITURE_MAX_CHARS and not body[0].isspace():
-            found.append((start, end, body))
-        start = end + 1
-    return found
 
 
 def drop_page_furniture(t: TrackedText) -> TrackedText:
@@ -36,23 +20,35 @@ def drop_page_furniture(t: TrackedText) -> TrackedText:
     text = t.text
     r = normalize_rules()
     furniture, may_start = r.page_furniture, r.page_furniture_starts
+    # the lines that start with a character a page number may start with (after the indentation):
+    # most lines do not, and are passed over by the scan for line breaks
     edits = []
-    for start, end, line in _short_lines(text):
-        # most short lines (headings, names, dates) start with a character no page number starts with
-        if may_start[line[0]] and furniture.match(line.rstrip()):
-            if end < len(text):
-                edits.append((start, end + 1, ""))   # the line and its newline
-            elif start > 0:
-                edits.append((start - 1, end, ""))   # the last line: the newline before it
-            else:
-                edits.append((start, end, ""))
+    for found in r.page_furniture_line.finditer("\n" + text):
+        start = found.start()   # (the line break found is before the text's line starting here)
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        body = line.lstrip(" \t")
+        if not body or len(body) > FURNITURE_MAX_CHARS or body[0].isspace() or not may_start[body[0]] \
+                or not furniture.match(body.rstrip()):
+            continue
+        if end < len(text):
+            edits.append((start, end + 1, ""))   # the line and its newline
+        elif start > 0:
+            edits.append((start - 1, end, ""))   # the last line: the newline before it
+        else:
+            edits.append((start, end, ""))
     return t.replace_spans(edits) if edits else t
 
 
 # A page printed from a browser ends each sheet with the page's address and a sheet counter
 # (https://www.gov.cn/…/content_1.htm 2/13); PDF-to-text copies glue it to the next sheet's
 # first line.  A URL followed by a bare n/N counter says nothing a notice says.
-PRINT_FOOTER = re.compile(r"(?m)^[ \t]*(?:https?://|www\.)\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}(?!\d)[ \t]*")
+# Searched in "\n" + text from the line break before each line (a literal the regex engine skips
+# to; a ``(?m)^`` pattern is tried at every character): a match starting at i there is the
+# footer at text[i:end - 1].
+PRINT_FOOTER = re.compile(r"\n[ \t]*(?:https?://|www\.)\S+[ \t]+\d{1,4}[ \t]*/[ \t]*\d{1,4}(?!\d)[ \t]*")
 
 
 def drop_print_footers(t: TrackedText) -> TrackedText:
@@ -66,11 +62,11 @@ def drop_print_footers(t: TrackedText) -> TrackedText:
     if "http" not in text and "www." not in text:
         return t
     edits = []
-    for m in PRINT_FOOTER.finditer(text):
-        end = m.end()
-        if end < len(text) and text[end] == "\n" and (m.start() == 0 or text[m.start() - 1] == "\n"):
-            end += 1   # the footer was the whole line: its line end goes too
-        edits.append((m.start(), end, ""))
+    for m in PRINT_FOOTER.finditer("\n" + text):
+        start, end = m.start(), m.end() - 1
+        if end < len(text) and text[end] == "\n":
+            end += 1   # the footer was the whole line (it starts one): its line end goes too
+        edits.append((start, end, ""))
     return t.replace_spans(edits) if edits else t
 
 

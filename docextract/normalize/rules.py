@@ -13,7 +13,7 @@ from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..rules.orgs import org_lexicon
 from ..rules.prefilter import CharMemo, may_start_with
-from .gates import GatedPattern, any_search
+from .gates import GatedPattern, any_search, first_class
 
 RULES = "normalize"
 
@@ -22,6 +22,7 @@ RULES = "normalize"
 class NormalizeRules:
     page_furniture: re.Pattern      # every [[page_furniture]] pattern, whole line
     page_furniture_starts: CharMemo  # [c]: a page_furniture pattern may match a line starting with c
+    page_furniture_line: re.Pattern  # a line break, then a line a page_furniture pattern may match (by its first character)
     complete: "AnyPattern"          # every [[complete_line]] pattern, searched
     field: GatedPattern             # every [[field_line]] pattern (asked only of lines that may match)
     navigation: GatedPattern        # every [[navigation]] pattern
@@ -82,6 +83,14 @@ def _brackets(rules: dict) -> dict[str, str]:
     return pairs
 
 
+def _line_start(pattern: re.Pattern) -> re.Pattern:
+    """A line break and the start of a line ``pattern`` may match after its indentation: found
+    by a scan for the line break (a literal the regex engine skips to), so the lines that start
+    with another character are passed over without a Python step each."""
+    first = first_class([pattern])
+    return re.compile(r"\n[ \t]*" + (f"(?={first})" if first is not None else ""))   # (consumes no next line break)
+
+
 @cache
 def normalize_rules() -> NormalizeRules:
     rules = load_rules(RULES)
@@ -94,6 +103,7 @@ def normalize_rules() -> NormalizeRules:
     return NormalizeRules(
         page_furniture=page_furniture,
         page_furniture_starts=may_start_with([page_furniture]),
+        page_furniture_line=_line_start(page_furniture),
         complete=_searched(rules, "complete_line"),
         field=GatedPattern(_patterns(rules, "field_line")),
         navigation=GatedPattern(_patterns(rules, "navigation")),
