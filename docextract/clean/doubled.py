@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, repeat
-from operator import contains, getitem
+from operator import add, contains, getitem
 
 from ..text.textmap import TrackedText
 
@@ -46,7 +46,7 @@ def collapse_doubled_lines(t: TrackedText, lines: list[str] | None = None, strip
     candidates = list(compress(range(len(texts)), again))
     if not candidates:
         return t
-    starts = [0, *accumulate(map((1).__add__, map(len, lines)))]   # each line's offset in the text
+    starts = [0, *accumulate(map(add, map(len, lines), repeat(1)))]   # each line's offset in the text
     edits = []
     for k in candidates:
         copy = second_copy(lines[k])
