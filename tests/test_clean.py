@@ -1,5 +1,6 @@
 """Clean stage: boilerplate out, every body sentence kept, page metadata aside."""
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from docextract.clean import clean
 from docextract.text.textmap import TrackedText
@@ -253,3 +254,24 @@ def test_a_last_line_that_lost_its_end_mark_stays_and_short_furniture_after_it_g
     body = cleaned(text).body
     assert "年内被书面通报批评的分别扣5分、3分" in body
     assert "网站地图" not in body and "联系我们" not in body
+
+
+DOUBLED_ALPHABET = st.sampled_from(list("第一章总则条例甲乙 \t\u3000\xa0。"))
+DOUBLED_PIECE = st.text(alphabet=DOUBLED_ALPHABET, max_size=8)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(
+    st.text(alphabet=DOUBLED_ALPHABET, max_size=40),
+    # a phrase, white space, the phrase again (maybe cut or run on): what the pattern is for
+    st.builds(lambda lead, phrase, gap, copy_cut, tail: lead + phrase + gap + phrase[:len(phrase) - copy_cut] + tail,
+              st.text(alphabet=" \t\u3000", max_size=2), st.text(alphabet=DOUBLED_ALPHABET, min_size=1, max_size=12),
+              st.text(alphabet=" \t\u3000", max_size=3), st.integers(0, 2), DOUBLED_PIECE),
+    st.builds(lambda word, times, gap, tail: (word * times) + gap + word * times + tail,
+              st.text(alphabet="甲乙 ", min_size=1, max_size=3), st.integers(1, 40),
+              st.text(alphabet=" \u3000", max_size=2), DOUBLED_PIECE),
+))
+def test_second_copy_is_what_the_pattern_matches(line):
+    from docextract.clean.doubled import DOUBLED_LINE, second_copy
+    m = DOUBLED_LINE.match(line)
+    assert second_copy(line) == ((m.end(2), m.end()) if m else None)

@@ -189,3 +189,71 @@ def test_wrap_width_matches_counting_every_window(shape):
     r = normalize_rules()
     lines = ["字" * wide + "a" * narrow for wide, narrow in shape]
     assert _wrap_width(lines, r) == _reference_wrap_width(lines, r)
+
+
+def _spaced_list_read_in_full(line: str) -> bool:
+    """is_spaced_list without its early exits: every token joined into words, then each word read."""
+    from docextract.normalize import chars
+    line = line.lstrip(" \t")
+    gap = chars.ARTICLE_GAP.match(line) if line[:1] == "第" else None
+    if gap:
+        line = gap.group(1) + line[gap.end():]
+    words = chars._words(line.split())
+    return len(words) >= chars.SPACED_LIST_MIN_WORDS and \
+        all(2 <= len(w) <= chars.SPACED_LIST_MAX_WORD and not w.isdigit() for w in words)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="首页机构12第一条，、（）", min_size=1, max_size=10), max_size=6),
+       st.lists(st.sampled_from([" ", "  ", "\t", "\u3000"]), min_size=6, max_size=6))
+def test_spaced_list_early_exits_agree_with_reading_every_word(pieces, gaps):
+    from docextract.normalize.chars import is_spaced_list
+    line = "".join(piece + gap for piece, gap in zip(pieces, gaps))
+    assert is_spaced_list(line) == _spaced_list_read_in_full(line)
+    assert is_spaced_list(" " + line.rstrip()) == _spaced_list_read_in_full(" " + line.rstrip())
+
+
+def _spaces_stripped_by_whole_text_scans(text: str) -> str:
+    """strip_stray_spaces as it read the text before (one scan per pattern: the indentation, the
+    article labels, the numbers split from 年月日), for the property test below."""
+    import re
+    from docextract.normalize import chars
+    leading = re.compile(r"\n[ \t]+")
+    number_split = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[ \t]*(?:\n[ \t]*)?[月日号]))")
+    after_label = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条](?P<extra>[ \t]{2,})(?=\S)")
+    edits = [(m.start() + 1, m.end(), "") for m in leading.finditer(text)]
+    first = len(text) - len(text.lstrip(" \t"))
+    if first:
+        edits.append((0, first, ""))
+    edits += [(m.start("extra"), m.end("extra"), "") for m in after_label.finditer(text)
+              if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()]
+    # the runs between characters, as strip_stray_spaces reads them (its _is_stray)
+    spaced: dict[int, bool] = {}
+    size = len(text)
+    for m in re.finditer(r"[ \t]+", text):
+        start, end = m.span()
+        if not start or end == size or text[start - 1] == "\n" or text[end] == "\n":
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = (line_start, size if line_end == -1 else line_end)
+
+        def spaced_list(_: int, line=line) -> bool:
+            return spaced.setdefault(line[0], chars.is_spaced_list(text[line[0]:line[1]]))
+        if chars._is_stray(text, start, end, line, spaced_list):
+            edits.append((start, end, ""))
+    edits += [(m.start(), m.end(), "") for m in number_split.finditer(text)]
+    return TrackedText.from_source(text).replace_spans(chars._disjoint(edits)).text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(
+    st.text(alphabet=list("第一十2条章节年月日号通知，。 \t\n\u3000aA5"), max_size=40),
+    st.lists(st.sampled_from(["第一条", "第十二章", "第2节", "  ", " ", "\t", "\n", "\u3000", "年", "12", "月", "日",
+                              "通知", "，", "a"]), max_size=12).map("".join)))
+@example("第一条  为了规范\n 第十二章\t\t总则\n2024\n年5\n 月")
+@example("第一条  \u3000为")
+@example("前言第一条  为")
+def test_stray_spaces_read_in_one_pass_as_in_scans_of_the_whole_text(text):
+    from docextract.normalize.chars import strip_stray_spaces
+    assert strip_stray_spaces(TrackedText.from_source(text)).text == _spaces_stripped_by_whole_text_scans(text)

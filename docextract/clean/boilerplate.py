@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate, compress, repeat
-from operator import contains, getitem, ne, not_, or_
+from operator import add, contains, getitem, ne, not_, or_
 from dataclasses import dataclass, field
 
 from ..rules.boilerplate import LEFTOVER_MARKS, Boilerplate, bare, boilerplate
@@ -60,10 +60,10 @@ class _Page:
         raws = text.split("\n")
         widths = list(map(len, raws))
         # (built with map over builtins: no Python frame per line)
-        self.starts: list[int] = list(accumulate(map((1).__add__, widths), initial=0))  # each line's first character
+        # (operator.add, not (1).__add__: a method-wrapper builds an argument tuple per call)
+        self.starts: list[int] = list(accumulate(map(add, widths, repeat(1)), initial=0))  # each line's first character
         self.starts.pop()   # (the start of a line after the last)
-        self.ends: list[int] = list(map((-1).__add__, self.starts[1:]))  # its newline ...
-        self.ends.append(len(text))   # ... or the text's end
+        self.ends: list[int] = list(map(add, self.starts, widths))  # its newline, or the text's end
         self.lines: list[str] = list(map(str.strip, raws))   # each line, stripped
         self.padded: list[bool] = list(map(ne, map(len, self.lines), widths))   # strip took white space off
         self.keep = list(map(bool, self.lines))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress, repeat
-from operator import contains, getitem
+from operator import add, contains, getitem
 
 from ..text.textmap import TrackedText
 
@@ -18,8 +18,10 @@ HEAD = slice(0, DOUBLED_MIN_CHARS)   # a line's first characters, which its copy
 TAIL = slice(DOUBLED_MIN_CHARS, None)   # ... in what follows them
 # A line that starts with some text, maybe white space (normalize took it out between CJK
 # characters), then the same text again (and maybe the next line, joined to it by normalize).
+# (``second_copy`` finds its match without the engine's trying each copy length in turn.)
 DOUBLED_LINE = re.compile(r"^([ \t\u3000]*)(\S.{%d,%d}?)[ \t\u3000]*\2(?:[ \t\u3000]*$)?"
                           % (DOUBLED_MIN_CHARS - 1, DOUBLED_MAX_CHARS // 2))
+COPY_MAX = DOUBLED_MAX_CHARS // 2 + 1   # the longest copy DOUBLED_LINE allows
 
 
 def collapse_doubled_lines(t: TrackedText, lines: list[str] | None = None, stripped: bool = False) -> TrackedText:
@@ -44,10 +46,34 @@ def collapse_doubled_lines(t: TrackedText, lines: list[str] | None = None, strip
     candidates = list(compress(range(len(texts)), again))
     if not candidates:
         return t
-    starts = [0, *accumulate(map((1).__add__, map(len, lines)))]   # each line's offset in the text
+    starts = [0, *accumulate(map(add, map(len, lines), repeat(1)))]   # each line's offset in the text
     edits = []
     for k in candidates:
-        m = DOUBLED_LINE.match(lines[k])
-        if m:
-            edits.append((starts[k] + m.end(2), starts[k] + m.end(), ""))
+        copy = second_copy(lines[k])
+        if copy:
+            edits.append((starts[k] + copy[0], starts[k] + copy[1], ""))
     return t.replace_spans(edits) if edits else t
+
+
+def second_copy(line: str) -> tuple[int, int] | None:
+    """``(m.end(2), m.end())`` of ``DOUBLED_LINE.match(line)``: the span of the copy that goes, or
+    None.  The copy starts where the line's first characters come again (found by ``str.find``), so
+    only the copy lengths ending there are compared, not every length the pattern tries in turn."""
+    first = len(line) - len(line.lstrip(INDENT))
+    if first == len(line) or line[first].isspace():
+        return None   # (the pattern's \S)
+    head = line[first:first + DOUBLED_MIN_CHARS]
+    again = line.find(head, first + DOUBLED_MIN_CHARS)
+    while again >= 0:
+        gap = again   # the white space before the copy is not part of the text copied
+        while line[gap - 1] in INDENT:
+            gap -= 1
+        if gap - first > COPY_MAX:
+            return None   # (later places have longer copies still)
+        # the shortest copy first, as the pattern's lazy repeat: the text may end in that white space
+        for length in range(max(gap - first, DOUBLED_MIN_CHARS), min(again - first, COPY_MAX) + 1):
+            if line.startswith(line[first:first + length], again):
+                end = again + length
+                return first + length, len(line) if not line[end:].lstrip(INDENT) else end
+        again = line.find(head, again + 1)
+    return None

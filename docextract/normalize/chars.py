@@ -156,7 +156,6 @@ def fold_width(t: TrackedText) -> TrackedText:
 
 # -- 5. stray spaces ---------------------------------------------------------------------------
 
-LEADING_SPACE = re.compile(r"\n[ \t]+")   # after a line break (the text's first line: see below)
 # Chinese punctuation and brackets carry their own spacing: a space beside one is noise.
 CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）〔〕【】「」『』…—"
 LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -166,9 +165,15 @@ SPACES = re.compile(r"[ \t][ \t]*")
 # literal first character fast, but tries a pattern starting with a repeat (" +") or a class at
 # every character, many times slower.
 ONLY_SPACES = re.compile(r"  *")
-NUMBER_SPLIT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[ \t]*(?:\n[ \t]*)?[月日号]))")
-# The spaces after 第一条 / 第一章 (regulations print 第一条　　为了…) go, as one space would.
-AFTER_ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条](?P<extra>[ \t]{2,})(?=\S)")
+# After a line break: a number split from its 年/月/日 (the break and the spaces go), else the
+# indentation (the spaces go; the text's first line: see below).  One scan of the line breaks for both.
+NUMBER_SPLIT_OR_INDENT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[ \t]*(?:\n[ \t]*)?[月日号])"
+                                    r"|(?P<indent>[ \t]+))")
+# The spaces after 第一条 / 第一章 (regulations print 第一条　　为了…) go, as one space would: a run of
+# two or more, after this label, before a character that is not white space.
+ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条]")
+ARTICLE_LABEL_SIZES = range(3, 7)   # 第, one to four numerals, 章节条
+ARTICLE_LABEL_ENDS = "章节条"
 
 
 FIRST_WIDE = "\u2000"   # every Chinese character and mark of CJK and CJK_PUNCT is at or above it
@@ -179,10 +184,10 @@ SPACED_LIST_MIN_WORDS = 3   # 首页 机构概况 政务公开: words laid out w
 SPACED_LIST_MAX_WORD = 8
 
 
-def _words(line: str) -> list[str]:
-    """The words of a line between spaces, a word and the punctuation spaced beside it as one."""
+def _words(tokens: list[str]) -> list[str]:
+    """The words of a line split at its spaces, a word and the punctuation spaced beside it as one."""
     words: list[str] = []
-    for token in line.split():
+    for token in tokens:
         if words and (words[-1][-1] in CJK_PUNCT or token[0] in CJK_PUNCT):
             words[-1] += token
         else:
@@ -198,7 +203,12 @@ def is_spaced_list(line: str) -> bool:
     gap = ARTICLE_GAP.match(line) if line[:1] == "第" else None
     if gap:  # 第一条  为了: the label's spaces go anyway
         line = gap.group(1) + line[gap.end():]
-    words = _words(line)
+    tokens = line.split()
+    # a word holds whole tokens: too few tokens, or one too long, rule the line out before they are
+    # joined into words (most lines a space is found in are prose, with long runs between spaces)
+    if len(tokens) < SPACED_LIST_MIN_WORDS or max(map(len, tokens)) > SPACED_LIST_MAX_WORD:
+        return False
+    words = _words(tokens)
     return len(words) >= SPACED_LIST_MIN_WORDS and \
         all(2 <= len(w) <= SPACED_LIST_MAX_WORD and not w.isdigit() for w in words)
 
@@ -245,13 +255,12 @@ def strip_stray_spaces(t: TrackedText) -> TrackedText:
     unless they lay out a menu; a number split from its 年/月/日 across a line break is re-joined;
     the spaces after 第一条 go."""
     text = t.text
-    edits = [(m.start() + 1, m.end(), "") for m in LEADING_SPACE.finditer(text)]
+    # (where a number's break matches, its spaces go with it: the indentation is not read there)
+    edits = [(m.start() if m.group("indent") is None else m.start() + 1, m.end(), "")
+             for m in NUMBER_SPLIT_OR_INDENT.finditer(text)]
     first = len(text) - len(text.lstrip(" \t")) if text[:1] in (" ", "\t") else 0   # no copy of the text
     if first:
         edits.append((0, first, ""))
-    if "第" in text:
-        edits += [(m.start("extra"), m.end("extra"), "") for m in AFTER_ARTICLE_LABEL.finditer(text)
-                  if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()]  # the label starts its line
     line = (0, -1)             # the line of the current run of spaces: (start, end)
     spaced: dict[int, bool] = {}  # a line's start → a spaced list?
 
@@ -267,10 +276,22 @@ def strip_stray_spaces(t: TrackedText) -> TrackedText:
             continue  # indentation or a line's end: not between two characters
         if text[start - 1] < FIRST_WIDE and text[end] < FIRST_WIDE:
             continue  # between two Latin characters (14:30 PM): _is_stray needs a Chinese one beside it
+        if end - start > 1 and text[start - 1] in ARTICLE_LABEL_ENDS and not text[end].isspace() \
+                and _after_article_label(text, start):
+            edits.append((start, end, ""))   # (found from the runs of spaces: no scan of the text for labels)
+            continue
         if start > line[1]:  # a new line: found from the end of the last one, so each once
             line_end = text.find("\n", start)
             line = (text.rfind("\n", max(line[1], 0), start) + 1, size if line_end == -1 else line_end)
         if _is_stray(text, start, end, line, spaced_list):
             edits.append((start, end, ""))
-    edits += [(m.start(), m.end(), "") for m in NUMBER_SPLIT.finditer(text)]
     return t.replace_spans(_disjoint(edits))
+
+
+def _after_article_label(text: str, start: int) -> bool:
+    """Whether ``text[:start]`` ends with an article label (第一条) that starts its line."""
+    for size in ARTICLE_LABEL_SIZES:
+        if size <= start and ARTICLE_LABEL.fullmatch(text, start - size, start):
+            label = start - size
+            return not text[text.rfind("\n", 0, label) + 1:label].strip()
+    return False

@@ -147,13 +147,28 @@ class TrackedText:
                 segment += 1
 
         pos = 0
+        append = pieces.append
         for start, end, replacement in edits:
             if start < pos:
                 raise ValueError(f"overlapping edit at {start}")
-            pieces.append(text[pos:start])
-            copy(pos, start)
-            pieces.append(replacement)
+            if start > pos:
+                append(text[pos:start])
+                # the map of text[pos:start]: ``copy`` written out (a call per edit costs more than its
+                # tests; most edits are deletions between runs that lie in one segment of the old map)
+                while k < last_segment and old_starts[k + 1] <= pos:
+                    k += 1
+                seg_end = old_starts[k + 1] if k < last_segment else size
+                if start <= seg_end and old_linear[k]:
+                    source = old_sources[k] + pos - old_starts[k]
+                    if not (starts and linear[-1] and sources[-1] + out_pos - starts[-1] == source):
+                        starts.append(out_pos)
+                        sources.append(source)
+                        linear.append(True)
+                    out_pos += start - pos
+                else:
+                    copy(pos, start)
             if replacement:
+                append(replacement)
                 if len(replacement) == end - start:
                     copy(start, end)
                 else:
