@@ -90,19 +90,17 @@ def _pairs(windows):
 
 
 def test_screens_keep_every_window_a_rule_matches_in():
-    """A screen may keep a window no rule matches in, never drop one that one does, nor cut off
-    the start of one of its matches."""
+    """The windows left by the scan (which skips the words no near can meet), the nears and the
+    screens find what the windows of every anchor word find: a screen may keep a window no rule
+    matches in, never drop one that one does, nor cut off the start of one of its matches."""
     p = patterns()
     for text in _texts_and_pieces():
         screened = find._windows_by_anchor(text, p.anchors)
         every = find.anchor_windows(text, p.anchors)
         for rule, k in zip(p.rules, p.anchors.rule_anchors):
-            kept = {end: start for start, end in _pairs(screened.get(k, []))}
-            for start, end in _pairs(every[k]):
-                found = [m.span() for m in rule.pattern.finditer(text, start, end)]
-                if found:
-                    assert start <= kept.get(end, end) and \
-                        [m.span() for m in rule.pattern.finditer(text, kept[end], end)] == found, rule.family
+            want = [m.span() for start, end in _pairs(every[k]) for m in rule.pattern.finditer(text, start, end)]
+            got = [m.span() for start, end in _pairs(screened.get(k, [])) for m in rule.pattern.finditer(text, start, end)]
+            assert got == want, rule.family
 
 
 def test_nears_drop_no_window_a_rule_matches_in():
@@ -125,6 +123,19 @@ def test_nears_drop_no_window_a_rule_matches_in():
                     assert any(text.startswith(rule.anchor, at) and rule.near.match(text, at)
                                and (rule.near_gate is None or rule.near_gate.admits(text[at - 1:at] if at else ""))
                                for at in range(m.start(), m.end())), (rule.family, m.group())
+
+
+def test_scan_skips_only_the_words_no_near_meets():
+    """The scan finds the anchor words, less those whose every anchor has a ``near`` that none
+    of them meets there."""
+    index = patterns().anchors
+    for text in _texts_and_pieces():
+        every = [(m.start(), m.group()) for m in index.words.finditer(text)]
+        scanned = [(m.start(), m.group()) for m in index.scan.finditer(text)]
+        assert set(scanned) <= set(every)
+        for at, word in set(every) - set(scanned):
+            for offset, k, *_ in index.feeds[word]:
+                assert index.nears[k] is not None and not index.nears[k].match(text, at + offset), word
 
 
 def test_locators_find_what_the_rule_finds_in_every_window():

@@ -108,6 +108,8 @@ class AnchorIndex:
     # word); the gate as a memo of ``Gate.admits`` per character (a lookup, not three tests a word)
     scan_feeds: dict[str, tuple[tuple, ...]]
     decimal: CharMemo   # str.isdecimal per character: the digits_block test reads the last one first
+    # ``words`` less the words no near of theirs can meet (``_gated_scan``): what the scan reads
+    scan: re.Pattern
 
 
 def locator(rule: Rule) -> re.Pattern | None:
@@ -141,6 +143,30 @@ def _gate(rules: list[Rule]) -> Gate | None:
     return gate
 
 
+def _gated_scan(vocabulary: list[str], feeds: dict, nears: tuple[re.Pattern | None, ...]) -> re.Pattern:
+    """``literal_alternation(vocabulary)`` where a word all of whose anchors have a ``near`` is
+    found only where one of them meets it (tried in the regex engine, after the word: the scan
+    itself still skips the other characters in its fast loop).  Most anchor words of a notice
+    (年, ：, 前, 日, 报告) meet none; each would cost the scan loop a Python step to find that
+    out, and every window it opened would be dropped (a match of a rule with a near holds a
+    word that meets it, within the word's reach: the windows of the words that do hold them)."""
+    tails: dict[str, list[str]] = {}
+    for word in vocabulary:   # longest first
+        tails.setdefault(word[0], []).append(word)
+    branches = []
+    for first, words in sorted(tails.items(), key=lambda item: len(item[1][-1]) > 1):   # as literal_alternation
+        alternatives = []
+        for word in words:
+            fed = feeds[word]
+            if all(nears[a] is not None for _, a, *_ in fed):
+                meets = "|".join(dict.fromkeys(f"(?:[\\s\\S]{{{k}}}(?x:{nears[a].pattern}\n))" for k, a, *_ in fed))
+                alternatives.append(f"{re.escape(word[1:])}(?<=(?={meets})[\\s\\S]{{{len(word)}}})")
+            else:
+                alternatives.append(re.escape(word[1:]))
+        branches.append(re.escape(first) + "(?:" + "|".join(alternatives) + ")")
+    return re.compile("|".join(branches))
+
+
 def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
     reach: dict[tuple[str, ...], tuple[int, int]] = {}
     for r in rules:
@@ -167,4 +193,4 @@ def anchor_index(rules: tuple[Rule, ...]) -> AnchorIndex:
     scan_feeds = {w: tuple((*feed, nears[feed[1]], admits[feed[1]]) for feed in fed) for w, fed in feeds.items()}
     return AnchorIndex(re.compile(literal_alternation(vocabulary)), anchors, feeds, reaches, tuple(screens),
                        tuple(anchors.index(r.anchor) for r in rules), tuple(map(locator, rules)),
-                       nears, gates, scan_feeds, CharMemo(str.isdecimal))
+                       nears, gates, scan_feeds, CharMemo(str.isdecimal), _gated_scan(vocabulary, feeds, nears))

@@ -77,20 +77,21 @@ def anchor_windows(text: str, index: AnchorIndex) -> list[list[int]]:
     word.  Each anchor's windows are one flat list ``[low, high, low, high, …]`` (no pair
     objects), merged as the scan finds them, and not clipped to the text: a search clamps its
     ``pos``/``endpos`` to the text itself."""
-    found = _anchor_scan(text, index)[0]
+    found = _anchor_scan(text, index, index.words)[0]
     return [found.get(k, []) for k in range(len(index.anchors))]
 
 
-def _anchor_scan(text: str, index: AnchorIndex) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+def _anchor_scan(text: str, index: AnchorIndex, words: re.Pattern | None = None) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
     """``anchor_windows`` of the anchors a word was found for (by their place), and for each of
     those with a ``near`` the windows where one of its words meets it (as the ends of the window
     in the flat list).  A window's near is tried at its words only until one meets it.  Only
-    the anchors hit get a list: most of a notice's words feed a few anchors."""
+    the anchors hit get a list: most of a notice's words feed a few anchors.  ``words``: the scan
+    (``index.scan`` by default: the words no near of theirs can meet are not found)."""
     found: dict[int, list[int]] = {}
     kept: dict[int, list[int]] = {}
     feeds = index.scan_feeds
     decimal = index.decimal
-    for m in index.words.finditer(text):
+    for m in (index.scan if words is None else words).finditer(text):
         at = m.start()
         for offset, k, before, after, block, near, gate in feeds[m[0]]:
             start = at + offset                      # scan hits do not overlap: starts ascend
