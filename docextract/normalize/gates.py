@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.pattern_needs import constants as _sre, first_chars_of, parser as _parser
+from ..text.pattern_needs import constants as _sre, parser as _parser
 
 NEEDLES_MAX = 6   # more alternatives than this make the test as slow as the search
 
@@ -154,30 +154,3 @@ def any_search(patterns: list[re.Pattern]):
     terms = [f"({gate_source(need)} and _p{k}(line))" for k, need in enumerate(needs)]
     source = f"(({gate_source(union(needs))} and ({' or '.join(terms)})) or None)"
     return compile_lines_test(source, **{f"_p{k}": p.search for k, p in enumerate(patterns)})
-
-
-_CATEGORY_CLASS = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_WORD: r"\w"} if _sre else {}
-
-
-def first_class(patterns: list[re.Pattern]) -> str | None:
-    """A regex class of every character a match of one of ``patterns`` may start with, or None
-    when that cannot be told (``structure.gates.first_class`` answers the same for a later stage,
-    which a normalize step may not import).
-
-    >>> first_class([re.compile(r"第\\s*\\d+页"), re.compile(r"[-—]\\d")])
-    '[第\\\\-—]'
-    """
-    found = first_chars_of(patterns)
-    if found is None:
-        return None
-    parts = []
-    for kind, value in found.items:
-        if kind is _sre.LITERAL:
-            parts.append(re.escape(chr(value)))
-        elif kind is _sre.RANGE:
-            parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-        elif value in _CATEGORY_CLASS:
-            parts.append(_CATEGORY_CLASS[value])
-        else:
-            return None   # a category no class escape names
-    return "[" + "".join(parts) + "]"

@@ -13,7 +13,8 @@ from ..rules.doctypes import title_end
 from ..rules.labels import label_start
 from ..rules.orgs import org_lexicon
 from ..rules.prefilter import CharMemo, may_start_with
-from .gates import GatedPattern, any_search, first_class
+from ..text.pattern_needs import first_class
+from .gates import GatedPattern, any_search
 
 RULES = "normalize"
 

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 
 from ..rules.prefilter import CharMemo
-from ..text.pattern_needs import MAX_GATE_CHARS, REPEATS, constants as c, first_chars_of, parser as pattern_parser, required_sets
+from ..text.pattern_needs import (MAX_GATE_CHARS, REPEATS, CATEGORY_CLASS, class_of, constants as c, first_chars_of,
+                                  first_class, parser as pattern_parser, required_sets)
 
 IN_TESTS_MAX_CHARS = 8   # a set this small is tested with ``in`` once per character (faster than a class search)
 
@@ -139,39 +140,6 @@ def first_match(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> Callable
 
 # -- first characters: what a match can start with ------------------------------------------
 
-_CATEGORY_CLASS = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
-                   c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"} if c else {}
-
-
-def first_class(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> str | None:
-    """A regex character class holding every character a match of one of ``patterns`` can start
-    with, or None when that cannot be told (so that a lookahead for it, put before the patterns'
-    alternation, turns most lines away in one class test and changes no match).
-
-    >>> first_class([re.compile(r"第\\s*\\d+条"), re.compile(r"[（(]?\\s*[一二]、")])
-    '[第（(\\\\s一二]'
-    >>> first_class([re.compile(r"\\d+、")]), first_class([re.compile(r"(?i)a")]), first_class([re.compile(r"a?")])
-    ('[\\\\d]', None, None)
-    """
-    found = first_chars_of(patterns)
-    return None if found is None else _class_of(found.items)
-
-
-def _class_of(items) -> str | None:
-    """The class of ``FirstChars.items`` (None when one of them has no class escape)."""
-    parts: dict[str, None] = {}
-    for kind, value in items:
-        if kind == c.LITERAL:
-            parts[_class_char(value)] = None
-        elif kind == c.RANGE:
-            parts[f"{_class_char(value[0])}-{_class_char(value[1])}"] = None
-        elif value in _CATEGORY_CLASS:
-            parts[_CATEGORY_CLASS[value]] = None
-        else:
-            return None   # a category no class escape names
-    return "[" + "".join(parts) + "]"
-
-
 def first_chars(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> frozenset[str]:
     """The characters ``first_class(patterns)`` names one by one (literals, narrow ranges; not
     what a category such as ``\\d`` holds); empty when the first characters cannot be told.
@@ -186,13 +154,9 @@ def first_chars(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> frozense
             chars.add(chr(value))
         elif kind == c.RANGE and value[1] - value[0] < MAX_GATE_CHARS:
             chars.update(chr(k) for k in range(value[0], value[1] + 1))
-        elif kind == c.CATEGORY and value not in _CATEGORY_CLASS:
+        elif kind == c.CATEGORY and value not in CATEGORY_CLASS:
             return frozenset()
     return frozenset(chars)
-
-
-def _class_char(code: int) -> str:
-    return re.escape(chr(code)) if chr(code) in "\\]^-[" else chr(code)
 
 
 def start_chars(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> CharMemo:
@@ -250,7 +214,7 @@ def _end_class(pattern: re.Pattern) -> str | None:
         return None
     except Exception:  # noqa: BLE001 - an internal parser that changed shape: unknown, not an error
         return None
-    return _class_of(items)
+    return class_of(items)
 
 
 def _last_of_sequence(sequence: list, items: dict) -> bool:

@@ -219,3 +219,42 @@ def _first_of_item(op, arg, items: dict) -> bool:
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return True   # consumes nothing: the match starts with what follows (a lookaround only narrows it)
     raise _Unknown   # any character, a back reference, a conditional
+
+
+# -- character classes: the first (or last) characters written as one regex class ----------
+
+CATEGORY_CLASS = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+                   c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"} if c else {}
+
+
+def first_class(patterns) -> str | None:
+    """A regex character class holding every character a match of one of ``patterns`` can start
+    with, or None when that cannot be told (so that a lookahead for it, put before the patterns'
+    alternation, turns most lines away in one class test and changes no match).
+
+    >>> first_class([re.compile(r"第\\s*\\d+条"), re.compile(r"[（(]?\\s*[一二]、")])
+    '[第（(\\\\s一二]'
+    >>> first_class([re.compile(r"\\d+、")]), first_class([re.compile(r"(?i)a")]), first_class([re.compile(r"a?")])
+    ('[\\\\d]', None, None)
+    """
+    found = first_chars_of(patterns)
+    return None if found is None else class_of(found.items)
+
+
+def class_of(items) -> str | None:
+    """The class of ``FirstChars.items`` (None when one of them has no class escape)."""
+    parts: dict[str, None] = {}
+    for kind, value in items:
+        if kind == c.LITERAL:
+            parts[_class_char(value)] = None
+        elif kind == c.RANGE:
+            parts[f"{_class_char(value[0])}-{_class_char(value[1])}"] = None
+        elif value in CATEGORY_CLASS:
+            parts[CATEGORY_CLASS[value]] = None
+        else:
+            return None   # a category no class escape names
+    return "[" + "".join(parts) + "]"
+
+
+def _class_char(code: int) -> str:
+    return re.escape(chr(code)) if chr(code) in "\\]^-[" else chr(code)
