@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..rules import load_rules, require
+from ..rules import load_rules
 from ..rules.disclosure import disclosure_labels
 from ..rules.doctypes import title_end
 from ..text.dates import iso_date

@@ -77,7 +77,7 @@ def _signature_at(lines: list[Line], start_line: int, i: int, found: tuple[str, 
     off = line.start   # date_line's offsets count from the start of the line
     date = Found(found[0], off + found[1], off + found[2])
     names: list[str] = []
-    first, issuer_start, issuer_end = i, None, None
+    first, issuer_start = i, None
     j = i - 1
     while j >= max(start_line, i - ISSUER_LINES - 1):
         prev = lines[j].text.strip()

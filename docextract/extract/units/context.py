@@ -118,7 +118,7 @@ def _scope(pos: int, items: Sequence[ItemLike]) -> Scope:
     return Scope(start=pos, items=frozenset(it.text_start for it in under))
 
 
-def _with_source(units, source: str) -> tuple[Unit, ...]:
+def _with_source(units, source: str) -> tuple[Name, ...]:
     return tuple(Name(u.name, u.start, u.end, source) for u in units)
 
 
