@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 
 from ..rules.prefilter import CharMemo
-from ..text.pattern_needs import (MAX_GATE_CHARS, REPEATS, CATEGORY_CLASS, class_of, constants as c, first_chars_of,
-                                  first_class, parser as pattern_parser, required_sets)
+from ..text.pattern_needs import (MAX_GATE_CHARS, CATEGORY_CLASS, class_of, constants as c, first_chars_of, first_class,
+                                  last_chars_of, required_sets)
 
 IN_TESTS_MAX_CHARS = 8   # a set this small is tested with ``in`` once per character (faster than a class search)
 
@@ -178,10 +178,6 @@ def start_chars(patterns: tuple[re.Pattern, ...] | list[re.Pattern]) -> CharMemo
 
 # -- last characters: what a match anchored at the text's end can end with ---------------------
 
-class _Unknown(Exception):
-    """The last character of a match cannot be told from the pattern."""
-
-
 def end_chars(pattern: re.Pattern) -> CharMemo:
     """``last[char]``: whether a match of ``pattern`` can be found in a text ending with ``char``
     (one character).  Read from the pattern when every match ends at the text's end (``$`` or
@@ -193,67 +189,10 @@ def end_chars(pattern: re.Pattern) -> CharMemo:
     >>> last["3"], last["—"], last[" "], last["。"], end_chars(re.compile(r"\\d+"))["。"]
     (True, True, True, False, True)
     """
-    found = _end_class(pattern)
-    if found is None:
+    found = last_chars_of(pattern)
+    ends = None if found is None else class_of(found.items)
+    if ends is None:
         return CharMemo(lambda char: True)
-    can_end = re.compile(found).match
+    can_end = re.compile(ends).match
     return CharMemo(lambda char: can_end(char) is not None)
 
-
-def _end_class(pattern: re.Pattern) -> str | None:
-    if pattern_parser is None or pattern.flags & (re.IGNORECASE | re.LOCALE | re.MULTILINE):
-        return None
-    try:
-        sequence = list(pattern_parser.parse(pattern.pattern, pattern.flags))
-        if not sequence or sequence[-1] not in ((c.AT, c.AT_END), (c.AT, c.AT_END_STRING)):
-            return None   # a match may end before the text's end
-        items: dict = {(c.LITERAL, ord("\n")): None} if sequence[-1][1] == c.AT_END else {}
-        if _last_of_sequence(sequence[:-1], items):
-            return None   # the pattern may match nothing
-    except _Unknown:
-        return None
-    except Exception:  # noqa: BLE001 - an internal parser that changed shape: unknown, not an error
-        return None
-    return class_of(items)
-
-
-def _last_of_sequence(sequence: list, items: dict) -> bool:
-    """Add the last characters of ``sequence``; True when it may match nothing."""
-    for op, arg in reversed(sequence):
-        if not _last_of_item(op, arg, items):
-            return False
-    return True
-
-
-def _last_of_item(op, arg, items: dict) -> bool:
-    """Add the item's last characters; True when it may consume nothing (then what precedes it
-    may end the match).  ``first_chars_of`` read backwards."""
-    if op == c.LITERAL:
-        items[(c.LITERAL, arg)] = None
-        return False
-    if op == c.IN:
-        for kind, value in arg:
-            if kind not in (c.LITERAL, c.RANGE, c.CATEGORY):
-                raise _Unknown   # a negated class
-            items[(kind, value)] = None
-        return False
-    if op == c.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = arg
-        if add_flags & re.IGNORECASE:
-            raise _Unknown
-        return _last_of_sequence(list(sub), items)
-    if op == c.ATOMIC_GROUP:
-        return _last_of_sequence(list(arg), items)
-    if op in REPEATS:
-        low, high, sub = arg
-        if high == 0:
-            return True
-        return _last_of_sequence(list(sub), items) or low == 0
-    if op == c.BRANCH:
-        empty = False
-        for alternative in arg[1]:
-            empty = _last_of_sequence(list(alternative), items) or empty
-        return empty
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return True   # consumes nothing
-    raise _Unknown   # any character, a back reference, a conditional

@@ -149,7 +149,7 @@ class FirstChars(NamedTuple):
 
 
 class _Unknown(Exception):
-    """The first character of a match cannot be told from the pattern (any character, a
+    """The first (or last) character of a match cannot be told from the pattern (any character, a
     negated class, a back reference, a flag that changes what a literal matches)."""
 
 
@@ -170,7 +170,7 @@ def first_chars_of(patterns) -> FirstChars | None:
         for pattern in patterns:
             if pattern.flags & (re.IGNORECASE | re.LOCALE):
                 return None
-            if _first_of_sequence(list(parser.parse(pattern.pattern, pattern.flags)), items):
+            if _edge_of_sequence(list(parser.parse(pattern.pattern, pattern.flags)), items):
                 return None   # the pattern may match nothing
     except _Unknown:
         return None
@@ -179,17 +179,43 @@ def first_chars_of(patterns) -> FirstChars | None:
     return FirstChars(tuple(items))
 
 
-def _first_of_sequence(sequence: list, items: dict) -> bool:
-    """Add the first characters of ``sequence``; True when it may match nothing."""
-    for op, arg in sequence:
-        if not _first_of_item(op, arg, items):
+def last_chars_of(pattern: re.Pattern) -> FirstChars | None:
+    """What a match of ``pattern`` may end with, read when every match ends at the text's end
+    (``$`` or ``\\Z`` last, not multi-line: ``$`` adds the line break it matches before); None
+    when that cannot be told or the pattern may match the empty string.
+
+    >>> [chr(v) for _, v in last_chars_of(re.compile(r"\\d+[页頁]\\Z")).items]
+    ['页', '頁']
+    >>> last_chars_of(re.compile(r"\\d+")), last_chars_of(re.compile(r"(?m)页$"))
+    (None, None)
+    """
+    if parser is None or pattern.flags & (re.IGNORECASE | re.LOCALE | re.MULTILINE):
+        return None
+    try:
+        sequence = list(parser.parse(pattern.pattern, pattern.flags))
+        if not sequence or sequence[-1] not in ((c.AT, c.AT_END), (c.AT, c.AT_END_STRING)):
+            return None   # a match may end before the text's end
+        items: dict = {(c.LITERAL, ord("\n")): None} if sequence[-1][1] == c.AT_END else {}
+        if _edge_of_sequence(sequence[:-1], items, last=True):
+            return None   # the pattern may match nothing
+    except _Unknown:
+        return None
+    except Exception:  # noqa: BLE001 - an internal parser that changed shape: unknown, not an error
+        return None
+    return FirstChars(tuple(items))
+
+
+def _edge_of_sequence(sequence: list, items: dict, last: bool = False) -> bool:
+    """Add the first (``last``: the last) characters of ``sequence``; True when it may match nothing."""
+    for op, arg in reversed(sequence) if last else sequence:
+        if not _edge_of_item(op, arg, items, last):
             return False
     return True
 
 
-def _first_of_item(op, arg, items: dict) -> bool:
-    """Add the item's first characters; True when it may consume nothing (then what follows it
-    may start the match)."""
+def _edge_of_item(op, arg, items: dict, last: bool) -> bool:
+    """Add the item's first (last) characters; True when it may consume nothing (then what follows
+    it may start the match, or what precedes it end it)."""
     if op == c.LITERAL:
         items[(c.LITERAL, arg)] = None
         return False
@@ -203,18 +229,18 @@ def _first_of_item(op, arg, items: dict) -> bool:
         _group, add_flags, _del_flags, sub = arg
         if add_flags & re.IGNORECASE:
             raise _Unknown
-        return _first_of_sequence(list(sub), items)
+        return _edge_of_sequence(list(sub), items, last)
     if op == c.ATOMIC_GROUP:
-        return _first_of_sequence(list(arg), items)
+        return _edge_of_sequence(list(arg), items, last)
     if op in REPEATS:
         low, high, sub = arg
         if high == 0:
             return True   # x{0} consumes nothing
-        return _first_of_sequence(list(sub), items) or low == 0
+        return _edge_of_sequence(list(sub), items, last) or low == 0
     if op == c.BRANCH:
         empty = False
         for alternative in arg[1]:
-            empty = _first_of_sequence(list(alternative), items) or empty
+            empty = _edge_of_sequence(list(alternative), items, last) or empty
         return empty
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
         return True   # consumes nothing: the match starts with what follows (a lookaround only narrows it)
