@@ -158,8 +158,9 @@ def _colon_anchors(text: str, label_ends: frozenset[str]) -> list[tuple[int, int
     return out
 
 
-def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> tuple[list[Found], list[int]]:
-    """``牵头单位：A、B`` fields; also returns where each field starts, so the clause pass skips them.
+def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> tuple[list[Found], list[tuple[int, int]]]:
+    """``牵头单位：A、B`` fields; also returns each field's label (where the field starts, where its
+    value starts), so the clause pass skips them.
     A field vouches for its value: any short noun phrase in it is a unit (出资人代表), and a name
     may mark its own role (市发展改革委（牵头）, 县发改委牵头)."""
     lex = lexicon()
@@ -175,7 +176,7 @@ def _labelled_fields(text: str, offset: int, brackets, rec: UnitRecognizer) -> t
             bracket = innermost(brackets, m.start())
             end = _field_value_end(text, m.end(), bracket[1] if bracket else len(text), bracket is not None)
             group = bracket[0] if bracket else -1  # field lines outside brackets form one block
-            starts.append(m.start())
+            starts.append((m.start(), m.end()))
             start = relative_lead(text, m.end(), end)
             shared = shared_suffix(text[start:end])
             for unit in split_names(text[start:end], offset + start, rec):
@@ -278,9 +279,9 @@ def extract_assignments(text: str, offset: int = 0, context: AssignmentContext |
         return NOBODY  # nothing below can find a unit: skip building the empty result
     rec = context.recognizer
     brackets = round_brackets(text) if "(" in text or "（" in text else []
-    found, field_starts = _labelled_fields(text, offset, brackets, rec) if fielded else ([], [])
+    found, field_labels = _labelled_fields(text, offset, brackets, rec) if fielded else ([], [])
     if triggered:
-        in_brackets, used = bracket_clauses(text, offset, brackets, field_starts, rec)
+        in_brackets, used = bracket_clauses(text, offset, brackets, field_labels, rec)
         found += in_brackets
         found += sentence_assignments(text, offset, rec, used, brackets, trigger.start())
         if head:

@@ -132,18 +132,34 @@ def _bracket(text: str, open_: int, close: int, offset: int, field_starts: list[
     return found
 
 
-def bracket_clauses(text: str, offset: int, brackets: list[tuple[int, int]], field_starts: list[int],
+def _trigger_outside(text: str, start: int, end: int, labels: list[tuple[int, int]]) -> bool:
+    """Whether a trigger word (``lexicon().trigger_re``) starts in ``text[start:end]`` outside
+    every field label in ``labels`` (the 牵头 of （牵头单位：…）: the clause holding a label is the
+    field's, which ``_bracket`` passes over, and a label holds no clause delimiter)."""
+    trigger_re = lexicon().trigger_re
+    m = trigger_re.search(text, start, end)
+    while m is not None:
+        at = m.start()
+        label = next((span for span in labels if span[0] <= at < span[1]), None)
+        if label is None:
+            return True
+        m = trigger_re.search(text, label[1], end)
+    return False
+
+
+def bracket_clauses(text: str, offset: int, brackets: list[tuple[int, int]], fields: list[tuple[int, int]],
                     rec: UnitRecognizer) -> tuple[list[Found], list[tuple[int, int]]]:
-    """Assignments in the clauses of brackets, and the brackets that held any."""
-    lex = lexicon()
+    """Assignments in the clauses of brackets, and the brackets that held any; ``fields``: the
+    labels of the fields found already (where each starts, where its value starts)."""
     found: list[Found] = []
     used: list[tuple[int, int]] = []
+    field_starts = [start for start, _ in fields]
     for open_, close in brackets:
         if close - open_ > BRACKET_MAX_CHARS:
             continue
         before = len(found)
         # a clause assigns only with a verb or 会同 in it: most brackets explain or cite
-        if lex.trigger_re.search(text, open_ + 1, close):
+        if _trigger_outside(text, open_ + 1, close, fields):
             found += _bracket(text, open_, close, offset, field_starts, rec)
         if len(found) > before or any(open_ < s < close for s in field_starts):
             used.append((open_, close))

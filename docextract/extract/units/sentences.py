@@ -326,6 +326,18 @@ class Sentence:
         self.add(units, lex.verbs[m.group("verb")], m.group("verb"))
 
 
+def _unused_at(text: str, word: str, start: int, end: int, used: list[tuple[int, int]]) -> bool:
+    """Whether ``word`` stands in ``text[start:end]`` outside every bracket in ``used``: a 由 or a
+    牵头 inside an assigned bracket opens no form (``Sentence.assignee`` and ``subject_lead`` pass
+    over it), so a sentence whose only ones are there (its 牵头单位：… field) is not read."""
+    pos = text.find(word, start, end)
+    while pos >= 0:
+        if innermost(used, pos) is None:
+            return True
+        pos = text.find(word, pos + 1, end)
+    return False
+
+
 def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list[tuple[int, int]],
                          brackets: list[tuple[int, int]] = (), trigger: int = 0) -> list[Found]:
     """The assignments of ``text``'s sentences (brackets in ``used`` already assigned); a unit
@@ -336,8 +348,9 @@ def sentence_assignments(text: str, offset: int, rec: UnitRecognizer, used: list
     marked = "由" in text or "牵头" in text
     for start, end in _marked_sentences(text, trigger):
         a, b = trimmed(text, start, end)
-        if not lex.verb_end.of(text, a, b) and not (marked and (text.find("由", a, b) >= 0 or text.find("牵头", a, b) >= 0)):
-            continue  # no form can match: no 由, no 牵头, no verb closing the sentence
+        if not lex.verb_end.of(text, a, b) and not (marked and (_unused_at(text, "由", a, b, used)
+                                                                or _unused_at(text, "牵头", a, b, used))):
+            continue  # no form can match: no 由 or 牵头 outside an assigned bracket, no verb closing the sentence
         if innermost(used, start) is not None or _reports(text, start, end):
             continue
         sentence = Sentence(text, start, end, offset, rec, used)
