@@ -145,8 +145,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
 
     def rule(family: str, key: str, pattern: str, anchor: str | tuple[str, ...], reach_before: int,
              reach_after: int, first: str | None, opener: tuple[str, str] | None = None,
-             digits_block: int = 0, opening: str = "", near: str = "", gate: Gate | None = None,
-             required: str = "") -> Rule:
+             digits_block: int = 0, opening: str = "", near: str = "", gate: Gate | None = None, required: str = "") -> Rule:
         """``anchor``: the words themselves, or literal words joined by |; ``first``: the class of
         characters a match starts with (None: any); ``opener``, for a rule with no such class:
         (the class of the character right before a match, the pattern after it); ``digits_block``,
@@ -243,16 +242,15 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: (?P<month2> \d{{1,2}} ) \s* 月 \s* )?  # (3月)
             (?P<day2> \d{{1,2}} ) \s* [日号] {TIME}?   # 15日 (下午3点)
             (?: \s* (?P<within> 内|止 ) )?             # (内)
-        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day, near=day_after, gate=month_gate,
-            required=DASH),
+        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day, near=day_after,
+            gate=month_gate, required=DASH),
         rule("month_window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?
             (?: {YEAR} \s* )? (?P<month1> 1[0-2] | 0?[1-9] ) \s* 月? \s*   # 5
             {DASH} \s*                                 # -
             (?P<month2> 1[0-2] | 0?[1-9] ) \s* 月 (?:份)? (?P<part> 底|末 )?  # 7月
-        """, "月", 14, 4, at_first + YEAR_FIRST, gate=month_gate,
-            near=r"(?<= [至到—－\-～~\s] \d ) 月 | (?<= [至到—－\-～~\s] \d\d ) 月 | (?<=\s) 月",   # 5-7月 (DASH)
-            required=DASH),
+        """, "月", 14, 4, at_first + YEAR_FIRST, gate=month_gate, required=DASH,
+            near=r"(?<= [至到—－\-～~\s] \d ) 月 | (?<= [至到—－\-～~\s] \d\d ) 月 | (?<=\s) 月"),   # 5-7月 (DASH)
     )
     relative = (
         rule("relative", "relative_units", rf"""
