@@ -125,6 +125,16 @@ def test_nears_drop_no_window_a_rule_matches_in():
                                for at in range(m.start(), m.end())), (rule.family, m.group())
 
 
+def test_every_match_holds_what_its_rule_requires():
+    """``Rule.required``: a window without it holds no match of the rule (it is passed over)."""
+    required = [r for r in patterns().rules if r.required is not None]
+    assert required
+    for text in _texts_and_pieces() + BLOCK_TEXTS:
+        for rule in required:
+            for m in rule.pattern.finditer(text):
+                assert rule.required.search(text, m.start(), m.end()), (rule.family, m[0])
+
+
 def test_scan_skips_only_the_words_no_near_meets():
     """The scan finds the anchor words, less those whose every anchor has a ``near`` that none
     of them meets there."""

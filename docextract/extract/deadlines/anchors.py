@@ -63,6 +63,11 @@ class Rule:
     # searched.  None: no condition.  (tests/test_deadlines.py checks that no match is lost.)
     near: re.Pattern | None = None
     near_gate: Gate | None = None   # what stands before a word ``near`` can match at (None: anything)
+    # A pattern found inside every match of the rule (the 至 of 4月26日至28日): a window where a
+    # search for it fails holds no match, and its locator is not searched there (a search for a
+    # class costs a class test a character; the locator's enters the whole rule at every digit).
+    # None: no such pattern.  (tests/test_deadlines.py checks that every match holds one.)
+    required: re.Pattern | None = None
 
 
 # A group name, to drop from a screen: the screen only says whether a rule matches, and the

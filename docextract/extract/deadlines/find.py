@@ -158,12 +158,16 @@ def _rule_matches(text: str, rule: Rule, locate: re.Pattern | None, windows: lis
                   stop: int) -> list[re.Match]:
     """What ``rule.pattern.finditer`` finds in each of the flat ``windows[first:stop]``, in order:
     the rule's locator says where each match starts (``anchors.locator``), ``rule.plain.match``
-    reads it there.  One call for all of a rule's windows (most rules have few)."""
+    reads it there.  One call for all of a rule's windows (most rules have few); a window
+    without what every match holds (``Rule.required``) is passed over."""
     lead = rule.screen_lead
     search, match = (None, None) if locate is None else (locate.search, rule.plain.match)
+    required = None if rule.required is None else rule.required.search
     found: list[re.Match] = []
     for k in range(first, stop, 2):
         start, end = windows[k], windows[k + 1]
+        if required is not None and required(text, start, end) is None:
+            continue
         if search is None or (lead and start < lead):   # no locator, or a match may open the text (^)
             found += rule.pattern.finditer(text, start, end)
             continue

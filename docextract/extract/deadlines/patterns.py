@@ -145,18 +145,19 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
 
     def rule(family: str, key: str, pattern: str, anchor: str | tuple[str, ...], reach_before: int,
              reach_after: int, first: str | None, opener: tuple[str, str] | None = None,
-             digits_block: int = 0, opening: str = "", near: str = "", gate: Gate | None = None) -> Rule:
+             digits_block: int = 0, opening: str = "", near: str = "", gate: Gate | None = None, required: str = "") -> Rule:
         """``anchor``: the words themselves, or literal words joined by |; ``first``: the class of
         characters a match starts with (None: any); ``opener``, for a rule with no such class:
         (the class of the character right before a match, the pattern after it); ``digits_block``,
-        ``opening``, ``near``, ``gate`` (its ``near_gate``): see ``Rule``."""
+        ``opening``, ``near``, ``gate`` (its ``near_gate``), ``required``: see ``Rule``."""
         anchor_words = tuple(anchor.split("|")) if isinstance(anchor, str) else tuple(anchor)
         fast = pattern if first is None else f"(?=[{first}])(?:{pattern})"
         screen, screen_first, lead = (fast, first or "", 0) if opener is None \
             else (f"[{opener[0]}](?:{opener[1]})", opener[0], 1)
         return Rule(family, compile_pattern(RULES, key, fast, re.VERBOSE), compile_pattern(RULES, key, pattern, re.VERBOSE),
                     anchor_words, reach_before, reach_after, screen, screen_first, lead, digits_block, opening,
-                    compile_pattern(RULES, key, near, re.VERBOSE) if near else None, gate)
+                    compile_pattern(RULES, key, near, re.VERBOSE) if near else None, gate,
+                    compile_pattern(RULES, key, required, re.VERBOSE) if required else None)
 
     at_first, rel_first = _firsts(words["at_words"]), _firsts(relative_years)
     verbs_ahead = _ahead(words["completion_verbs"])
@@ -241,13 +242,14 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?: (?P<month2> \d{{1,2}} ) \s* 月 \s* )?  # (3月)
             (?P<day2> \d{{1,2}} ) \s* [日号] {TIME}?   # 15日 (下午3点)
             (?: \s* (?P<within> 内|止 ) )?             # (内)
-        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day, near=day_after, gate=month_gate),
+        """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day, near=day_after,
+            gate=month_gate, required=DASH),
         rule("month_window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?
             (?: {YEAR} \s* )? (?P<month1> 1[0-2] | 0?[1-9] ) \s* 月? \s*   # 5
             {DASH} \s*                                 # -
             (?P<month2> 1[0-2] | 0?[1-9] ) \s* 月 (?:份)? (?P<part> 底|末 )?  # 7月
-        """, "月", 14, 4, at_first + YEAR_FIRST, gate=month_gate,
+        """, "月", 14, 4, at_first + YEAR_FIRST, gate=month_gate, required=DASH,
             near=r"(?<= [至到—－\-～~\s] \d ) 月 | (?<= [至到—－\-～~\s] \d\d ) 月 | (?<=\s) 月"),   # 5-7月 (DASH)
     )
     relative = (
@@ -307,7 +309,7 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?P<cadence> {cadence} ) (?: 度 )?                # 季度
             {CLAUSE_CHARS}{{0,16}}? {_ahead(words["cadence_verbs"])}   # (向市扶贫办 / 对…进行)
             (?P<verb> {w['cadence_verbs']} )                  # 通报 / 报送 / 核实
-        """, "每|按", 2, 44, "每按"),
+        """, "每|按", 2, 44, "每按", near=rf"(?: 每 (?:个)? | 按 ) (?: {cadence} )"),   # not 按照
         rule("cadence_system", "cadence_systems", rf"""
             (?P<lead> 实行|落实|执行|坚持 ) \s*
             (?P<cadence> 季度|[日周旬月季年] ) 度? (?: {w['cadence_systems']} ) (?P<system> 制度|机制 )   # (SYSTEM_PERIOD_ENDS)
