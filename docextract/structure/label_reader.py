@@ -29,7 +29,8 @@ CANNOT_START_MAX = 4096   # characters remembered as no label's first (a bound f
 
 class Read(NamedTuple):
     """What the joined pattern says of one alternative's group: which style, whether the label is
-    strong, whether it stands alone on its line, and the group holding its number."""
+    strong, whether it stands alone on its line, and the group holding its number (unpacked in
+    this order by ``labels.label_reading``)."""
     style: Style
     index: int
     strong: bool
@@ -38,6 +39,7 @@ class Read(NamedTuple):
 
 
 class LabelReader(NamedTuple):
+    """A joined pattern and what its groups say (unpacked in this order by ``labels.label_reading``)."""
     match: object                 # the joined pattern's ``match``
     by_group: dict[int, Read]     # lastindex → what it says
 

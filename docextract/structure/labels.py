@@ -120,18 +120,21 @@ def label_reading() -> Callable[[str], Label | None]:
             reader = reader_for(first)
             if reader is None:
                 return None
-        m = reader.match(line)
+        # (the reader and what its group says unpacked: a named tuple's field read by name is
+        # a slow attribute lookup, and this runs on every numbered line)
+        match, by_group = reader
+        m = match(line)
         if m is None:
             return None
-        read = reader.by_group[m.lastindex]
-        written = m.group(read.num_group)
+        style, index, strong, alone, num_group = by_group[m.lastindex]
+        written = m.group(num_group)
         number = numbers(written, -1)
         if number == -1:
             number = _number(written)
         if not number:
-            return _label_from(line, read.index + 1)
+            return _label_from(line, index + 1)
         end = m.end()
-        return new(Label, (read.style, number, line[:end].rstrip(), end, read.strong, read.alone))
+        return new(Label, (style, number, line[:end].rstrip(), end, strong, alone))
     return read
 
 
@@ -224,20 +227,21 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             after_split = i + 2
             continue
         if label is not None:
+            # (unpacked: a named tuple's field read by name is a slow attribute lookup)
+            style, number, label_text, end, strong, alone = label
             start = line_start + len(text) - len(stripped)
-            end = label.end
-            if label.alone:   # alone on its line: the text is on the next one
-                following = _next_text_line(lines, i + 1, last) if label.style.alone else None
+            if alone:   # alone on its line: the text is on the next one
+                following = _next_text_line(lines, i + 1, last) if style.alone else None
                 if following is None or not _can_be_text(lines[following].text.strip()):
                     continue
                 text_start = lines[following].start + len(lines[following].text) - len(lines[following].text.lstrip())
-            elif stripped[end] in REPEAT_SPACES or stripped.startswith(label.text, end):   # (its text: no space at either end)
+            elif stripped[end] in REPEAT_SPACES or stripped.startswith(label_text, end):   # (its text: no space at either end)
                 text_start = start + _repeated_label_end(stripped, label)   # maybe printed twice
             else:
                 text_start = start + end
             candidate = new(Candidate, (label, start, text_start, False))
             out.append(candidate)
-            if label.strong and label.number == 1 and label.style.rank not in INLINE_EXCLUDED_RANKS:
+            if strong and number == 1 and style.rank not in INLINE_EXCLUDED_RANKS:
                 out.extend(_run_on(line, candidate))
         if opens_list:
             out.extend(inline_candidates(line, line_start))
