@@ -39,7 +39,6 @@ class Read(NamedTuple):
 
 
 class LabelReader(NamedTuple):
-    """A joined pattern and what its groups say (unpacked in this order by ``labels.label_reading``)."""
     match: object                 # the joined pattern's ``match``
     by_group: dict[int, Read]     # lastindex → what it says
 

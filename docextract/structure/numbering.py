@@ -107,25 +107,23 @@ class Numbering:
     def accept(self, k: int) -> tuple[int, ...] | None:
         """The path of candidate k if it is an item, else None.  What the neighbours say
         (``confirmed``, ``first_lost``, ``resumes``) is asked only when a decision needs it."""
-        # (labels and open levels are unpacked: a named tuple's field read by name is a slow
-        # attribute lookup in this loop over every candidate and its open levels)
-        style, number, _, _, strong, _ = self.labels[k]
-        stack = self.stack
+        label, stack = self.labels[k], self.stack
+        strong, number, style = label.strong, label.number, label.style
         rank = style.rank
         innermost = None   # the innermost open level of this rank
         for depth in range(len(stack) - 1, -1, -1):   # the next number of an open list, the innermost first
-            _, e_number, e_path, e_rank = stack[depth]
-            if e_rank == rank:
+            e = stack[depth]
+            if e.rank == rank:
                 if innermost is None:
                     innermost = depth
-                if number == e_number + 1:
-                    return self._push(style, number, e_path[:-1] + (number,), depth)
+                if number == e.number + 1:
+                    return self._push(style, number, e.path[:-1] + (number,), depth)
         if innermost is not None:
             for depth in range(innermost, -1, -1):   # then a number or two skipped in the same style
-                e_style, e_number, e_path, e_rank = stack[depth]
-                if e_rank == rank and e_style.name == style.name and e_number + 1 < number <= e_number + 1 + MAX_SKIPPED \
+                e = stack[depth]
+                if e.rank == rank and e.style.name == style.name and e.number + 1 < number <= e.number + 1 + MAX_SKIPPED \
                         and (strong or self.confirmed(k)):
-                    return self._push(style, number, e_path[:-1] + (number,), depth)
+                    return self._push(style, number, e.path[:-1] + (number,), depth)
             if number != 1 or not (strong or self.confirmed(k)):
                 return None
             e = stack[innermost]

@@ -80,9 +80,8 @@ def items_of_part(part: int, lines: list[Line], first: int, last: int,
         starts = [a for a, _ in tables]
         candidates = [c for c in candidates if not _inside(tables, starts, c.start)]
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
-    # (the label unpacked: a named tuple's field read by name is a slow attribute lookup)
-    return [new(OpenItem, (part, path, text, style.name, start, text_start))
-            for ((style, _, text, _, _, _), start, text_start, _), path in number_items(candidates)]
+    return [new(OpenItem, (part, path, label.text, label.style.name, start, text_start))
+            for (label, start, text_start, _), path in number_items(candidates)]
 
 
 NO_ITEM = OpenItem(-1, (), "", "", -1, -1)   # what follows the last item: of no part
@@ -106,17 +105,14 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
     closed, several_lines = [], []   # several_lines[k]: item k's text holds a line break
     last_of_list = []
-    # each item with the next one unpacked (a named tuple's field read by name is a slow
-    # attribute lookup); after the last item, one of no part
-    for (part, path, label, style, start, text_start), (next_part, next_path, _, _, next_start, _) \
-            in zip(items, [*items[1:], NO_ITEM]):
+    for (part, path, label, style, start, text_start), following in zip(items, [*items[1:], NO_ITEM]):
         end = part_ends[part]
         if n_closing_starts:   # (most notices: no signature inside a part, no task table)
             j = bisect_right(closing_starts, start)
             if j < n_closing_starts and closing_starts[j] < end:
                 end = closing_starts[j]
-        if next_part == part and next_start < end:
-            end = next_start
+        if following.part == part and following.start < end:
+            end = following.start
         # closing lines (特此通知, 附件：) inside the span end it too
         if n_closings:
             j = bisect_right(closings, text_start)
@@ -154,7 +150,7 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
         # the last item of a part, and of a sub-list the numbering leaves for a shallower level:
         # the paragraphs after a list of one-paragraph entries are the notice's closing text, or
         # the parent's text after its list (the extract stage gives them to the parent)
-        if next_part != part or len(next_path) < len(path):
+        if following.part != part or len(following.path) < len(path):
             last_of_list.append(len(closed))
         closed.append(new(ItemNode, (part, path, label, style, heading, start, text_start, end, (), False)))
     for k in last_of_list:
