@@ -29,7 +29,8 @@ CANNOT_START_MAX = 4096   # characters remembered as no label's first (a bound f
 
 class Read(NamedTuple):
     """What the joined pattern says of one alternative's group: which style, whether the label is
-    strong, whether it stands alone on its line, and the group holding its number."""
+    strong, whether it stands alone on its line, and the group holding its number (unpacked in
+    this order by ``labels.label_reading``)."""
     style: Style
     index: int
     strong: bool

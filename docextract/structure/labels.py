@@ -123,15 +123,16 @@ def label_reading() -> Callable[[str], Label | None]:
         m = reader.match(line)
         if m is None:
             return None
-        read = reader.by_group[m.lastindex]
-        written = m.group(read.num_group)
+        # (unpacked at once: five fields read by name are five generic attribute lookups)
+        style, index, strong, alone, num_group = reader.by_group[m.lastindex]
+        written = m.group(num_group)
         number = numbers(written, -1)
         if number == -1:
             number = _number(written)
         if not number:
-            return _label_from(line, read.index + 1)
+            return _label_from(line, index + 1)
         end = m.end()
-        return new(Label, (read.style, number, line[:end].rstrip(), end, read.strong, read.alone))
+        return new(Label, (style, number, line[:end].rstrip(), end, strong, alone))
     return read
 
 
@@ -224,20 +225,21 @@ def line_candidates(lines: list[Line], first: int, last: int) -> list[Candidate]
             after_split = i + 2
             continue
         if label is not None:
+            # (unpacked at once: its fields read by name are as many generic attribute lookups)
+            style, number, label_text, end, strong, alone = label
             start = line_start + len(text) - len(stripped)
-            end = label.end
-            if label.alone:   # alone on its line: the text is on the next one
-                following = _next_text_line(lines, i + 1, last) if label.style.alone else None
+            if alone:   # alone on its line: the text is on the next one
+                following = _next_text_line(lines, i + 1, last) if style.alone else None
                 if following is None or not _can_be_text(lines[following].text.strip()):
                     continue
                 text_start = lines[following].start + len(lines[following].text) - len(lines[following].text.lstrip())
-            elif stripped[end] in REPEAT_SPACES or stripped.startswith(label.text, end):   # (its text: no space at either end)
+            elif stripped[end] in REPEAT_SPACES or stripped.startswith(label_text, end):   # (its text: no space at either end)
                 text_start = start + _repeated_label_end(stripped, label)   # maybe printed twice
             else:
                 text_start = start + end
             candidate = new(Candidate, (label, start, text_start, False))
             out.append(candidate)
-            if label.strong and label.number == 1 and label.style.rank not in INLINE_EXCLUDED_RANKS:
+            if strong and number == 1 and style.rank not in INLINE_EXCLUDED_RANKS:
                 out.extend(_run_on(line, candidate))
         if opens_list:
             out.extend(inline_candidates(line, line_start))

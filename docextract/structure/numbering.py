@@ -22,7 +22,7 @@ before it); a restart walks its own run once.  Numbering a part takes
 time linear in its candidates."""
 from __future__ import annotations
 
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .labels import Candidate, Label
@@ -117,20 +117,20 @@ class Numbering:
                 if innermost is None:
                     innermost = depth
                 if number == e.number + 1:
-                    return self._push(label, e.path[:-1] + (number,), depth)
+                    return self._push(style, number, e.path[:-1] + (number,), depth)
         if innermost is not None:
             for depth in range(innermost, -1, -1):   # then a number or two skipped in the same style
                 e = stack[depth]
                 if e.rank == rank and e.style.name == style.name and e.number + 1 < number <= e.number + 1 + MAX_SKIPPED \
                         and (strong or self.confirmed(k)):
-                    return self._push(label, e.path[:-1] + (number,), depth)
+                    return self._push(style, number, e.path[:-1] + (number,), depth)
             if number != 1 or not (strong or self.confirmed(k)):
                 return None
             e = stack[innermost]
             if innermost == len(stack) - 1 and (e.style.name != style.name or self.resumes(k, e)):
-                return self._push(label, e.path + (1,), len(stack))   # a sub-list of the item
+                return self._push(style, number, e.path + (1,), len(stack))   # a sub-list of the item
             if stack[innermost - 1].style.several_lists:
-                return self._push(label, e.path[:-1] + (1,), innermost)   # a second list in one article
+                return self._push(style, number, e.path[:-1] + (1,), innermost)   # a second list in one article
             return None
         # a level that is not open: close the deeper ones
         depth = len(stack)
@@ -144,7 +144,7 @@ class Numbering:
         runs_on = last and number == last + 1
         lost_first = strong and depth and not last and number == 2 and self.first_lost(k)
         if starts or runs_on or lost_first:
-            return self._push(label, parent + (number,), depth)
+            return self._push(style, number, parent + (number,), depth)
         return None
 
     def under_its_section(self, label: Label) -> bool:
@@ -157,18 +157,21 @@ class Numbering:
         outer = next((e for e in reversed(self.stack) if e.rank < style.rank), None)
         return m is not None and outer is not None and outer.number == int(m.group("section"))
 
-    def _push(self, label: Label, path: tuple[int, ...], depth: int) -> tuple[int, ...] | None:
+    def _push(self, style: Style, number: int, path: tuple[int, ...], depth: int) -> tuple[int, ...] | None:
+        """Open the level of a label of ``style`` numbered ``number`` at ``path``, closing those
+        from ``depth`` on."""
         if len(path) > MAX_DEPTH:
             return None
-        style = label.style
         del self.stack[depth:]
-        self.stack.append(tuple.__new__(Open, (style, label.number, path, style.rank)))
-        self.last_number[style.rank] = label.number
+        self.stack.append(tuple.__new__(Open, (style, number, path, style.rank)))
+        self.last_number[style.rank] = number
         return path
 
 
-LABEL, STRONG = attrgetter("label"), attrgetter("strong")
-RANK, STYLE_NAME = attrgetter("style.rank"), attrgetter("style.name")
+# Fields read by position (in C): a named tuple's field read by name is a slow attribute lookup.
+LABEL = itemgetter(Candidate._fields.index("label"))
+STYLE, STRONG = itemgetter(Label._fields.index("style")), itemgetter(Label._fields.index("strong"))
+RANK, NAME = attrgetter("rank"), attrgetter("name")
 
 
 def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...]]]:
@@ -176,11 +179,13 @@ def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...
     if not cands:
         return []
     labels = list(map(LABEL, cands))   # (C loops: the getters below run over every candidate)
-    ranks = list(map(RANK, labels))
-    names = list(map(STYLE_NAME, labels))
+    label_styles = list(map(STYLE, labels))
+    ranks = list(map(RANK, label_styles))
+    names = list(map(NAME, label_styles))
+    strongs = list(map(STRONG, labels))
     order = range(len(cands))
     next_level, next_same = _nearest(ranks, names, order[::-1])
-    if not all(map(STRONG, labels)):   # the labels before a weak one tell whether it repeats a number
+    if not all(strongs):   # the labels before a weak one tell whether it repeats a number
         # (most parts have none)
         prev_level, prev_same = _nearest(ranks, names, order)
     sectioned = rules().sectioned_styles
@@ -188,7 +193,7 @@ def number_items(cands: list[Candidate]) -> list[tuple[Candidate, tuple[int, ...
     out = []
     for k, c in enumerate(cands):
         label = labels[k]
-        if not label.strong and any(_repeats(label, labels[j]) for j in (prev_level[k], next_level[k], prev_same[k],
+        if not strongs[k] and any(_repeats(label, labels[j]) for j in (prev_level[k], next_level[k], prev_same[k],
                                                                        next_same[k]) if j is not None):
             continue   # 1.1 1.2 2.1, or 2.5万元 before a real 2.: not a label
         if names[k] in sectioned and not numbering.under_its_section(label):

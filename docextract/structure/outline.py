@@ -84,6 +84,9 @@ def items_of_part(part: int, lines: list[Line], first: int, last: int,
             for (label, start, text_start, _), path in number_items(candidates)]
 
 
+NO_ITEM = OpenItem(-1, (), "", "", -1, -1)   # what follows the last item: of no part
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
     k = bisect.bisect_right(starts, offset) - 1
     return k >= 0 and offset < spans[k][1]
@@ -102,13 +105,13 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
     new = tuple.__new__   # a named tuple's own __new__ is one more Python call per item
     closed, several_lines = [], []   # several_lines[k]: item k's text holds a line break
     last_of_list = []
-    for (part, path, label, style, start, text_start), following in zip(items, [*items[1:], None]):
+    for (part, path, label, style, start, text_start), following in zip(items, [*items[1:], NO_ITEM]):
         end = part_ends[part]
         if n_closing_starts:   # (most notices: no signature inside a part, no task table)
             j = bisect_right(closing_starts, start)
             if j < n_closing_starts and closing_starts[j] < end:
                 end = closing_starts[j]
-        if following is not None and following.part == part and following.start < end:
+        if following.part == part and following.start < end:
             end = following.start
         # closing lines (特此通知, 附件：) inside the span end it too
         if n_closings:
@@ -147,7 +150,7 @@ def close_items(items: list[OpenItem], parts: list[PartNode], closing_starts: li
         # the last item of a part, and of a sub-list the numbering leaves for a shallower level:
         # the paragraphs after a list of one-paragraph entries are the notice's closing text, or
         # the parent's text after its list (the extract stage gives them to the parent)
-        if following is None or following.part != part or len(following.path) < len(path):
+        if following.part != part or len(following.path) < len(path):
             last_of_list.append(len(closed))
         closed.append(new(ItemNode, (part, path, label, style, heading, start, text_start, end, (), False)))
     for k in last_of_list:
@@ -176,6 +179,10 @@ def closing_line_starts(body: str, lines: list[Line]) -> list[int]:
     return out
 
 
+# (in C: a named tuple's field read by name is a slow attribute lookup, in a loop over items)
+PART_AND_PATH = itemgetter(ItemNode._fields.index("part"), ItemNode._fields.index("path"))
+
+
 def _trim_closing_text(items: list[ItemNode], k: int, body: str, several_lines: list[bool]) -> ItemNode:
     """The last item of a list keeps only its first paragraph when every sibling is a single
     paragraph: the unnumbered paragraphs after it are not its own.  ``several_lines[j]``: item
@@ -185,10 +192,9 @@ def _trim_closing_text(items: list[ItemNode], k: int, body: str, several_lines: 
     depth, parent = len(path), path[:-1]
     siblings = 0
     for j in range(k - 1, -1, -1):
-        other = items[j]
-        if other.part != part:
+        other_part, other_path = PART_AND_PATH(items[j])
+        if other_part != part:
             break
-        other_path = other.path
         other_depth = len(other_path)
         if other_depth == depth and other_path[:-1] == parent:
             if several_lines[j]:

@@ -184,6 +184,9 @@ NAME_HEAD_CHARS = 16   # a line's first characters, enough to tell how its folde
 # What ``fold`` changes at a text's start: a bracket form, a 《》 stripped, the 关 of 关于; a text
 # starting with anything else keeps its first character first.
 NAME_START_FOLDED = frozenset((*BRACKET_FORMS, "《", "》", "关"))
+# The bracket forms whose folded form ``fold`` keeps (it strips 《》 only): a text starting with
+# one starts with its folded form.
+FOLDED_IN_PLACE = {form: folded for form, folded in BRACKET_FORMS.items() if folded not in "《》"}
 
 
 def _name_heads(names: set[str]) -> frozenset[str]:
@@ -195,8 +198,12 @@ def _may_start_name(text: str, heads: frozenset[str]) -> bool:
     first character is in ``heads``: the line's first characters are folded as ``fold`` folds
     the start of a text (a start too short to tell leaves the question open)."""
     first = text[:1]
-    if first not in NAME_START_FOLDED and text[1:2] and not text[1].isspace():
-        return first in heads   # (most lines) the first character stays first once folded
+    if text[1:2] and not text[1].isspace():
+        if first not in NAME_START_FOLDED:
+            return first in heads   # (most lines) the first character stays first once folded
+        folded = FOLDED_IN_PLACE.get(first)
+        if folded is not None:
+            return folded in heads   # (a label in brackets) folded in place, nothing before it cut
     start = "".join(text[:NAME_HEAD_CHARS].split())
     for form, folded in BRACKET_FORMS.items():
         if form in start:

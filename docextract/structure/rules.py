@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..errors import RuleError
 from ..rules import compile_pattern, load_rules, require
@@ -96,16 +97,14 @@ class _Rules:
 
     def __post_init__(self) -> None:
         # the patterns of structure.toml read as attributes (rules().decree_line), set as plain
-        # attributes so that reading one on every line costs no __getattr__ call
+        # attributes: no __getattr__ at run time, whose mere presence makes every attribute read
+        # of the rules a slow, generic lookup (the interpreter does not specialize it)
         for name, pattern in self.patterns.items():
             if name not in self.__dataclass_fields__:
                 object.__setattr__(self, name, pattern)
 
-    def __getattr__(self, name: str) -> re.Pattern:
-        try:
-            return self.__dict__["patterns"][name]
-        except KeyError:
-            raise AttributeError(name) from None
+    if TYPE_CHECKING:   # for type checkers only: the patterns' names are attributes
+        def __getattr__(self, name: str) -> re.Pattern: ...
 
 
 def _pattern(s: dict, key: str, groups: tuple[str, ...]) -> re.Pattern:
