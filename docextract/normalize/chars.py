@@ -245,9 +245,12 @@ def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_lis
         # beside Chinese punctuation, however many; but not between one phrase shown twice
         # ("战“疫” 战“疫”", a page's tile the clean stage drops by its space)
         # (a heading printed twice is a heading, as repeats_a_phrase says: "一、 一、")
+        # (the lengths first: the rest of a long line is not copied for each of its spaces)
+        rest = line[1] - end
+        if not (2 <= rest <= REPEATED_PHRASE_MAX and start - line[0] >= rest):
+            return True
         half = text[end:line[1]]
-        return not (2 <= len(half) <= REPEATED_PHRASE_MAX and start - line[0] >= line[1] - end
-                    and text[line[0]:start].lstrip(" \t") == half and not label_start().match(half))
+        return not (text[line[0]:start].lstrip(" \t") == half and not label_start().match(half))
     if end - start > 1:
         return False  # a layout gap between two words (a signature's two issuers) stays
     # a Chinese character beside the space (its ranges written out: a call per neighbour costs more)
