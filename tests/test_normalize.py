@@ -257,3 +257,19 @@ def _spaces_stripped_by_whole_text_scans(text: str) -> str:
 def test_stray_spaces_read_in_one_pass_as_in_scans_of_the_whole_text(text):
     from docextract.normalize.chars import strip_stray_spaces
     assert strip_stray_spaces(TrackedText.from_source(text)).text == _spaces_stripped_by_whole_text_scans(text)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=list("通知a\n \t\u00a0\u3000"), max_size=30))
+def test_trailing_spaces_found_from_line_breaks_as_line_by_line(text):
+    """fix_line_ends' trailing spaces (found from the line breaks after a space) are those a loop
+    over every line would take off its end."""
+    from docextract.normalize.chars import TRAILING_SPACE_CHARS, _trailing_spaces
+    edits, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        kept = len(line.rstrip(TRAILING_SPACE_CHARS))
+        if kept < len(line):
+            edits.append((start + kept, end, ""))
+        start = end + 1
+    assert _trailing_spaces(text) == edits

@@ -35,20 +35,24 @@ def fix_line_ends(t: TrackedText) -> TrackedText:
     return t.replace_spans(_trailing_spaces(t.text))
 
 
+# A line break after a trailing space: found by a scan for the line break (a literal the regex
+# engine skips to) and a look back; a search for each space followed by a line break ("\u3000\n"
+# in text) scans the text once per space character, a class-first pattern tries every character.
+SPACE_BEFORE_BREAK = re.compile(f"\n(?<=[{TRAILING_SPACE_CHARS}]\n)")
+
+
 def _trailing_spaces(text: str) -> list[tuple[int, int, str]]:
-    """Deletions of the spaces that end a line (a line's end found by str methods: a regex
-    scanning every space of the text for a line break after it is many times slower)."""
-    if not text.endswith(TRAILING_SPACES) and not any(space in text and space + "\n" in text
-                                                      for space in TRAILING_SPACE_CHARS):
-        return []  # most texts: no line ends in a space (substring scans, no loop over the lines; a scan
-        #            for one character is many times faster than for two, and most texts lack \t or \xa0)
+    """Deletions of the spaces that end a line, only the lines that end so visited (most texts:
+    none)."""
     edits = []
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.endswith(TRAILING_SPACES):
-            edits.append((start + len(line.rstrip(TRAILING_SPACE_CHARS)), end, ""))
-        start = end + 1
+    for found in SPACE_BEFORE_BREAK.finditer(text):
+        end = found.start()
+        start = end - 1
+        while start and text[start - 1] in TRAILING_SPACE_CHARS:   # (a line break stops it)
+            start -= 1
+        edits.append((start, end, ""))
+    if text.endswith(TRAILING_SPACES):   # the last line
+        edits.append((len(text.rstrip(TRAILING_SPACE_CHARS)), len(text), ""))
     return edits
 
 
@@ -159,21 +163,35 @@ def fold_width(t: TrackedText) -> TrackedText:
 # Chinese punctuation and brackets carry their own spacing: a space beside one is noise.
 CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）〔〕【】「」『』…—"
 LATIN = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-# Runs of spaces (the neighbours are read in Python), written to start with a class, not a repeat.
-SPACES = re.compile(r"[ \t][ \t]*")
-# The same in a text without tabs, written to start with a literal: the engine scans for a
-# literal first character fast, but tries a pattern starting with a repeat (" +") or a class at
-# every character, many times slower.
-ONLY_SPACES = re.compile(r"  *")
+ARTICLE_LABEL_ENDS = "章节条"
+
+
+def _maybe_stray(space: str) -> re.Pattern:
+    """The runs of ``space`` (a character or a class) that may be stray, the neighbours then read
+    in Python: a single one, or a longer run before or after Chinese punctuation or after 第一条's
+    条.  A longer run between two words is a layout gap, which stays: in a page laid out with
+    spaces, most runs are passed over without a Python step.  A run is matched whole, from its
+    first space (``(?<!..)``: never from inside one)."""
+    punct = re.escape(CJK_PUNCT)
+    return re.compile(f"{space}(?<!{space}{space})(?:{space}*(?=[{punct}])"
+                      f"|(?<=[{punct}{ARTICLE_LABEL_ENDS}]{space}){space}*|(?!{space}))")
+
+
+# Written to start with a class, not a repeat, and in a text without tabs with a literal: the
+# engine scans for a literal first character fast, but tries a pattern starting with a repeat
+# (" +") or a class at every character, many times slower.
+SPACES = _maybe_stray("[ \t]")
+ONLY_SPACES = _maybe_stray(" ")
 # After a line break: a number split from its 年/月/日 (the break and the spaces go), else the
-# indentation (the spaces go; the text's first line: see below).  One scan of the line breaks for both.
-NUMBER_SPLIT_OR_INDENT = re.compile(r"\n(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[ \t]*(?:\n[ \t]*)?[月日号])"
+# indentation (the spaces go; the text's first line: see below).  One scan of the line breaks for both;
+# the look-ahead for what each branch can start with turns most line breaks away in one test (the
+# branches' look-behinds, tried at each line break, cost several times more).
+NUMBER_SPLIT_OR_INDENT = re.compile(r"\n(?=[ \t\d年月日号])(?:(?<=\d\n)[ \t]*(?=[年月日号])|(?<=[年月]\n)[ \t]*(?=\d{1,2}[ \t]*(?:\n[ \t]*)?[月日号])"
                                     r"|(?P<indent>[ \t]+))")
 # The spaces after 第一条 / 第一章 (regulations print 第一条　　为了…) go, as one space would: a run of
 # two or more, after this label, before a character that is not white space.
 ARTICLE_LABEL = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}[章节条]")
 ARTICLE_LABEL_SIZES = range(3, 7)   # 第, one to four numerals, 章节条
-ARTICLE_LABEL_ENDS = "章节条"
 
 
 FIRST_WIDE = "\u2000"   # every Chinese character and mark of CJK and CJK_PUNCT is at or above it
@@ -227,9 +245,12 @@ def _is_stray(text: str, start: int, end: int, line: tuple[int, int], spaced_lis
         # beside Chinese punctuation, however many; but not between one phrase shown twice
         # ("战“疫” 战“疫”", a page's tile the clean stage drops by its space)
         # (a heading printed twice is a heading, as repeats_a_phrase says: "一、 一、")
+        # (the lengths first: the rest of a long line is not copied for each of its spaces)
+        rest = line[1] - end
+        if not (2 <= rest <= REPEATED_PHRASE_MAX and start - line[0] >= rest):
+            return True
         half = text[end:line[1]]
-        return not (2 <= len(half) <= REPEATED_PHRASE_MAX and start - line[0] >= line[1] - end
-                    and text[line[0]:start].lstrip(" \t") == half and not label_start().match(half))
+        return not (text[line[0]:start].lstrip(" \t") == half and not label_start().match(half))
     if end - start > 1:
         return False  # a layout gap between two words (a signature's two issuers) stays
     # a Chinese character beside the space (its ranges written out: a call per neighbour costs more)

@@ -89,7 +89,10 @@ def _line_start(pattern: re.Pattern) -> re.Pattern:
     by a scan for the line break (a literal the regex engine skips to), so the lines that start
     with another character are passed over without a Python step each."""
     first = first_class([pattern])
-    return re.compile(r"\n[ \t]*" + (f"(?={first})" if first is not None else ""))   # (consumes no next line break)
+    if first is None:
+        return re.compile(r"\n[ \t]*")
+    # (the first look-ahead turns most line breaks away in one test, before the repeat is entered)
+    return re.compile(rf"\n(?=[ \t]|{first})[ \t]*(?={first})")   # (consumes no next line break)
 
 
 @cache
