@@ -160,18 +160,14 @@ def _amount(text: str, f: _Found, offset: int) -> Amount:
     return validated(Amount, fields)
 
 
-# The groups ``_from_match`` reads, fetched in one call.
-_GROUPS = ("before", "neg", "comp", "after", "low", "high", "single", "bare", "signed", "name",
-           "cur", "cur1", "cur2", "sign", "per")
-
-
 def _from_match(text: str, match: re.Match) -> _Found | None:
     amount_start = match.start("amount")
     if _glued_to_digits(text, amount_start):
         return None
-    before_text, neg, comp, after, low, high, single, bare, signed, name, cur, cur1, cur2, sign, per \
-        = match.group(*_GROUPS)
     m = money_rules()
+    before_text, neg, comp, after, number, high, bare, signed, name, cur, cur1, cur2, sign, per \
+        = m.read_groups(match.groups())
+    low, single = (number, None) if high is not None else (None, number)
     chosen, before = _bound_of(m, neg, comp, after, single)
     start = match.start() if before_text else amount_start  # fillers alone are not evidence
     end = match.end()
