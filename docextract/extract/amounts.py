@@ -66,9 +66,12 @@ def _subject(text: str, start: int, end: int) -> str | None:
     after = m.subject_after.match(text, end, min(len(text), end + SUBJECT_AFTER_CHARS))
     if after:
         return after.group(1)
-    clause = CLAUSE_BREAK.split(text[max(0, start - SUBJECT_BEFORE_CHARS):start])[-1]
+    low = max(0, start - SUBJECT_BEFORE_CHARS)
+    if not m.any_subject_head.search(text, low, start):
+        return None   # most amounts: no money word just before them (so none in their clause: no split)
+    clause = CLAUSE_BREAK.split(text[low:start])[-1]
     if not m.any_subject_head.search(clause):
-        return None   # most amounts: no money word before them in their clause
+        return None
     ends = [clause.rfind(head) + len(head) for head in m.subject_heads if head in clause]
     if not ends:
         return None
