@@ -66,9 +66,12 @@ def _subject(text: str, start: int, end: int) -> str | None:
     after = m.subject_after.match(text, end, min(len(text), end + SUBJECT_AFTER_CHARS))
     if after:
         return after.group(1)
-    clause = CLAUSE_BREAK.split(text[max(0, start - SUBJECT_BEFORE_CHARS):start])[-1]
+    low = max(0, start - SUBJECT_BEFORE_CHARS)
+    if not m.any_subject_head.search(text, low, start):
+        return None   # most amounts: no money word just before them (so none in their clause: no split)
+    clause = CLAUSE_BREAK.split(text[low:start])[-1]
     if not m.any_subject_head.search(clause):
-        return None   # most amounts: no money word before them in their clause
+        return None
     ends = [clause.rfind(head) + len(head) for head in m.subject_heads if head in clause]
     if not ends:
         return None
@@ -160,18 +163,14 @@ def _amount(text: str, f: _Found, offset: int) -> Amount:
     return validated(Amount, fields)
 
 
-# The groups ``_from_match`` reads, fetched in one call.
-_GROUPS = ("before", "neg", "comp", "after", "low", "high", "single", "bare", "signed", "name",
-           "cur", "cur1", "cur2", "sign", "per")
-
-
 def _from_match(text: str, match: re.Match) -> _Found | None:
     amount_start = match.start("amount")
     if _glued_to_digits(text, amount_start):
         return None
-    before_text, neg, comp, after, low, high, single, bare, signed, name, cur, cur1, cur2, sign, per \
-        = match.group(*_GROUPS)
     m = money_rules()
+    before_text, neg, comp, after, number, high, bare, signed, name, cur, cur1, cur2, sign, per \
+        = m.read_groups(match.groups())
+    low, single = (number, None) if high is not None else (None, number)
     chosen, before = _bound_of(m, neg, comp, after, single)
     start = match.start() if before_text else amount_start  # fillers alone are not evidence
     end = match.end()

@@ -7,8 +7,10 @@ reject most positions of a text without trying its optional words (``_opening_wi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from ..errors import RuleError
 from ..rules import compile_pattern, load_rules, require, require_mapping, require_tables
@@ -20,8 +22,12 @@ RULES = "money"
 
 
 def _number(approximate: str) -> str:
-    """A number as written before a currency word; ``approximate`` (余|多) after it means "more than"."""
-    return rf"""(?:
+    """A number as written before a currency word; ``approximate`` (余|多) after it means "more than".
+
+    An atomic group: what may follow a number (white space, a currency word, a range dash) is
+    never a character of one, so a shorter reading of it could not let a match succeed where
+    the longest failed, and the search need not try them all."""
+    return rf"""(?>
       \d+ (?:,\d{{3}})* (?:\.\d+)? [ \t]*       # 3000  2,000  0.5
       (?:{approximate})? [ \t]*                # 30余 (more than 30)
       [十百千]? (?:万亿|[万亿])?                # 3千  5万  1.5亿  1.2万亿
@@ -71,6 +77,14 @@ class MoneyRules:
     any_subject_head: re.Pattern
     per_prefix: re.Pattern
     leading_verbs: re.Pattern
+    # ``read_groups(match.groups())``: the groups ``amounts`` reads, in the order of ``READ_GROUPS``
+    # (one tuple of all groups, picked by index: a lookup of each by name costs more)
+    read_groups: Callable[[tuple], tuple]
+
+
+# The groups of ``pattern`` that ``amounts._from_match`` reads (``MoneyRules.read_groups``).
+READ_GROUPS = ("before", "neg", "comp", "after", "number", "high", "bare", "signed", "name",
+               "cur", "cur1", "cur2", "sign", "per")
 
 
 def _alt(words) -> str:
@@ -145,11 +159,11 @@ def compile_rules(rules: dict) -> MoneyRules:
         (?: (?:{_alt(fillers)}) \s* ){{0,2}}                     # 可达 / 补助 (optional, after a bound word)
         (?P<amount>
             (?: (?P<name> {name} ) \s* )?                        # 新台币 / 人民币 (optional)
-            (?: (?P<low> {number} ) [ \t]*                       # 500
-                (?: (?:{currency}) [ \t]* )?                     # (元)
-                {RANGE_DASH}                                     # - / 至
-                (?P<high> {number} ) \s* (?P<cur> {currency} )   # 3000元
-              | (?P<single> {number} ) \s* (?P<cur1> {currency} )            # 100万元
+            (?: (?P<number> {number} )                           # 500 / 100万: read once for a range's lower end or a single amount
+                (?: [ \t]* (?: (?:{currency}) [ \t]* )?          # (元)
+                    {RANGE_DASH}                                 # - / 至
+                    (?P<high> {number} ) \s* (?P<cur> {currency} )   # 3000元
+                  | \s* (?P<cur1> {currency} ) )                 # 元 (a single amount)
               | (?<![\d.{CN_POINT}]) (?P<bare> {_alt(bare)} ) (?P<cur2> 元 ) )  # 亿元 (one of the scale)
           | (?P<sign> {_alt(prefixes)} ) \s* (?P<signed> {number} ) (?: \s* 元 )?  # ￥500
         )
@@ -159,8 +173,9 @@ def compile_rules(rules: dict) -> MoneyRules:
     """
     pattern = _opening_with(_first_chars(negations, before, fillers, names, bare, prefixes), reach, anchor.pattern, core)
     heads_alt = _alt(heads)
+    compiled = compile_pattern(RULES, "currencies", pattern, re.VERBOSE)
     return MoneyRules(
-        pattern=compile_pattern(RULES, "currencies", pattern, re.VERBOSE),
+        pattern=compiled,
         ungated=re.compile(core, re.VERBOSE),
         reach_run=re.compile(f"[{reach}]*"),
         anchor=anchor,
@@ -179,6 +194,7 @@ def compile_rules(rules: dict) -> MoneyRules:
         per_prefix=compile_pattern(RULES, "subject_heads", rf"^.*每[\u4e00-\u9fff]{{1,3}}?(?=(?:{heads_alt}))"),
         leading_verbs=compile_pattern(RULES, "subject_leading_verbs",
                                       rf"^(?:{_alt(require(rules, RULES, 'subject_leading_verbs', list))})"),
+        read_groups=itemgetter(*(compiled.groupindex[name] - 1 for name in READ_GROUPS)),
     )
 
 
