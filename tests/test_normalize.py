@@ -160,7 +160,7 @@ def test_the_gate_agrees_with_converting(text):
 
 
 def _reference_wrap_width(lines, r):
-    """``_wrap_width`` counted the plain way: every window of widths, no shortcut."""
+    """``wrap_width`` counted the plain way: every window of widths, no shortcut."""
     widths = [round(len(ln) - len(ln.encode("latin-1", "ignore")) / 2) for ln in lines if len(ln) >= 15]
     if len(widths) < r.wrap_min_full_lines:
         return None
@@ -181,14 +181,16 @@ def _reference_wrap_width(lines, r):
 @example([(30, 0)] * 8 + [(12, 0), (20, 0)])   # a hard-wrapped page: width 30
 @example([(15 + k, 0) for k in range(20)])      # web text: paragraphs of every length
 @example([(30, 0)] * 3 + [(31, 0)] * 3 + [(29, 0)] * 3 + [(15 + k, 0) for k in range(20)])  # near the bound
+@example([(0, 60)] * 8 + [(45, 0)] + [(15 + k, 0) for k in range(10)])  # full lines of narrow characters only
+@example([(28, 0)] * 6 + [(20, 20)] * 3 + [(15 + 3 * k, 0) for k in range(8)])  # the longest lines are not the widest
 def test_wrap_width_matches_counting_every_window(shape):
     """The early refusal (a window holds at most slack + 1 times the commonest width) never
     changes the width found: same answer as counting every window."""
     from docextract.normalize.rules import normalize_rules
-    from docextract.normalize.wrapped import _wrap_width
+    from docextract.normalize.linewidth import wrap_width
     r = normalize_rules()
     lines = ["字" * wide + "a" * narrow for wide, narrow in shape]
-    assert _wrap_width(lines, r) == _reference_wrap_width(lines, r)
+    assert wrap_width(lines, r) == _reference_wrap_width(lines, r)
 
 
 def _spaced_list_read_in_full(line: str) -> bool:

@@ -9,12 +9,12 @@ Rules: ``rules/normalize.toml`` (through ``rules.normalize_rules``).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import cache
 from itertools import accumulate, compress
 
 from ..text.textmap import TrackedText
 from .chars import SYLLABLE, is_spaced_list
+from .linewidth import line_width, wrap_width
 from ..rules.boilerplate import repeats_a_phrase
 from .rules import NormalizeRules, normalize_rules
 
@@ -26,50 +26,6 @@ CLAUSE_MARKS = re.compile("[，。；！？]")   # a title has none of these
 TAIL_CHARS = 32   # the end of a joined paragraph that the end-of-line rules read
 SAME_SHAPE = str.maketrans("（）［］", "()[]")
 REPEATED_MIN = 4  # a line shown twice this long is a heading shown twice
-
-
-def _width(line: str) -> float:
-    """The printed width of a line: a CJK character 1, an ASCII or Latin-1 one (a digit, a
-    letter, a space) a half.
-
-    >>> _width("到2025年"), _width("为了")
-    (4.0, 2)
-    """
-    narrow = len(line.encode("latin-1", "ignore"))
-    return len(line) - narrow / 2 if narrow else len(line)
-
-
-def _wrap_width(lines: list[str], r: NormalizeRules) -> float | None:
-    """The line width of a hard-wrapped text (a PDF copy): the width most long lines reach, when
-    enough of them reach it.  Web text has paragraphs of every length, so it has none.  Returns
-    the least width of a full line."""
-    # _width of every line at once: one encode of the text keeps the narrow characters (a narrow
-    # character counts a half) and the line breaks
-    narrow = "\n".join(lines).encode("latin-1", "ignore").split(b"\n")
-    widths = [len(ln) - len(few) / 2 for ln, few in zip(lines, narrow) if len(ln) >= 15]
-    if len(widths) < r.wrap_min_full_lines:
-        return None
-    histogram = Counter(map(round, widths))
-    slack = r.wrap_slack
-    # a window of slack + 1 widths holds at most that many times the lines of the commonest width:
-    # when even that is too few (most web text), no window is, and no window is counted
-    if (slack + 1) * max(histogram.values()) < max(r.wrap_min_full_lines, r.wrap_min_full_share * len(widths)):
-        return None
-    counts = [0] * (max(histogram) + 1)   # lines per width, as a list: a window is one slice
-    for w, n in histogram.items():
-        counts[w] = n
-    # lines of width top - slack … top, for every top (the slack is a few widths)
-    best, best_count = None, 0
-    for top in sorted(histogram, reverse=True):
-        count = sum(counts[max(top - slack, 0):top + 1])
-        if count > best_count:
-            best, best_count = top, count
-    if best is None or best_count < r.wrap_min_full_lines or best_count < r.wrap_min_full_share * len(widths):
-        return None
-    wider = sum(counts[best + slack + 1:])
-    if wider > r.wrap_max_wider_share * len(widths):
-        return None  # paragraphs run past the width: a text already joined (a web page, a PDF loader's)
-    return best - r.wrap_slack
 
 
 class _Lines:
@@ -254,7 +210,7 @@ def _can_continue_wrapped(par: _Paragraph, k: int, width: float, r: NormalizeRul
         return False  # a tile shown twice, words laid out between spaces (a menu), navigation
     physical = lines.text[k]
     titled = not par.has_clauses() and bool(r.title_end.search(par.tail))  # prose may end in 措施, 方案 …
-    if not titled and _width(physical) >= width and not r.complete.search(physical):
+    if not titled and line_width(physical) >= width and not r.complete.search(physical):
         return not lines.furniture(k)
     if titled or lines.label(par.first_index) and not par.has_marks():
         return False  # a title, or a numbered heading
@@ -366,7 +322,7 @@ def rejoin_wrapped_lines(t: TrackedText) -> TrackedText:
     if not nonblank:
         return t
     first = nonblank[0]
-    width = _wrap_width(lines, r)
+    width = wrap_width(lines, r)
     edits = []
     facts = _Lines(lines, r)
     # Most line ends close a sentence before a line that may start one: nothing joins there (see
