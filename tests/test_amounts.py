@@ -110,3 +110,17 @@ def test_amount_gates_reject_no_match(text):
 def test_amount_gates_reject_no_match_anywhere(text):
     m = money_rules()
     assert _spans(m.pattern, text) == _spans(m.ungated, text)
+
+
+@pytest.mark.parametrize("header", ["金额（万元）", "金额(元)", "标准（元/人）", "补助（亿元 ）", "单价（元 /吨）",
+                                    "金额（单位：美元）"])
+def test_column_gate_keeps_every_header(header):
+    """``may_hold_header`` lets through every body where a column header stands."""
+    from docextract.extract.money_columns import may_hold_header
+    from docextract.extract.money_pattern import money_rules
+    from docextract.text.scan import char_places
+    m = money_rules()
+    text = f"项目  {header}  备注\n道路  120  新建"
+    assert any(h.search(text) for h in m.column_headers)
+    assert may_hold_header(text, char_places(text, m.anchor_chars))
+    assert [a.text for a in extract_amounts(text)] == ["120"]

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..models import Amount, validated
 from ..text.numerals import CN_NUMERAL_CHARS, CN_POINT, parse_number
 from ..text.scan import char_places, merge_windows
-from .money_columns import column_amounts
+from .money_columns import column_amounts, may_hold_header
 from .money_pattern import MORE_THAN, Bound, MoneyRules, compile_rules, money_rules
 
 __all__ = ["compile_rules", "extract_amounts", "money_rules", "parse_amount"]
@@ -127,7 +127,8 @@ def extract_amounts(text: str, offset: int = 0) -> list[Amount]:
              if (f := _from_match(text, match)) is not None]
     _share_list_bounds(text, found)
     amounts = [_amount(text, f, offset) for f in _merge_pairs(text, found)]
-    columns = column_amounts(text, offset, m.column_headers, m.currencies)
+    columns = (column_amounts(text, offset, m.column_headers, m.currencies)
+               if may_hold_header(text, places) else [])
     if not columns:
         return amounts
     taken = {(a.start, a.end) for a in amounts}

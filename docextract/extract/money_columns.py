@@ -34,6 +34,24 @@ def header_pattern(currencies: dict[str, str]) -> tuple[re.Pattern, ...]:
     return tuple(re.compile(re.escape(bracket) + unit) for bracket in OPENING_BRACKETS)
 
 
+# What may follow a header's currency word: its closing bracket, the "/" of a rate, white space.
+AFTER_HEADER_CURRENCY = frozenset(")）/")
+
+
+def may_hold_header(text: str, anchor_places: list[int]) -> bool:
+    """Whether ``text`` may hold a money column's header: a header's currency word ends in an
+    anchor character (``money_pattern``), so some place of ``anchor_places`` (the places of
+    those characters in ``text``) must be followed by a closing bracket, "/" or white space.
+    A body with none (most) needs no scan for the headers' brackets, which are frequent.
+
+    >>> text = "补助500元，项目  金额（万元）"
+    >>> may_hold_header(text, [5, 15]), may_hold_header(text, [5])
+    (True, False)
+    """
+    following = {text[at + 1:at + 2] for at in anchor_places}
+    return not following.isdisjoint(AFTER_HEADER_CURRENCY) or any(ch.isspace() for ch in following)
+
+
 def column_amounts(text: str, offset: int, headers: tuple[re.Pattern, ...], currencies: dict[str, str]) -> list[Amount]:
     """Amounts in the money columns of the tables in ``text``.
 
