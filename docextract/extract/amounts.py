@@ -71,7 +71,7 @@ def _subject(text: str, start: int, end: int) -> str | None:
         return None   # most amounts: no money word just before them (so none in their clause: no split)
     clause = CLAUSE_BREAK.split(text[low:start])[-1]
     if not m.any_subject_head.search(clause):
-        return None
+        return None   # the money word stands in an earlier clause: not this amount's subject
     ends = [clause.rfind(head) + len(head) for head in m.subject_heads if head in clause]
     if not ends:
         return None
