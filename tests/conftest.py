@@ -1,32 +1,8 @@
-"""Shared fixtures: the corpus, its gold, and the extraction of every corpus notice (once)."""
-import json
+"""Shared fixtures: the extraction of every corpus notice (once)."""
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpora" / "notices"
-GOLD = ROOT / "corpora" / "gold"
-FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def long_notice_bytes() -> bytes:
-    """A real notice repeated to just under the default 50 MB size cap: seconds of work for a worker.
-
-    For tests that need a file still being extracted when a time limit or a signal strikes. The
-    margin is several times any limit they set, so a faster machine (or a faster docextract)
-    cannot finish it first; a file a few times over the limit did, on a fast CI host.
-    """
-    text = (CORPUS / "004_ba4d4d4b2a22ff08.txt").read_bytes()
-    return text * (45_000_000 // len(text))
-
-
-def gold_files():
-    return sorted(GOLD.glob("*.json"))
-
-
-def load_gold(path):
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+from corpus_files import CORPUS, gold_files, load_gold
 
 
 @pytest.fixture(scope="session")

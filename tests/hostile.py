@@ -5,7 +5,7 @@ import os
 import shutil
 from pathlib import Path
 
-from conftest import CORPUS, FIXTURES
+from corpus_files import CORPUS, FIXTURES
 
 GOOD = (CORPUS / "004_ba4d4d4b2a22ff08.txt").read_bytes()
 GOOD_PDF = (FIXTURES / "notice.pdf").read_bytes()

@@ -6,7 +6,7 @@ import time
 import zipfile
 
 import pytest
-from conftest import CORPUS, FIXTURES
+from corpus_files import CORPUS, FIXTURES
 
 from docextract.batch import (
     extract_one,
@@ -94,13 +94,31 @@ with zipfile.ZipFile(FIXTURES / "notice.docx") as _zf:
     FIXTURES_DOCX_PARTS = {name: _zf.read(name) for name in _zf.namelist() if name != "word/document.xml"}
 
 
-def test_decompression_bomb_costs_one_file(tmp_path):
+def test_decompression_bomb_is_refused_before_it_inflates(tmp_path):
     zip_bomb_docx(tmp_path / "a_bomb.docx", 600)
     assert (tmp_path / "a_bomb.docx").stat().st_size < 2_000_000
     shutil.copy(CORPUS / "004_ba4d4d4b2a22ff08.txt", tmp_path / "b.txt")
     results = list(run_batch([tmp_path / "a_bomb.docx", tmp_path / "b.txt"], Settings(memory_mb=400)))
+    assert [r.status for r in results] == ["too_large", "ok"]
+    assert "inflate to 629" in results[0].error and "raise --max-bytes" in results[0].error
+
+
+def hog_on_dot_hog(path, settings):
+    """A worker function that allocates without bound on .hog files (what a bomb in a format
+    with no declared sizes does)."""
+    if path.suffix == ".hog":
+        hoard = []
+        while True:
+            hoard.append(bytearray(64 * 1024 * 1024))
+    return extract_one(path, settings)
+
+
+def test_memory_cap_costs_one_file(tmp_path):
+    (tmp_path / "a.hog").write_text("x")
+    shutil.copy(CORPUS / "004_ba4d4d4b2a22ff08.txt", tmp_path / "b.txt")
+    results = list(run_batch([tmp_path / "a.hog", tmp_path / "b.txt"], Settings(memory_mb=400), extract=hog_on_dot_hog))
     assert [r.status for r in results] == ["crashed", "ok"]
-    assert "memory" in results[0].error or "died" in results[0].error
+    assert "out of memory under the 400 MiB cap" in results[0].error
 
 
 def exit_on_dot_die(path, settings):

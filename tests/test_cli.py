@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import CORPUS
+from corpus_files import CORPUS
 from docextract import __version__
 from docextract.cli import main
 

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from conftest import gold_files, load_gold
+from corpus_files import gold_files, load_gold
 
 
 def fold(s):

@@ -108,7 +108,7 @@ def test_the_sink_stores_records_as_they_come(db):
 
 
 def test_extract_with_db_twice_keeps_the_counts(tmp_path, capsys):
-    from conftest import CORPUS
+    from corpus_files import CORPUS
 
     from docextract.cli import main
 
@@ -124,7 +124,7 @@ def test_extract_with_db_twice_keeps_the_counts(tmp_path, capsys):
 
 
 def test_a_bad_database_url_is_a_usage_error(capsys):
-    from conftest import CORPUS
+    from corpus_files import CORPUS
 
     from docextract.cli import main
 

@@ -4,7 +4,7 @@ import json
 import shutil
 
 import pytest
-from conftest import CORPUS, FIXTURES, long_notice_bytes
+from corpus_files import CORPUS, FIXTURES, long_notice_bytes
 
 distributed = pytest.importorskip("distributed")
 

@@ -2,7 +2,7 @@
 import io
 
 import pytest
-from conftest import FIXTURES
+from corpus_files import FIXTURES
 
 from docextract import extract_bytes, extract_file
 from docextract.errors import EmptyDocument, LoadError, UnsupportedFormat

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from corpus_files import ROOT
 from docextract.evaluate import format_summary, score, value_of
 
 REFERENCE = ROOT.parent / "shared" / "eval" / "score.py"

@@ -5,7 +5,7 @@ import io
 import json
 
 import pytest
-from conftest import CORPUS
+from corpus_files import CORPUS
 from tracker_samples import failed_input, sample_notice
 
 from docextract import extract_file

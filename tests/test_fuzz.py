@@ -3,7 +3,7 @@ load or raise a LoadError subclass."""
 import random
 
 import pytest
-from conftest import FIXTURES
+from corpus_files import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

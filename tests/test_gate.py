@@ -8,7 +8,7 @@ import tomllib
 
 import pytest
 
-from conftest import ROOT
+from corpus_files import ROOT
 from docextract.evaluate import extract_for_gold, score, value_of
 
 FLOORS = tomllib.loads((ROOT / "corpora" / "floors.toml").read_text(encoding="utf-8"))

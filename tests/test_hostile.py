@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FIXTURES
+from corpus_files import CORPUS, FIXTURES
 from hostile import FORGED, GOOD, LONG_NAME, MAX_BYTES, build
 
 from docextract.batch.outputs import MAX_NAME_BYTES, TEMP_PREFIX, output_path, shared_stems

@@ -1,5 +1,5 @@
 """HTML pages: main text only, metadata from <meta> and the disclosure table, Word exports."""
-from conftest import FIXTURES
+from corpus_files import FIXTURES
 
 from docextract import extract_file
 from docextract.load import load_bytes, load_file

@@ -4,7 +4,7 @@ import importlib.util
 import unicodedata
 
 import pytest
-from conftest import FIXTURES
+from corpus_files import FIXTURES
 
 from docextract.load.glyphs import SUPPLEMENT_CHARACTERS, fold_radicals
 from docextract.load.layout import Char, crop_chars, dedupe_chars, visual_lines

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, FIXTURES, long_notice_bytes
+from corpus_files import CORPUS, FIXTURES, long_notice_bytes
 
 import docextract
 from docextract import errors

@@ -2,7 +2,7 @@
 import codecs
 
 import pytest
-from conftest import FIXTURES
+from corpus_files import FIXTURES
 
 from docextract import extract_file
 from docextract.config import Settings

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from conftest import CORPUS
+from corpus_files import CORPUS
 from docextract.normalize import NORMALIZERS, normalize
 
 CASES_DIR = Path(__file__).parent.parent / "corpora" / "cases"

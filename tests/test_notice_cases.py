@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from corpus_files import ROOT
 from docextract import extract_file
 
 CASES_DIR = ROOT / "corpora" / "cases"

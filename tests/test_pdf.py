@@ -1,6 +1,6 @@
 """PDF loader: text layer, fake bold, page furniture, wrapped lines, task tables, statuses."""
 import pytest
-from conftest import FIXTURES
+from corpus_files import FIXTURES
 
 from docextract import extract_file
 from docextract.config import Settings

@@ -6,7 +6,7 @@ today the only one is the wording of the encrypted-file error (the PDFium reader
 password from a missing one).
 """
 import pytest
-from conftest import FIXTURES, ROOT
+from corpus_files import FIXTURES, ROOT
 
 from docextract.config import Settings
 from docextract.errors import LoadError

@@ -3,7 +3,7 @@ as generated (labels into the hundreds, numbering running on across subsections)
 plan a part of its own.  Correctness only; the time curve is benchmarks/bench_structure.py."""
 import importlib.util
 
-from conftest import ROOT
+from corpus_files import ROOT
 from docextract.clean import Cleaned
 from docextract.structure import structure
 from docextract.text.textmap import TrackedText

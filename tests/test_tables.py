@@ -7,7 +7,7 @@ import io
 import sys
 
 import pytest
-from conftest import FIXTURES
+from corpus_files import FIXTURES
 
 from docextract import extract_bytes
 from docextract.load import load_bytes

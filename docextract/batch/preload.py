@@ -14,4 +14,11 @@ try:
     extract_text(PROBE_NOTICE)
 except Exception:  # noqa: BLE001, S110 - the fork server must start whatever happens here
     pass
+try:
+    # The parser of the HTML and DOCX loaders, mapped here once: a worker near its memory cap
+    # (an address-space limit) could otherwise fail to map the library itself, and report a
+    # readable page as unreadable.
+    import lxml.etree  # noqa: F401
+except ImportError:
+    pass
 gc.freeze()

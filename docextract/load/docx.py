@@ -11,7 +11,7 @@ import io
 import zipfile
 
 from ..config import Settings
-from ..errors import LoadError
+from ..errors import LoadError, TooLarge
 from .document import LoadedDocument
 from .furniture import strip_furniture
 from .tables import Continued, place_tables, render_table
@@ -40,8 +40,19 @@ def _rows(table) -> list[list[str]]:
     return rows
 
 
+def check_inflated_size(data: bytes, name: str, settings: Settings) -> None:
+    """Refuse a .docx whose parts inflate past the size cap (a decompression bomb) before any is
+    inflated.  The sizes the archive declares bound what is read: zipfile stops a member there."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        inflated = sum(info.file_size for info in archive.infolist())
+    if inflated > settings.max_bytes:
+        raise TooLarge(name, f"its parts inflate to {inflated} bytes, over the {settings.max_bytes}-byte cap",
+                       "raise --max-bytes")
+
+
 def load_docx(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     try:
+        check_inflated_size(data, name, settings)
         import docx
         from docx.table import Table
         from docx.text.paragraph import Paragraph
@@ -50,7 +61,7 @@ def load_docx(data: bytes, name: str, settings: Settings) -> LoadedDocument:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise LoadError(name, f"not a readable .docx ({type(exc).__name__}: {exc})",
                         "open and re-save it in Word or LibreOffice") from exc
-    except MemoryError:  # the worker's memory cap: status crashed, not a broken file
+    except (MemoryError, TooLarge):  # the worker's memory cap (status crashed), the size cap
         raise
     except Exception as exc:
         raise LoadError(name, f"not a readable .docx ({type(exc).__name__}: {exc})") from exc
