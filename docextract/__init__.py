@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import compiled
 from ._version import __version__
+
+compiled.install()   # a compiled stage module runs only while its source is the one compiled
 
 if TYPE_CHECKING:  # what type checkers see; at run time the names load on first use
     from .batch.library import extract_file, extract_many

@@ -9,7 +9,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "docextract"
 # Layers in pipeline order.  A module may import its own layer and those before it.
 LAYERS = {
-    "_version": 0, "errors": 0, "config": 0, "models": 0, "text": 0, "rules": 0,
+    "_version": 0, "compiled": 0, "errors": 0, "config": 0, "models": 0, "text": 0, "rules": 0,
     "load": 1, "normalize": 2, "clean": 3, "structure": 4, "extract": 5, "export": 6,
     "review": 6, "pipeline": 7, "schema": 7, "evaluate": 8, "batch": 8, "distributed": 8, "cli": 9, "commands": 9, "__main__": 10, "__init__": 10,
 }
