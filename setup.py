@@ -40,10 +40,16 @@ def _compiled_helpers():
     return module
 
 
+def runs_as_script(path: Path) -> bool:
+    """A module with a ``__main__`` block is run with ``python -m``, and runpy needs its code
+    object, which a compiled module has not: it stays Python."""
+    return 'if __name__ == "__main__"' in path.read_text(encoding="utf-8")
+
+
 def compiled_sources() -> list[str]:
     package = ROOT / "docextract"
     sources = [path for name in COMPILED_PACKAGES for path in sorted((package / name).rglob("*.py"))
-               if path.name != "__init__.py"]
+               if path.name != "__init__.py" and not runs_as_script(path)]
     sources += [package / name for name in COMPILED_MODULES]
     return [str(path.relative_to(ROOT)) for path in sources]
 

@@ -74,6 +74,16 @@ def test_the_stages_run_compiled_when_built():
         assert not module.__spec__.origin.endswith(".py"), f"{name} ran from source: changed since compiled?"
 
 
+def test_a_module_run_with_python_m_stays_python():
+    """runpy needs a code object, which a compiled module has not."""
+    record = built_record()
+    scripts = [path for path in (ROOT / "docextract").rglob("*.py") if 'if __name__ == "__main__"' in path.read_text(encoding="utf-8")]
+    assert scripts
+    for path in scripts:
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        assert name not in record, f"{name} is compiled: python -m {name} would fail"
+
+
 def fingerprint(tmp_path, pure: bool):
     out = tmp_path / ("pure.jsonl" if pure else "compiled.jsonl")
     env = {**os.environ, compiled.PURE_PYTHON_ENV: "1" if pure else "0"}
