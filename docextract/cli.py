@@ -18,6 +18,7 @@ import sys
 import threading
 from importlib import import_module
 
+from . import compiled
 from ._version import __version__
 from .commands.common import PROG, UsageError, error
 
@@ -42,7 +43,7 @@ def _on_sigterm(signum, frame):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Turn Chinese government policy notices into structured task data.")
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__} ({compiled.build()})")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         import_module(f"{__package__}.commands.{name}").add_parser(subparsers)

@@ -90,6 +90,16 @@ def install() -> SourceUnlessCompiledMatches | None:
     return finder
 
 
+def build() -> str:
+    """What ``docextract --version`` says of the build, without importing the stages."""
+    record = read_record()
+    if not record:
+        return "pure Python: nothing compiled"
+    if pure_python_requested():
+        return f"pure Python: {PURE_PYTHON_ENV}"
+    return f"{len(record)} stage modules compiled"
+
+
 def status() -> str:
     """One line for benchmarks and bug reports: how many stage modules run compiled."""
     record = read_record()

@@ -56,6 +56,20 @@ def test_pure_python_requested_imports_every_compiled_module_from_source(tmp_pat
     assert not compiled.pure_python_requested()
 
 
+def test_version_says_whether_the_stages_are_compiled(monkeypatch, capsys):
+    from docextract.cli import main
+
+    assert main(["--version"]) == 0
+    record = compiled.read_record()
+    expected = f"{len(record)} stage modules compiled" if record else "nothing compiled"
+    if compiled.pure_python_requested():
+        expected = f"pure Python: {compiled.PURE_PYTHON_ENV}"
+    assert expected in capsys.readouterr().out
+    monkeypatch.setenv(compiled.PURE_PYTHON_ENV, "1")
+    assert main(["--version"]) == 0
+    assert "pure Python" in capsys.readouterr().out
+
+
 def built_record() -> dict[str, str]:
     record = compiled.read_record()
     if not record:
