@@ -118,8 +118,9 @@ class OptionalBuildExt(build_ext):
     def _remove_unbuilt(self, package_dir: Path):
         """Extension files beside the sources that this build did not make (a module no longer
         compiled, a build that failed): nothing would check them against their sources."""
-        for path in package_dir.rglob("*.so"):
-            name = ".".join(path.relative_to(package_dir.parent).with_suffix("").parts).split(".cpython")[0]
+        for path in [*package_dir.rglob("*.so"), *package_dir.rglob("*.pyd")]:
+            # chars.cpython-311-x86_64-linux-gnu.so, chars.cp311-win_amd64.pyd: the module name ends at the first dot
+            name = ".".join(path.relative_to(package_dir.parent).parts[:-1] + (path.name.split(".")[0],))
             if name not in self.built:
                 path.unlink()
 
