@@ -8,6 +8,7 @@ which gives the same results more slowly.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
@@ -31,8 +32,9 @@ CYTHON_DIRECTIVES = {
 }
 
 
+@functools.cache
 def _compiled_helpers():
-    """docextract/compiled.py, loaded by path: importing the package here would need its
+    """docextract/compiled.py, loaded by path (once): importing the package here would need its
     dependencies in the build environment."""
     spec = importlib.util.spec_from_file_location("_docextract_compiled", ROOT / "docextract" / "compiled.py")
     module = importlib.util.module_from_spec(spec)
