@@ -9,5 +9,5 @@ import os
 
 from docextract import compiled
 
-if compiled.read_record() and not compiled.pure_python_requested():
+if compiled.built_record() and not compiled.pure_python_requested():
     os.environ["PY_IGNORE_IMPORTMISMATCH"] = "1"

@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
 RECORD = Path(__file__).with_name("_compiled.txt")   # written by setup.py's build_ext
@@ -45,7 +46,14 @@ def read_record(path: Path = RECORD) -> dict[str, str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return {}
-    return dict(line.split() for line in lines if len(line.split()) == 2)
+    pairs = (line.split() for line in lines)
+    return dict(pair for pair in pairs if len(pair) == 2)
+
+
+@cache
+def built_record() -> dict[str, str]:
+    """This install's record, read once a process (the guard, ``--version``, the benchmarks)."""
+    return read_record()
 
 
 def format_record(record: dict[str, str]) -> str:
@@ -82,7 +90,7 @@ def install() -> SourceUnlessCompiledMatches | None:
     for finder in sys.meta_path:
         if isinstance(finder, SourceUnlessCompiledMatches):
             return finder
-    record = read_record()
+    record = built_record()
     if not record:
         return None
     finder = SourceUnlessCompiledMatches(record, pure_python_requested())
@@ -92,7 +100,7 @@ def install() -> SourceUnlessCompiledMatches | None:
 
 def build() -> str:
     """What ``docextract --version`` says of the build, without importing the stages."""
-    record = read_record()
+    record = built_record()
     if not record:
         return "pure Python: nothing compiled"
     if pure_python_requested():
@@ -101,15 +109,12 @@ def build() -> str:
 
 
 def status() -> str:
-    """One line for benchmarks and bug reports: how many stage modules run compiled."""
-    record = read_record()
-    if not record:
-        return "pure Python (no compiled modules built)"
-    compiled = [name for name, module in sys.modules.items()
-                if name in record and not str(getattr(module, "__file__", "")).endswith(".py")]
-    imported = [name for name in record if name in sys.modules]
-    if pure_python_requested():
-        return f"pure Python ({PURE_PYTHON_ENV} set; {len(record)} modules built)"
-    stale = len(imported) - len(compiled)
-    changed = f"; {stale} from source, changed since compiled" if stale else ""
-    return f"compiled: {len(compiled)} of {len(imported)} imported stage modules ({len(record)} built{changed})"
+    """``build()``, and for a compiled build how many of the stage modules imported so far run
+    compiled (one whose source changed since runs from source): for benchmarks and bug reports."""
+    record = built_record()
+    if not record or pure_python_requested():
+        return build()
+    imported = [sys.modules[name] for name in record if name in sys.modules]
+    from_source = sum(str(getattr(module, "__file__", "")).endswith(".py") for module in imported)
+    changed = f"; {from_source} from source, changed since compiled" if from_source else ""
+    return f"{build()}: {len(imported) - from_source} of the {len(imported)} imported run compiled{changed}"

@@ -60,7 +60,7 @@ def test_version_says_whether_the_stages_are_compiled(monkeypatch, capsys):
     from docextract.cli import main
 
     assert main(["--version"]) == 0
-    record = compiled.read_record()
+    record = compiled.built_record()
     expected = f"{len(record)} stage modules compiled" if record else "nothing compiled"
     if compiled.pure_python_requested():
         expected = f"pure Python: {compiled.PURE_PYTHON_ENV}"
@@ -71,7 +71,7 @@ def test_version_says_whether_the_stages_are_compiled(monkeypatch, capsys):
 
 
 def built_record() -> dict[str, str]:
-    record = compiled.read_record()
+    record = compiled.built_record()
     if not record:
         if os.environ.get(EXPECT_COMPILED_ENV) == "1":
             pytest.fail(f"{EXPECT_COMPILED_ENV}=1 but the install compiled nothing (see pip's output)")
