@@ -70,7 +70,7 @@ def test_version_says_whether_the_stages_are_compiled(monkeypatch, capsys):
     assert "pure Python" in capsys.readouterr().out
 
 
-def built_record() -> dict[str, str]:
+def require_build() -> dict[str, str]:
     record = compiled.built_record()
     if not record:
         if os.environ.get(EXPECT_COMPILED_ENV) == "1":
@@ -80,7 +80,7 @@ def built_record() -> dict[str, str]:
 
 
 def test_the_stages_run_compiled_when_built():
-    record = built_record()
+    record = require_build()
     if compiled.pure_python_requested():
         pytest.skip(f"{compiled.PURE_PYTHON_ENV} is set")
     for name in record:
@@ -90,7 +90,7 @@ def test_the_stages_run_compiled_when_built():
 
 def test_a_module_run_with_python_m_stays_python():
     """runpy needs a code object, which a compiled module has not."""
-    record = built_record()
+    record = require_build()
     scripts = [path for path in (ROOT / "docextract").rglob("*.py") if 'if __name__ == "__main__"' in path.read_text(encoding="utf-8")]
     assert scripts
     for path in scripts:
@@ -109,7 +109,7 @@ def fingerprint(tmp_path, pure: bool):
 def test_the_compiled_stages_give_what_the_sources_give(tmp_path):
     """Every Notice of the corpora, their chunks and the hand-made cases, and every stage
     function's result on the cases (benchmarks/fingerprint.py), compiled and from source."""
-    built_record()
+    require_build()
     compiled_records, pure_records = fingerprint(tmp_path, pure=False), fingerprint(tmp_path, pure=True)
     assert compiled_records.count(b"\n") > 800
     assert compiled_records == pure_records
