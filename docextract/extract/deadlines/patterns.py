@@ -243,13 +243,13 @@ def compile_rules(rules: dict) -> DeadlinePatterns:
             (?P<day2> \d{{1,2}} ) \s* [日号] {TIME}?   # 15日 (下午3点)
             (?: \s* (?P<within> 内|止 ) )?             # (内)
         """, "月", 18, 40, at_first + YEAR_FIRST + MONTH_FIRST, opening=month_day, near=day_after,
-            gate=month_gate, required=DASH),
+            gate=month_gate, required=rf"{DASH} \s* \d{{1,2}} \s* [月日号]"),   # 至15日 / 至3月: not any 至
         rule("month_window", "window_tasks", rf"""
             (?: (?P<at> {at} ) \s* )?
             (?: {YEAR} \s* )? (?P<month1> 1[0-2] | 0?[1-9] ) \s* 月? \s*   # 5
             {DASH} \s*                                 # -
             (?P<month2> 1[0-2] | 0?[1-9] ) \s* 月 (?:份)? (?P<part> 底|末 )?  # 7月
-        """, "月", 14, 4, at_first + YEAR_FIRST, gate=month_gate, required=DASH,
+        """, "月", 14, 4, at_first + YEAR_FIRST, gate=month_gate, required=rf"{DASH} \s* (?:1[0-2]|0?[1-9]) \s* 月",  # -7月
             near=r"(?<= [至到—－\-～~\s] \d ) 月 | (?<= [至到—－\-～~\s] \d\d ) 月 | (?<=\s) 月"),   # 5-7月 (DASH)
     )
     relative = (
