@@ -147,3 +147,92 @@ def test_a_path_that_is_not_utf8_can_be_given_as_bytes(tmp_path):
     (record,) = docextract.extract_many([name], jobs=1)
     assert (record.status, record.source) == ("ok", "春耕通知.txt")
     assert any("GB18030" in w for w in record.warnings)
+
+
+def _corpus_documents():
+    """Every corpus and fixture file that loads, loaded (stage 1)."""
+    from corpus_files import ROOT
+
+    from docextract.config import Settings
+    from docextract.load import load_file
+
+    paths = sorted(CORPUS.glob("*.txt")) + sorted((ROOT / "corpora" / "dev" / "raw").glob("*")) \
+        + sorted(p for p in FIXTURES.iterdir() if p.is_file())
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append(load_file(path, Settings()))
+        except errors.DocextractError:
+            continue
+    return loaded
+
+
+def test_stages_2_to_5_make_no_reference_cycles():
+    """``run`` pauses the cycle collector (pipeline.py): nothing a run allocates may need it."""
+    import gc
+
+    from docextract.pipeline import run
+
+    documents = _corpus_documents()
+    assert len(documents) > 40
+    for document in documents:   # the first runs compile rules and import modules
+        run(document)
+    gc.collect()
+    for document in documents:
+        run(document)
+        assert gc.collect() == 0, f"{document.name}: a run left reference cycles for the collector"
+
+
+def test_the_cycle_collector_is_paused_only_while_a_run_is_in_progress(monkeypatch):
+    import gc
+    import threading
+
+    from docextract.extract import assemble
+    from docextract.load.document import LoadedDocument
+    from docextract.pipeline import run
+
+    document = LoadedDocument(name="t.txt", text=TEXT, format="txt")
+    real = assemble.extract
+    inside: list[bool] = []
+    monkeypatch.setattr("docextract.extract.assemble.extract",
+                        lambda *args: inside.append(gc.isenabled()) or real(*args))
+    assert gc.isenabled()
+    run(document)
+    assert inside == [False] and gc.isenabled()
+
+    gc.disable()   # a caller that turned it off keeps it off
+    try:
+        run(document)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+    def broken(*args):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr("docextract.extract.assemble.extract", broken)
+    with pytest.raises(IndexError):
+        run(document)
+    assert gc.isenabled()
+
+    # two threads: collection resumes when the last run ends, not the first
+    first_inside, second_done, release_first = threading.Event(), threading.Event(), threading.Event()
+
+    def held(*args):
+        first_inside.set()
+        release_first.wait(30)
+        return real(*args)
+
+    monkeypatch.setattr("docextract.extract.assemble.extract", held)
+    first = threading.Thread(target=run, args=(document,))
+    first.start()
+    assert first_inside.wait(30)
+    monkeypatch.setattr("docextract.extract.assemble.extract", real)
+    second = threading.Thread(target=lambda: (run(document), second_done.set()))
+    second.start()
+    assert second_done.wait(30)
+    assert not gc.isenabled()   # the first run is still in progress
+    release_first.set()
+    first.join(30)
+    second.join(30)
+    assert gc.isenabled()
