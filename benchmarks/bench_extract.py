@@ -12,10 +12,14 @@ is read) and, over the same decoded texts, the baselines a reader can relate to:
 - OpenCC ``t2s`` alone, the one pass every notice pays.
 
 Rounds are interleaved (each round runs every contender once, so all see the same machine
-load); ratios are medians of the per-round ratios, times the best of each contender.  Every
-contender drops each result before the next text, as the CLI does (a notice is written and
-dropped): keeping a round's 36 Notices alive would time the garbage collector walking them, not
-the extraction.  The line "results kept" shows that cost.  The default corpus is the seeds and
+load); ratios are medians of the per-round ratios, times the best of each contender.  On a
+shared host one round's ratio varies by ±15% (a burst of other load lands in one contender's
+fraction of a second and not in another's), so the median of 9 rounds moved by ±0.3 from run to
+run; 25 rounds (the default, about a minute) keep it within ±0.2.
+
+Every contender drops each result before the next text, as the CLI does (a notice is written
+and dropped): keeping a round's 36 Notices alive would time the garbage collector walking them,
+not the extraction.  The line "results kept" shows that cost.  The default corpus is the seeds and
 the development corpus (corpora/notices, corpora/dev/raw).
 
 It times the stage modules as installed: compiled (setup.py) unless ``DOCEXTRACT_PURE_PYTHON=1``
@@ -96,7 +100,7 @@ def contenders(texts: list[str], loaded, settings) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="*", type=Path)
-    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--rounds", type=int, default=25)
     args = parser.parse_args(argv)
 
     from docextract import compiled
