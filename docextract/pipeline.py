@@ -45,41 +45,35 @@ def run(loaded: LoadedDocument, settings: Settings | None = None) -> Notice:
     """Run stages 2–5 on a loaded document."""
     steps, boilerplate, skeleton_stage, assemble = _stage_modules()
     settings = settings or Settings()
-    _defer_cycle_collection()
+    paused = _pause_cycle_collection()
     try:
         normalized = steps.normalize(loaded.text)
         cleaned = boilerplate.clean(normalized, loaded.metadata)
         skeleton = skeleton_stage.structure(cleaned, loaded.tables)
         return assemble.extract(skeleton, loaded, settings)
     finally:
-        _resume_cycle_collection()
+        if paused:
+            gc.enable()
 
 
 # The stages make no reference cycles (tests/test_library.py checks it on the corpora): every
 # object a run allocates is freed by its reference count, so a cycle collection during a run
 # finds nothing and costs only its walk over the young objects (the lines of a notice, its
-# tokens, its models: 2-3% of a run, more in a process holding a large heap).  Collection is
-# paused while any thread runs stages 2-5 and resumed, if it was on, when the last one ends.
-_collection_lock = threading.Lock()
-_runs_in_progress = 0
-_resume_collection = False
+# tokens, its models: 2-3% of a run, more in a process holding a large heap).  So a run pauses
+# collection, when it is on and no other run has paused it, and resumes it when it ends.  A run
+# started while another thread's run holds it paused leaves it alone, so with threads running
+# notices back to back collection comes back each time the run that paused it ends: it is held
+# off for one run at a time, never for as long as runs keep overlapping.
+_pause_lock = threading.Lock()
 
 
-def _defer_cycle_collection() -> None:
-    global _runs_in_progress, _resume_collection
-    with _collection_lock:
-        if _runs_in_progress == 0:
-            _resume_collection = gc.isenabled()
-            gc.disable()
-        _runs_in_progress += 1
-
-
-def _resume_cycle_collection() -> None:
-    global _runs_in_progress
-    with _collection_lock:
-        _runs_in_progress -= 1
-        if _runs_in_progress == 0 and _resume_collection:
-            gc.enable()
+def _pause_cycle_collection() -> bool:
+    """Whether this call paused the cycle collector (the caller then resumes it)."""
+    with _pause_lock:
+        if not gc.isenabled():
+            return False   # paused by another run, or turned off by the caller: left as it is
+        gc.disable()
+        return True
 
 
 @functools.cache

@@ -215,24 +215,30 @@ def test_the_cycle_collector_is_paused_only_while_a_run_is_in_progress(monkeypat
         run(document)
     assert gc.isenabled()
 
-    # two threads: collection resumes when the last run ends, not the first
-    first_inside, second_done, release_first = threading.Event(), threading.Event(), threading.Event()
+    # two threads: a run started while another holds the collector paused leaves it alone, and
+    # collection resumes when the run that paused it ends, the other still in progress
+    entered = {name: threading.Event() for name in ("first", "second")}
+    release = {name: threading.Event() for name in ("first", "second")}
+    enabled_at_entry: dict[str, bool] = {}
 
     def held(*args):
-        first_inside.set()
-        release_first.wait(30)
+        name = threading.current_thread().name
+        enabled_at_entry[name] = gc.isenabled()
+        entered[name].set()
+        release[name].wait(30)
         return real(*args)
 
     monkeypatch.setattr("docextract.extract.assemble.extract", held)
-    first = threading.Thread(target=run, args=(document,))
+    first = threading.Thread(target=run, args=(document,), name="first")
+    second = threading.Thread(target=run, args=(document,), name="second")
     first.start()
-    assert first_inside.wait(30)
-    monkeypatch.setattr("docextract.extract.assemble.extract", real)
-    second = threading.Thread(target=lambda: (run(document), second_done.set()))
+    assert entered["first"].wait(30)
     second.start()
-    assert second_done.wait(30)
-    assert not gc.isenabled()   # the first run is still in progress
-    release_first.set()
+    assert entered["second"].wait(30)
+    assert enabled_at_entry == {"first": False, "second": False}
+    release["first"].set()
     first.join(30)
+    assert gc.isenabled()   # resumed by the run that paused it, the second still in progress
+    release["second"].set()
     second.join(30)
-    assert gc.isenabled()
+    assert gc.isenabled() and not first.is_alive() and not second.is_alive()
